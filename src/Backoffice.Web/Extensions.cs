@@ -1,0 +1,113 @@
+using System.Threading.RateLimiting;
+using Backoffice.Web.Features.Auth;
+using Backoffice.Web.Features.Bureau;
+using Backoffice.Web.Features.Definitions;
+using Backoffice.Web.Features.Tasks;
+using Backoffice.Web.Features.Demo;
+using Backoffice.Web.Features.Filings;
+using Backoffice.Web.Features.Health;
+using Backoffice.Web.Features.TestMode;
+using Backoffice.Web.Infrastructure;
+using Backoffice.Workflows;
+using Backoffice.Workflows.Clock;
+using Backoffice.Workflows.Definitions;
+using Backoffice.Workflows.Database;
+using Hangfire;
+using Hangfire.PostgreSql;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Backoffice.Web;
+
+/// <summary>The host's wiring: services in AddBackoffice, pipeline and endpoints in UseBackoffice.</summary>
+public static class Extensions
+{
+    public static WebApplicationBuilder AddBackoffice(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddWorkflows(builder.Configuration);
+        services.PostConfigure<BackofficeOptions>(o =>
+        {
+            if (o.TestMode && !o.ConsoleApiKeys.Contains(DemoAccounts.ConsoleKey))
+            {
+                o.ConsoleApiKeys.Add(DemoAccounts.ConsoleKey);
+            }
+        });
+        services.AddSingleton<SignIn>();
+        services.AddScoped<OrderPreparation>();
+        services.AddAuthentication(BearerTokenHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
+        services.AddBackofficePolicies();
+        services.AddProblemDetails();
+        services.AddOpenApi();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddHostedService<StartupBanner>();
+        var connectionString = builder.Configuration.GetConnectionString(DatabaseExtensions.ConnectionStringName);
+        services.AddHangfire(config => config
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UsePostgreSqlStorage(
+                o => o.UseNpgsqlConnection(connectionString),
+                new PostgreSqlStorageOptions { PrepareSchemaIfNecessary = true, EnableLongPolling = true }));
+        services.AddHangfireServer(o => o.WorkerCount = 4);
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.AddPolicy(TokensApi.RateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "local",
+                _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = context.RequestServices.GetRequiredService<IOptions<BackofficeOptions>>().Value.SignInsPerMinute,
+                    Window = TimeSpan.FromMinutes(1),
+                }));
+        });
+        return builder;
+    }
+
+    /// <summary>Migrates the database, loads the clock and seeds demo accounts before the app serves.</summary>
+    public static async Task PrepareAsync(this WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<IOptions<BackofficeOptions>>().Value;
+        if ((options.TestMode || options.DemoData) && app.Environment.IsProduction())
+        {
+            throw new InvalidOperationException("Backoffice:TestMode and Backoffice:DemoData are refused in production.");
+        }
+
+        var dataSource = app.Services.GetRequiredService<NpgsqlDataSource>();
+        if (options.MigrateOnStart)
+        {
+            await app.Services.GetRequiredService<Migrator>().MigrateAsync(app.Lifetime.ApplicationStopping);
+        }
+
+        await app.Services.GetRequiredService<ApplicationClock>().LoadAsync(dataSource, app.Lifetime.ApplicationStopping);
+        await using (var connection = await dataSource.OpenConnectionAsync(app.Lifetime.ApplicationStopping))
+        {
+            await DefinitionStore.ImportDefaultsAsync(connection, TimeProvider.System.GetUtcNow(), app.Lifetime.ApplicationStopping);
+        }
+
+        if (options.TestMode || options.DemoData)
+        {
+            await DemoAccounts.SeedAsync(dataSource, app.Lifetime.ApplicationStopping);
+        }
+    }
+
+    public static WebApplication UseBackoffice(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapHealthChecks("/healthz").AllowAnonymous();
+        app.MapTokensApi();
+        app.MapFilingsApi();
+        app.MapTestModeApi();
+        app.MapTasksApi();
+        app.MapBureauEventsApi();
+        app.MapDefinitionsApi();
+        return app;
+    }
+}

@@ -1,0 +1,74 @@
+using System.Security.Claims;
+using Backoffice.Web.Infrastructure;
+using Backoffice.Workflows;
+using Backoffice.Workflows.Audit;
+using Dapper;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Backoffice.Web.Features.Auth;
+
+/// <summary>POST /api/tokens (sign in) and DELETE /api/tokens/current (sign out).</summary>
+public static class TokensApi
+{
+    public const string RateLimitPolicy = "tokens";
+
+    public sealed record TokenRequest(string? Username, string? Password);
+
+    public sealed record TokenResponse(string Token, DateTimeOffset ExpiresAt, string[] Roles);
+
+    public static IEndpointRouteBuilder MapTokensApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/tokens").WithTags("Auth");
+        group.MapPost("/", IssueAsync).AllowAnonymous().RequireRateLimiting(RateLimitPolicy)
+            .Produces<TokenResponse>().ProducesProblem(StatusCodes.Status401Unauthorized);
+        group.MapDelete("/current", RevokeAsync).RequireAuthorization(Policies.Staff);
+        return app;
+    }
+
+    private static async Task<IResult> IssueAsync(
+        HttpContext context, SignIn signIn, NpgsqlDataSource dataSource, TimeProvider clock, IOptions<BackofficeOptions> options)
+    {
+        var (body, problem) = await JsonBody.ReadAsync<TokenRequest>(context);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var user = string.IsNullOrEmpty(body!.Username) || string.IsNullOrEmpty(body.Password) || body.Username.Length > 100 || body.Password.Length > 200
+            ? null
+            : await signIn.CheckAsync(body.Username, body.Password, context.RequestAborted);
+        if (user is null)
+        {
+            return Results.Problem(
+                statusCode: StatusCodes.Status401Unauthorized,
+                title: context.IsEnglish()
+                    ? "Wrong username or password, or the account is temporarily locked."
+                    : "用户名或密码错误，或账户已被暂时锁定。");
+        }
+
+        var token = TokenHash.NewToken();
+        var now = clock.GetUtcNow();
+        var expiresAt = now + options.Value.TokenLifetime;
+        await using var connection = await dataSource.OpenConnectionAsync(context.RequestAborted);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "insert into api_tokens (token_hash, user_id, created_at, expires_at) values (@hash, @userId, @now, @expiresAt)",
+            new { hash = TokenHash.Of(token), userId = user.Id, now, expiresAt }, cancellationToken: context.RequestAborted));
+        return Results.Ok(new TokenResponse(token, expiresAt, user.Roles));
+    }
+
+    private static async Task<IResult> RevokeAsync(HttpContext context, NpgsqlDataSource dataSource, TimeProvider clock)
+    {
+        var token = context.Request.Headers.Authorization.ToString()["Bearer ".Length..].Trim();
+        var now = clock.GetUtcNow();
+        await using var connection = await dataSource.OpenConnectionAsync(context.RequestAborted);
+        await using var transaction = await connection.BeginTransactionAsync(context.RequestAborted);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "update api_tokens set revoked_at = @now where token_hash = @hash and revoked_at is null",
+            new { now, hash = TokenHash.Of(token) }, transaction, cancellationToken: context.RequestAborted));
+        var actor = context.User.FindFirstValue(ClaimTypes.Name) ?? "unknown";
+        await AuditLog.WriteAsync(connection, transaction, now, actor, "sign-out", "user", actor, null, context.RequestAborted);
+        await transaction.CommitAsync(context.RequestAborted);
+        return Results.NoContent();
+    }
+}

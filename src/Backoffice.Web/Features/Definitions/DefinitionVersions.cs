@@ -1,0 +1,111 @@
+using System.Security.Claims;
+using Backoffice.Web.Infrastructure;
+using Backoffice.Workflows.Audit;
+using Backoffice.Workflows.Definitions;
+using Dapper;
+using Npgsql;
+
+namespace Backoffice.Web.Features.Definitions;
+
+/// <summary>
+/// Saving a draft (kept even while invalid, with its errors reported, as an editor autosaves) and
+/// publishing it (refused with every error). Publishing retires the previous version; running
+/// instances stay on the version they started on.
+/// </summary>
+public static class DefinitionVersions
+{
+    public sealed record PublishRequest(string? Note);
+
+    private sealed record DraftRow
+    {
+        public int Version { get; init; }
+        public string Document { get; init; } = "";
+    }
+
+    public static async Task<IResult> SaveDraftAsync(string id, HttpContext context, NpgsqlDataSource dataSource, TimeProvider clock)
+    {
+        var (definition, problem) = await JsonBody.ReadAsync<WorkflowDefinition>(context);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        if (definition!.Id != id)
+        {
+            return Problems.Field(context, "id", "definition-id-mismatch", id);
+        }
+
+        var ct = context.RequestAborted;
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        var exists = await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+            "select exists (select 1 from workflow_definitions where id = @id for update)", new { id }, transaction, cancellationToken: ct));
+        if (!exists)
+        {
+            return Problems.NotFound(context);
+        }
+
+        var actor = context.User.FindFirstValue(ClaimTypes.Name) ?? "unknown";
+        var now = clock.GetUtcNow();
+        var version = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+            """
+            insert into workflow_definition_versions (definition_id, version, status, document, saved_by, saved_at)
+            select @id, coalesce(max(version), 0) + 1, 'draft', @document::jsonb, @actor, @now from workflow_definition_versions where definition_id = @id
+            on conflict (definition_id) where status = 'draft'
+            do update set document = excluded.document, saved_by = excluded.saved_by, saved_at = excluded.saved_at
+            returning version
+            """,
+            new { id, document = DefinitionJson.Write(definition), actor, now }, transaction, cancellationToken: ct));
+        await AuditLog.WriteAsync(connection, transaction, now, actor, "definition-draft-saved", "workflow-definition", id, new { version }, ct);
+        await transaction.CommitAsync(ct);
+        var errors = DefinitionValidator.Validate(definition with { Version = version }, await TeamsAsync(connection, ct));
+        return Results.Ok(new { id, version, status = "draft", errors });
+    }
+
+    public static async Task<IResult> PublishAsync(string id, HttpContext context, NpgsqlDataSource dataSource, DefinitionStore store, TimeProvider clock)
+    {
+        var note = context.Request.ContentLength > 0 ? (await JsonBody.ReadAsync<PublishRequest>(context)).Value?.Note : null;
+        var ct = context.RequestAborted;
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        var draft = await connection.QuerySingleOrDefaultAsync<DraftRow>(new CommandDefinition(
+            "select version, document::text from workflow_definition_versions where definition_id = @id and status = 'draft' for update",
+            new { id }, transaction, cancellationToken: ct));
+        if (draft is null)
+        {
+            return Problems.Conflict(context, "no-draft", context.IsEnglish() ? "There is no draft to publish." : "没有可发布的草稿。");
+        }
+
+        var definition = DefinitionJson.Parse(draft.Document) with { Id = id, Version = draft.Version };
+        var errors = DefinitionValidator.Validate(definition, await TeamsAsync(connection, ct));
+        if (errors.Count > 0)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status400BadRequest,
+                title: context.IsEnglish() ? "The definition has errors and was not published." : "流程定义有错误，未发布。",
+                extensions: new Dictionary<string, object?>
+                {
+                    ["errors"] = errors.GroupBy(e => e.ActivityId is null ? "definition" : $"activities[{e.ActivityId}]")
+                        .ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
+                    ["definitionErrors"] = errors,
+                });
+        }
+
+        var actor = context.User.FindFirstValue(ClaimTypes.Name) ?? "unknown";
+        var now = clock.GetUtcNow();
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            update workflow_definition_versions set status = 'retired' where definition_id = @id and status = 'published';
+            update workflow_definition_versions set status = 'published', published_by = @actor, published_at = @now, note = @note,
+                document = @document::jsonb
+            where definition_id = @id and version = @version;
+            """,
+            new { id, actor, now, note, version = definition.Version, document = DefinitionJson.Write(definition) }, transaction, cancellationToken: ct));
+        await AuditLog.WriteAsync(connection, transaction, now, actor, "definition-published", "workflow-definition", id,
+            new { definition.Version, note }, ct);
+        await transaction.CommitAsync(ct);
+        return Results.Ok(new { id, version = definition.Version });
+    }
+
+    private static async Task<IReadOnlySet<string>> TeamsAsync(NpgsqlConnection connection, CancellationToken ct) =>
+        (await connection.QueryAsync<string>(new CommandDefinition("select id from teams", cancellationToken: ct))).ToHashSet();
+}

@@ -1,0 +1,50 @@
+using Backoffice.Web.Infrastructure;
+using Backoffice.Workflows.Definitions;
+using Npgsql;
+
+namespace Backoffice.Web.Features.Definitions;
+
+/// <summary>Workflow definitions for compliance managers (API.md), and the activity palette.</summary>
+public static class DefinitionsApi
+{
+    public static IEndpointRouteBuilder MapDefinitionsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/activity-types", ActivityTypeList).RequireAuthorization(Policies.Compliance).WithTags("Workflow definitions");
+        var group = app.MapGroup("/api/workflow-definitions").RequireAuthorization(Policies.Compliance).WithTags("Workflow definitions");
+        group.MapGet("/", async (HttpContext context, NpgsqlDataSource dataSource, DefinitionStore store) =>
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(context.RequestAborted);
+            return Results.Ok(await store.ListAsync(connection, context.RequestAborted));
+        });
+        group.MapGet("/{id}/versions/{version:int}", async (string id, int version, HttpContext context, NpgsqlDataSource dataSource, DefinitionStore store) =>
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(context.RequestAborted);
+            var definition = await store.FindVersionAsync(connection, id, version, context.RequestAborted);
+            return definition is null ? Problems.NotFound(context) : Results.Ok(definition);
+        });
+        group.MapPut("/{id}/draft", DefinitionVersions.SaveDraftAsync).ProducesValidationProblem();
+        group.MapPost("/{id}/publish", DefinitionVersions.PublishAsync).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        return app;
+    }
+
+    private static IResult ActivityTypeList(HttpContext context)
+    {
+        var english = context.IsEnglish();
+        return Results.Ok(ActivityTypes.All.Select(t => new
+        {
+            type = t.Type,
+            label = english ? t.LabelEn : t.LabelZh,
+            blocking = t.Blocking,
+            properties = t.Properties.Select(p => new { name = p.Name, kind = p.Kind, required = p.Required, label = english ? p.LabelEn : p.LabelZh, choices = p.Choices }),
+            outcomes = t.Outcomes,
+            outcomesFrom = t.Type switch
+            {
+                ActivityTypes.HumanTask => "property:outcomes",
+                ActivityTypes.Fork => "property:branches",
+                ActivityTypes.WaitForEvent => "property:event",
+                _ => null,
+            },
+            eventOutcomes = t.Type == ActivityTypes.WaitForEvent ? ActivityTypes.EventOutcomes : null,
+        }));
+    }
+}

@@ -1,0 +1,115 @@
+using System.Text.Json;
+using Backoffice.Web.Infrastructure;
+using Backoffice.Workflows.Filings;
+using Backoffice.Workflows.Validation;
+using Dapper;
+using Npgsql;
+
+namespace Backoffice.Web.Features.Filings;
+
+/// <summary>GET /api/filings/{id} (with its timeline and materials, personal data masked) and GET /api/filings.</summary>
+public static class FilingReads
+{
+    public sealed record TimelineEntry
+    {
+        public DateTimeOffset At { get; init; }
+        public string Status { get; init; } = "";
+        public string StatusLabel { get; init; } = "";
+        public string? Step { get; init; }
+        public string Actor { get; init; } = "";
+        public string? Note { get; init; }
+    }
+
+    public sealed record MaterialEntry
+    {
+        public Guid Id { get; init; }
+        public string Kind { get; init; } = "";
+        public int? WebsiteIndex { get; init; }
+        public string FileName { get; init; } = "";
+        public string ContentType { get; init; } = "";
+        public int SizeBytes { get; init; }
+        public DateTimeOffset UploadedAt { get; init; }
+    }
+
+    public sealed record FilingDetail(
+        Guid Id, string OrderNumber, string FilingType, string Status, string StatusLabel, string Province,
+        string? VerificationMethod, SubjectInfo? Subject, IReadOnlyList<WebsiteInfo?>? Websites, string? SubjectFilingNumber,
+        string[] WebsiteFilingNumbers, IReadOnlyList<MaterialEntry> Materials, IReadOnlyList<TimelineEntry> Timeline,
+        DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? SubmittedAt);
+
+    public sealed record FilingSummary
+    {
+        public Guid Id { get; init; }
+        public string OrderNumber { get; init; } = "";
+        public string FilingType { get; init; } = "";
+        public string Status { get; init; } = "";
+        public string StatusLabel { get; init; } = "";
+        public string Province { get; init; } = "";
+        public string SubjectName { get; init; } = "";
+        public DateTimeOffset CreatedAt { get; init; }
+        public DateTimeOffset UpdatedAt { get; init; }
+    }
+
+    public sealed record FilingPage(IReadOnlyList<FilingSummary> Items, long Total, int Page, int PageSize);
+
+    public static async Task<IResult> GetAsync(Guid id, HttpContext context, NpgsqlDataSource dataSource)
+    {
+        var ct = context.RequestAborted;
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        var order = await FilingOrders.LoadAsync(connection, null, id, false, ct);
+        if (order is null)
+        {
+            return Problems.NotFound(context);
+        }
+
+        var english = context.IsEnglish();
+        var timeline = (await connection.QueryAsync<TimelineEntry>(new CommandDefinition(
+            "select at, status, '' as status_label, step, actor, note from filing_timeline where order_id = @id order by id",
+            new { id }, cancellationToken: ct))).Select(t => t with { StatusLabel = Label(t.Status, english) }).ToList();
+        var materials = (await connection.QueryAsync<MaterialEntry>(new CommandDefinition(
+            "select id, kind, website_index, file_name, content_type, size_bytes, uploaded_at from filing_materials where order_id = @id order by uploaded_at",
+            new { id }, cancellationToken: ct))).AsList();
+        var body = JsonSerializer.Deserialize<FilingOrderRequest>(order.Body, JsonBody.Options)!.Masked();
+        string[] websiteNumbers = order.WebsiteFilingNumber is null ? [] : [order.WebsiteFilingNumber];
+        return Results.Ok(new FilingDetail(
+            order.Id, order.OrderNumber, order.FilingType, order.Status, Label(order.Status, english), order.Province,
+            order.VerificationMethod, body.Subject, body.Websites, order.SubjectFilingNumber, websiteNumbers, materials, timeline,
+            order.CreatedAt, order.UpdatedAt, order.SubmittedAt));
+    }
+
+    public static async Task<IResult> ListAsync(
+        HttpContext context, NpgsqlDataSource dataSource, string? status, string? filingType, string? province, int? page, int? pageSize)
+    {
+        var errors = new ValidationErrors();
+        if (status is not null && !FilingStatus.IsKnown(status)) errors.Add("status", "invalid-choice", string.Join(", ", FilingStatus.Labels.Keys));
+        if (filingType is not null && !FilingType.IsKnown(filingType)) errors.Add("filingType", "invalid-choice", string.Join(", ", FilingType.Labels.Keys));
+        if (province is not null && !Provinces.IsKnown(province)) errors.Add("province", "province-unknown");
+        if (page is < 1 or > 100_000) errors.Add("page", "page-range");
+        if (pageSize is < 1 or > 100) errors.Add("pageSize", "page-size-range");
+        if (!errors.IsEmpty)
+        {
+            return Problems.Validation(context, errors);
+        }
+
+        var size = pageSize ?? 20;
+        var number = page ?? 1;
+        var filter = new { status, filingType, province, limit = size, offset = (number - 1) * size };
+        const string where = """
+            where (@status::text is null or status = @status) and (@filingType::text is null or filing_type = @filingType)
+              and (@province::text is null or province = @province)
+            """;
+        await using var connection = await dataSource.OpenConnectionAsync(context.RequestAborted);
+        var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            $"select count(*) from filing_orders {where}", filter, cancellationToken: context.RequestAborted));
+        var english = context.IsEnglish();
+        var items = (await connection.QueryAsync<FilingSummary>(new CommandDefinition(
+            $"""
+            select id, order_number, filing_type, status, '' as status_label, province, subject_name, created_at, updated_at
+            from filing_orders {where} order by created_at desc, id desc limit @limit offset @offset
+            """, filter, cancellationToken: context.RequestAborted))).Select(s => s with { StatusLabel = Label(s.Status, english) }).ToList();
+        return Results.Ok(new FilingPage(items, total, number, size));
+    }
+
+    private static string Label(string status, bool english) =>
+        FilingStatus.Labels.TryGetValue(status, out var l) ? (english ? l.En : l.Zh) : status;
+}

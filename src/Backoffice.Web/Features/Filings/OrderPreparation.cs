@@ -1,0 +1,116 @@
+using Backoffice.Web.Infrastructure;
+using Backoffice.Workflows;
+using Backoffice.Workflows.Clock;
+using Backoffice.Workflows.Filings;
+using Backoffice.Workflows.Filings.Rules;
+using Backoffice.Workflows.Registry;
+using Backoffice.Workflows.Validation;
+using Npgsql;
+
+namespace Backoffice.Web.Features.Filings;
+
+/// <summary>
+/// Validates an order body and decides its type from the registry. The client's filingType is
+/// checked against the decision, never trusted. Returns the prepared order or the problem to answer.
+/// </summary>
+public sealed class OrderPreparation(RegistryStore registry, ApplicationClock clock, FilingRules rules)
+{
+    public async Task<(PreparedOrder? Order, IResult? Problem)> PrepareAsync(
+        HttpContext context, NpgsqlConnection connection, FilingOrderRequest request)
+    {
+        if (request.FilingType is not null && !FilingType.IsKnown(request.FilingType))
+        {
+            return (null, Problems.Field(context, "filingType", "invalid-choice", string.Join(", ", FilingType.Labels.Keys)));
+        }
+
+        if (request.FilingType is { } type && FilingType.OnExistingRecords.Contains(type))
+        {
+            var errors = FilingOrderValidator.Validate(request, type, clock.Today, rules);
+            return errors.IsEmpty
+                ? await ExistingRecordOrder.PrepareAsync(context, connection, registry, request, type)
+                : (null, Problems.Validation(context, errors));
+        }
+
+        var filingErrors = FilingOrderValidator.Validate(request, request.FilingType ?? FilingType.NewFiling, clock.Today, rules);
+        return filingErrors.IsEmpty
+            ? await ResolveAsync(context, connection, request)
+            : (null, Problems.Validation(context, filingErrors));
+    }
+
+    private async Task<(PreparedOrder?, IResult?)> ResolveAsync(HttpContext context, NpgsqlConnection connection, FilingOrderRequest request)
+    {
+        var ct = context.RequestAborted;
+        var subject = request.Subject!;
+        var certificateNumber = subject.CertificateNumber!.Trim().ToUpperInvariant();
+        var websites = Websites(request);
+        var registered = await registry.FindSubjectAsync(connection, subject.CertificateType!, certificateNumber, ct);
+        var filed = (await registry.FindDomainsAsync(connection, [.. websites.SelectMany(w => w.Domains)], ct)).ToDictionary(d => d.Domain);
+
+        var errors = new ValidationErrors();
+        var types = new List<(string Path, FilingTypeResolution Resolution)>();
+        foreach (var website in websites)
+        {
+            for (var d = 0; d < website.Domains.Length; d++)
+            {
+                var path = $"websites[{website.Index}].domains[{d}]";
+                var resolution = FilingTypeResolution.Decide(registered, filed.GetValueOrDefault(website.Domains[d]), registry.ProviderCode);
+                if (resolution.IsRefused)
+                {
+                    return (null, Problems.Conflict(context, resolution.RefusalCode!,
+                        FilingTypeReasons.Text(resolution.RefusalCode!, context.IsEnglish()), new { path, domain = website.Domains[d] }));
+                }
+
+                types.Add((path, resolution));
+            }
+        }
+
+        var decided = types[0].Resolution;
+        foreach (var (path, resolution) in types.Where(t => t.Resolution.FilingType != decided.FilingType))
+        {
+            errors.Add(path, "filing-type-mixed", resolution.FilingType!, decided.FilingType!);
+        }
+
+        if (registered is not null)
+        {
+            CheckAgainstRegistry(subject, registered, errors);
+        }
+
+        if (request.FilingType is { } claimed && claimed != decided.FilingType)
+        {
+            errors.Add("filingType", "filing-type-mismatch", decided.FilingType!);
+        }
+
+        if (!errors.IsEmpty)
+        {
+            return (null, Problems.Validation(context, errors));
+        }
+
+        var websiteNumber = websites.Count == 1 ? decided.WebsiteFilingNumber : null;
+        return (new PreparedOrder(decided.FilingType!, subject.Province!, subject.Nature, subject.Name!.Trim(), subject.CertificateType!,
+            certificateNumber, decided.SubjectFilingNumber, websiteNumber, websites), null);
+    }
+
+    private static void CheckAgainstRegistry(SubjectInfo subject, RegistrySubject registered, ValidationErrors errors)
+    {
+        if (registered.Nature is not null && registered.Nature != subject.Nature)
+        {
+            errors.Add("subject.nature", "registry-subject-mismatch", registered.Nature);
+        }
+
+        if (registered.Province != subject.Province)
+        {
+            errors.Add("subject.province", "registry-subject-mismatch", Provinces.Get(registered.Province).Zh);
+        }
+
+        if (registered.Name != subject.Name?.Trim())
+        {
+            errors.Add("subject.name", "registry-subject-mismatch", registered.Name);
+        }
+    }
+
+    public static List<PreparedWebsite> Websites(FilingOrderRequest request) =>
+        [.. (request.Websites ?? []).Select((w, i) => new PreparedWebsite(
+            i, w!.Name!.Trim(),
+            [.. w.Domains!.Select(d => DomainName.TryNormalize(d, out var ascii) ? ascii : d!)],
+            w.AccessResource?.Kind, w.AccessResource?.Value?.Trim()))];
+}

@@ -1,0 +1,62 @@
+using System.Security.Claims;
+using System.Text.RegularExpressions;
+using Backoffice.Web.Infrastructure;
+using Backoffice.Workflows.Audit;
+using Backoffice.Workflows.Bookmarks;
+using Backoffice.Workflows.Filings;
+using Backoffice.Workflows.Instances;
+using Dapper;
+
+namespace Backoffice.Web.Features.Filings;
+
+/// <summary>
+/// POST /api/filings/{id}/public-security {number}: the applicant reports the 公安备案 number, which
+/// ends the public-security follow-up (reminders and overdue handling stop).
+/// </summary>
+public static partial class ReportPublicSecurity
+{
+    public sealed record Request(string? Number);
+
+    public static async Task<IResult> HandleAsync(Guid id, HttpContext context, WorkflowEngine engine, WorkflowRunner runner)
+    {
+        var (body, problem) = await JsonBody.ReadAsync<Request>(context);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var number = body!.Number?.Trim();
+        if (number is null || !PublicSecurityNumber().IsMatch(number))
+        {
+            return Problems.Field(context, "number", "public-security-number-format");
+        }
+
+        return await engine.StepAsync<IResult>(context.User.FindFirstValue(ClaimTypes.Name) ?? "unknown", async step =>
+        {
+            var order = await FilingOrders.LoadAsync(step.Connection, null, id, true, step.CancellationToken);
+            if (order is null)
+            {
+                return (Problems.NotFound(context), false);
+            }
+
+            var waiting = await BookmarkStore.OfOrderAsync(step.Connection, id, BookmarkKinds.Event, "public-security-reported", step.CancellationToken);
+            if (waiting.Count == 0)
+            {
+                return (Problems.Conflict(context, "no-public-security-follow-up", context.IsEnglish()
+                    ? "The order has no public-security follow-up waiting for a number."
+                    : "该订单没有等待公安备案号的跟进流程。"), false);
+            }
+
+            await step.Connection.ExecuteAsync(new CommandDefinition(
+                "update filing_orders set public_security_number = @number where id = @id", new { id, number }, cancellationToken: step.CancellationToken));
+            await AuditLog.WriteAsync(step.Connection, null, step.Now, step.Actor, "public-security-reported", "filing-order", order.OrderNumber,
+                new { number }, step.CancellationToken);
+            await runner.ResumeAsync(step, waiting[0], "reported", number);
+            return (Results.Ok(new { id, publicSecurityNumber = number }), true);
+        }, context.RequestAborted);
+    }
+
+    /// <summary>公安备案号: province code and a serial, e.g. 44030502001234 (14 digits).</summary>
+    [GeneratedRegex(@"^\d{14}$")]
+    private static partial Regex PublicSecurityNumber();
+}

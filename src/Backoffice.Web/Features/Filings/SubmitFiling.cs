@@ -1,0 +1,63 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Backoffice.Web.Infrastructure;
+using Backoffice.Workflows.Bookmarks;
+using Backoffice.Workflows.Clock;
+using Backoffice.Workflows.Filings;
+using Backoffice.Workflows.Instances;
+using Backoffice.Workflows.Validation;
+using Dapper;
+
+namespace Backoffice.Web.Features.Filings;
+
+/// <summary>
+/// POST /api/filings/{id}/submit: a complete order starts its workflow (202), or resumes the step
+/// waiting for the applicant (fixes, curtain photo). Otherwise 400 lists what is missing, or 409.
+/// </summary>
+public static class SubmitFiling
+{
+    public static Task<IResult> HandleAsync(Guid id, HttpContext context, WorkflowEngine engine, FilingProcess process) =>
+        engine.StepAsync<IResult>(context.User.FindFirstValue(ClaimTypes.Name) ?? "unknown", async step =>
+        {
+            var order = await FilingOrders.LoadAsync(step.Connection, null, id, true, step.CancellationToken);
+            if (order is null)
+            {
+                return (Problems.NotFound(context), false);
+            }
+
+            var waiting = await BookmarkStore.OfOrderAsync(step.Connection, id, BookmarkKinds.Applicant, null, step.CancellationToken);
+            if (!FilingStatus.Editable.Contains(order.Status) && waiting.Count == 0)
+            {
+                return (Problems.Conflict(context, "not-submittable", Messages.NotSubmittable(context, order.Status)), false);
+            }
+
+            var missing = await MissingAsync(step, order, waiting);
+            if (!missing.IsEmpty)
+            {
+                return (Problems.Validation(context, missing), false);
+            }
+
+            var refusal = await process.SubmitAsync(step, order);
+            return refusal is null
+                ? (Results.Accepted($"/api/filings/{id}", new { id, order.OrderNumber, status = await CurrentStatusAsync(step, id) }), true)
+                : (Problems.Conflict(context, refusal, Messages.NotSubmittable(context, order.Status)), false);
+        }, context.RequestAborted);
+
+    private static async Task<ValidationErrors> MissingAsync(StepContext step, FilingOrderRow order, IReadOnlyList<Bookmark> waiting)
+    {
+        var materials = (await step.Connection.QueryAsync<(string Kind, int? WebsiteIndex)>(new CommandDefinition(
+            "select kind, website_index from filing_materials where order_id = @id", new { id = order.Id }, cancellationToken: step.CancellationToken))).AsList();
+        var request = JsonSerializer.Deserialize<FilingOrderRequest>(order.Body, JsonBody.Options)!;
+        var missing = SubmissionChecklist.Check(request, order.FilingType, materials, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(step.Now, ChinaTime.Zone).DateTime));
+        if (waiting.Any(b => b.EventName == "upload-curtain-photo") && materials.All(m => m.Kind != "curtain-photo"))
+        {
+            missing.Add("materials.curtain-photo", "material-missing", "curtain-photo");
+        }
+
+        return missing;
+    }
+
+    private static Task<string> CurrentStatusAsync(StepContext step, Guid id) =>
+        step.Connection.ExecuteScalarAsync<string>(new CommandDefinition(
+            "select status from filing_orders where id = @id", new { id }, cancellationToken: step.CancellationToken))!;
+}

@@ -1,0 +1,18 @@
+using Backoffice.Web.Infrastructure;
+
+namespace Backoffice.Web.Features.Tasks;
+
+/// <summary>Reviewer task endpoints of API.md: list, claim, release, complete, reassign.</summary>
+public static class TasksApi
+{
+    public static IEndpointRouteBuilder MapTasksApi(this IEndpointRouteBuilder app)
+    {
+        var tasks = app.MapGroup("/api/tasks").RequireAuthorization(Policies.Staff).WithTags("Tasks");
+        tasks.MapGet("/", TaskList.HandleAsync);
+        tasks.MapPost("/{id:guid}/claim", TaskActions.ClaimAsync).ProducesProblem(StatusCodes.Status409Conflict);
+        tasks.MapPost("/{id:guid}/release", TaskActions.ReleaseAsync).ProducesProblem(StatusCodes.Status409Conflict);
+        tasks.MapPost("/{id:guid}/complete", CompleteTask.HandleAsync).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        tasks.MapPost("/{id:guid}/reassign", TaskActions.ReassignAsync).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        return app;
+    }
+}

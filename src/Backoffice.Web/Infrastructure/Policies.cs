@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Authorization;
+
+namespace Backoffice.Web.Infrastructure;
+
+/// <summary>Every endpoint names one of these policies; anything unnamed falls back to "signed in".</summary>
+public static class Policies
+{
+    public const string Filings = "filings";
+    public const string Staff = "staff";
+    public const string Compliance = "compliance";
+    public const string Management = "management";
+    public const string Bureau = "bureau";
+    public const string Admin = "admin";
+    public const string TestMode = "test-mode";
+
+    public static IServiceCollection AddBackofficePolicies(this IServiceCollection services) =>
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(Filings, p => p.RequireRole(Roles.All))
+            .AddPolicy(Staff, p => p.RequireRole(Roles.Staff))
+            .AddPolicy(Compliance, p => p.RequireRole(Roles.Compliance, Roles.Admin))
+            .AddPolicy(Management, p => p.RequireRole(Roles.Management, Roles.Admin))
+            .AddPolicy(Bureau, p => p.RequireRole(Roles.BureauLiaison, Roles.Admin))
+            .AddPolicy(Admin, p => p.RequireRole(Roles.Admin))
+            .AddPolicy(TestMode, p => p.RequireRole(Roles.All))
+            .Services;
+}

@@ -1,0 +1,20 @@
+using System.Text.Json;
+using Dapper;
+using Npgsql;
+
+namespace Backoffice.Workflows.Audit;
+
+/// <summary>Every state change writes one row here, in the same transaction as the change.</summary>
+public static class AuditLog
+{
+    public static Task WriteAsync(
+        NpgsqlConnection connection, NpgsqlTransaction? transaction, DateTimeOffset at, string actor,
+        string action, string entityType, string entityId, object? details, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(new CommandDefinition(
+            """
+            insert into audit_log (at, actor, action, entity_type, entity_id, details)
+            values (@at, @actor, @action, @entityType, @entityId, @details::jsonb)
+            """,
+            new { at, actor, action, entityType, entityId, details = JsonSerializer.Serialize(details ?? new { }) },
+            transaction, cancellationToken: cancellationToken));
+}

@@ -1,0 +1,49 @@
+using System.Text.Json.Nodes;
+using Backoffice.Workflows.Filings;
+using Backoffice.Workflows.Instances;
+using Backoffice.Workflows.Registry;
+using Dapper;
+
+namespace Backoffice.Workflows.Bureau;
+
+/// <summary>
+/// The bureau side of a step: recording a submission (the adapter call runs as a job after commit)
+/// and applying an approval to the registry: filing numbers in the bureau's format, accesses here.
+/// </summary>
+public sealed class BureauResults(RegistryStore registry)
+{
+    public async Task SubmitAsync(StepContext context, Guid orderId, string step)
+    {
+        var attempt = await context.Connection.ExecuteScalarAsync<int>(new CommandDefinition(
+            """
+            insert into bureau_submissions (order_id, attempt, submitted_at)
+            select @orderId, coalesce(max(attempt), 0) + 1, @now from bureau_submissions where order_id = @orderId
+            returning attempt
+            """, new { orderId, now = context.Now }, cancellationToken: context.CancellationToken));
+        await OrderStatus.SetAsync(context, orderId, FilingStatus.AtBureau, step);
+        context.SideEffects.SubmitToBureau(orderId, attempt);
+    }
+
+    /// <summary>Writes the approved order into the registry; returns the journal note naming the numbers.</summary>
+    public async Task<string> ApplyApprovalAsync(StepContext context, WorkflowInstance instance)
+    {
+        var order = (await FilingOrders.LoadAsync(context.Connection, null, instance.OrderId, true, context.CancellationToken))!;
+        var body = JsonNode.Parse(order.Body)!.AsObject();
+        var writer = new RegistryWriter(context, registry.ProviderCode);
+        var numbers = order.FilingType switch
+        {
+            FilingType.CancelAccess => await writer.CancelAccessAsync(order.WebsiteFilingNumber!),
+            FilingType.DeregisterWebsite => await writer.DeregisterWebsiteAsync(order.WebsiteFilingNumber!),
+            FilingType.DeregisterSubject => await writer.DeregisterSubjectAsync(order.SubjectFilingNumber!),
+            FilingType.ChangeSubject => await writer.ChangeSubjectAsync(order.SubjectFilingNumber!, order.SubjectName, body),
+            FilingType.ChangeWebsite => await writer.ChangeWebsiteAsync(order.WebsiteFilingNumber!, body),
+            _ => await writer.FileAsync(order, body),
+        };
+        await context.Connection.ExecuteAsync(new CommandDefinition(
+            "update filing_orders set subject_filing_number = @subject, website_filing_numbers = @websites where id = @id",
+            new { id = order.Id, subject = numbers.Subject, websites = numbers.Websites.ToArray() }, cancellationToken: context.CancellationToken));
+        instance.Variables["subjectFilingNumber"] = numbers.Subject;
+        instance.Variables["websiteFilingNumbers"] = new JsonArray([.. numbers.Websites.Select(n => (JsonNode)n)]);
+        return numbers.Note;
+    }
+}

@@ -1,0 +1,118 @@
+using System.Text.Json.Nodes;
+using Backoffice.Workflows.Filings;
+using Backoffice.Workflows.Filings.Rules;
+using Backoffice.Workflows.Instances;
+using Dapper;
+
+namespace Backoffice.Workflows.Bureau;
+
+/// <summary>Registry changes that an approved order of each type makes.</summary>
+internal sealed class RegistryWriter(StepContext context, string provider)
+{
+    public sealed record Numbers(string? Subject, IReadOnlyList<string> Websites, string Note);
+
+    public async Task<Numbers> FileAsync(FilingOrderRow order, JsonObject body)
+    {
+        var subjectNumber = order.SubjectFilingNumber;
+        if (subjectNumber is null)
+        {
+            var serial = await Scalar<long>("select nextval('registry_subject_serial_seq')", null);
+            subjectNumber = FilingNumbers.Subject(order.Province, serial);
+            await Execute(
+                """
+                insert into registry_subjects (subject_filing_number, certificate_type, certificate_number, name, nature, province, provider)
+                values (@subjectNumber, @SubjectCertificateType, @SubjectCertificateNumber, @SubjectName, @SubjectNature, @Province, @provider)
+                """,
+                new { subjectNumber, order.SubjectCertificateType, order.SubjectCertificateNumber, order.SubjectName, order.SubjectNature, order.Province, provider });
+        }
+
+        var numbers = new List<string>();
+        foreach (var website in body["websites"]!.AsArray().OfType<JsonObject>())
+        {
+            var domains = website["domains"]!.AsArray().Select(d => DomainName.TryNormalize(d!.GetValue<string>(), out var a) ? a : d!.GetValue<string>()).ToArray();
+            var existing = await Scalar<string?>("select website_filing_number from registry_domains where domain = any(@domains) limit 1", new { domains });
+            var number = existing ?? FilingNumbers.Website(subjectNumber, await Scalar<int>(
+                "select count(*)::int + 1 from registry_websites where subject_filing_number = @subjectNumber", new { subjectNumber }));
+            await Execute(
+                """
+                insert into registry_websites (website_filing_number, subject_filing_number, name) values (@number, @subjectNumber, @name)
+                on conflict (website_filing_number) do nothing;
+                insert into registry_domains (domain, website_filing_number) select unnest(@domains), @number on conflict (domain) do nothing;
+                insert into registry_accesses (website_filing_number, provider, access_kind, access_value) values (@number, @provider, @kind, @value)
+                on conflict (website_filing_number, provider) do update set access_kind = excluded.access_kind, access_value = excluded.access_value;
+                """,
+                new
+                {
+                    number, subjectNumber, name = website["name"]?.GetValue<string>(), domains, provider,
+                    kind = website["accessResource"]?["kind"]?.GetValue<string>(), value = website["accessResource"]?["value"]?.GetValue<string>(),
+                });
+            numbers.Add(number);
+        }
+
+        return new Numbers(subjectNumber, numbers, $"备案号 / filing numbers: {string.Join(", ", numbers)}");
+    }
+
+    public async Task<Numbers> CancelAccessAsync(string websiteNumber)
+    {
+        await Execute("delete from registry_accesses where website_filing_number = @websiteNumber and provider = @provider", new { websiteNumber, provider });
+        var others = await Scalar<int>("select count(*)::int from registry_accesses where website_filing_number = @websiteNumber", new { websiteNumber });
+        var note = others == 0
+            ? "已取消接入；该网站已无其他接入商，管局可能注销其备案 / access cancelled; no other provider accesses the site, the bureau may deregister it"
+            : "已取消接入 / access cancelled";
+        return new Numbers(FilingNumbers.SubjectOf(websiteNumber), [websiteNumber], note);
+    }
+
+    public async Task<Numbers> DeregisterWebsiteAsync(string websiteNumber)
+    {
+        await Execute(
+            """
+            delete from registry_accesses where website_filing_number = @websiteNumber;
+            delete from registry_domains where website_filing_number = @websiteNumber;
+            delete from registry_websites where website_filing_number = @websiteNumber;
+            """, new { websiteNumber });
+        return new Numbers(FilingNumbers.SubjectOf(websiteNumber), [websiteNumber], $"网站已注销 / website deregistered: {websiteNumber}");
+    }
+
+    public async Task<Numbers> DeregisterSubjectAsync(string subjectNumber)
+    {
+        await Execute(
+            """
+            delete from registry_accesses where website_filing_number in (select website_filing_number from registry_websites where subject_filing_number = @subjectNumber);
+            delete from registry_domains where website_filing_number in (select website_filing_number from registry_websites where subject_filing_number = @subjectNumber);
+            delete from registry_websites where subject_filing_number = @subjectNumber;
+            delete from registry_subjects where subject_filing_number = @subjectNumber;
+            """, new { subjectNumber });
+        return new Numbers(subjectNumber, [], $"主体已注销 / subject deregistered: {subjectNumber}");
+    }
+
+    public async Task<Numbers> ChangeSubjectAsync(string subjectNumber, string name, JsonObject body)
+    {
+        await Execute("update registry_subjects set name = @name where subject_filing_number = @subjectNumber", new { name, subjectNumber });
+        return new Numbers(subjectNumber, [], $"主体信息已变更 / subject changed: {subjectNumber}");
+    }
+
+    public async Task<Numbers> ChangeWebsiteAsync(string websiteNumber, JsonObject body)
+    {
+        var website = body["websites"]![0]!.AsObject();
+        var domains = website["domains"]!.AsArray().Select(d => DomainName.TryNormalize(d!.GetValue<string>(), out var a) ? a : d!.GetValue<string>()).ToArray();
+        await Execute(
+            """
+            update registry_websites set name = @name where website_filing_number = @websiteNumber;
+            delete from registry_domains where website_filing_number = @websiteNumber;
+            insert into registry_domains (domain, website_filing_number) select unnest(@domains), @websiteNumber on conflict (domain) do nothing;
+            update registry_accesses set access_kind = @kind, access_value = @value where website_filing_number = @websiteNumber and provider = @provider;
+            """,
+            new
+            {
+                websiteNumber, name = website["name"]?.GetValue<string>(), domains, provider,
+                kind = website["accessResource"]?["kind"]?.GetValue<string>(), value = website["accessResource"]?["value"]?.GetValue<string>(),
+            });
+        return new Numbers(FilingNumbers.SubjectOf(websiteNumber), [websiteNumber], $"网站信息已变更 / website changed: {websiteNumber}");
+    }
+
+    private Task Execute(string sql, object? args) =>
+        context.Connection.ExecuteAsync(new CommandDefinition(sql, args, cancellationToken: context.CancellationToken));
+
+    private Task<T> Scalar<T>(string sql, object? args) =>
+        context.Connection.ExecuteScalarAsync<T>(new CommandDefinition(sql, args, cancellationToken: context.CancellationToken))!;
+}

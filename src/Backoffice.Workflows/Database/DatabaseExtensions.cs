@@ -1,0 +1,29 @@
+using Dapper;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Backoffice.Workflows.Database;
+
+public static class DatabaseExtensions
+{
+    public const string ConnectionStringName = "Backoffice";
+
+    /// <summary>One NpgsqlDataSource for the process; a connection per unit of work.</summary>
+    public static IServiceCollection AddBackofficeDatabase(this IServiceCollection services, IConfiguration configuration)
+    {
+        var connectionString = configuration.GetConnectionString(ConnectionStringName);
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw new InvalidOperationException(
+                $"ConnectionStrings:{ConnectionStringName} is not set (./backoffice run sets it for the local cluster).");
+        }
+
+        DefaultTypeMap.MatchNamesWithUnderscores = true;
+        SqlMapper.AddTypeHandler(new UtcDateTimeOffsetHandler());
+        services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString) { Name = "backoffice" }.Build());
+        services.AddSingleton(sp => new Migrator(
+            sp.GetRequiredService<NpgsqlDataSource>(), connectionString, sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<Migrator>>()));
+        return services;
+    }
+}

@@ -1,0 +1,104 @@
+using System.Collections.Concurrent;
+using Dapper;
+using Npgsql;
+
+namespace Backoffice.Workflows.Definitions;
+
+/// <summary>
+/// Definitions in PostgreSQL keyed (definition id, version). Published and retired versions never
+/// change, so they are cached; a draft is edited in place until it is published.
+/// </summary>
+public sealed class DefinitionStore
+{
+    private readonly ConcurrentDictionary<(string, int), WorkflowDefinition> _versions = new();
+
+    private sealed record PublishedRow
+    {
+        public string Id { get; init; } = "";
+        public int Version { get; init; }
+    }
+
+    public sealed record Summary
+    {
+        public string Id { get; init; } = "";
+        public string Name { get; init; } = "";
+        public string? FilingType { get; init; }
+        public int LatestVersion { get; init; }
+        public int? PublishedVersion { get; init; }
+        public int RunningInstances { get; init; }
+    }
+
+    public async Task<WorkflowDefinition> GetAsync(NpgsqlConnection connection, string id, int version, CancellationToken ct)
+    {
+        if (_versions.TryGetValue((id, version), out var cached))
+        {
+            return cached;
+        }
+
+        var row = await connection.QuerySingleAsync<(string Document, string Status)>(new CommandDefinition(
+            "select document::text, status from workflow_definition_versions where definition_id = @id and version = @version",
+            new { id, version }, cancellationToken: ct));
+        var definition = DefinitionJson.Parse(row.Document) with { Id = id, Version = version };
+        if (row.Status != "draft")
+        {
+            _versions[(id, version)] = definition;
+        }
+
+        return definition;
+    }
+
+    public async Task<WorkflowDefinition?> FindVersionAsync(NpgsqlConnection connection, string id, int version, CancellationToken ct) =>
+        await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+            "select exists (select 1 from workflow_definition_versions where definition_id = @id and version = @version)",
+            new { id, version }, cancellationToken: ct))
+            ? await GetAsync(connection, id, version, ct)
+            : null;
+
+    /// <summary>The published version new instances start on, by definition id or by filing type.</summary>
+    public async Task<WorkflowDefinition?> PublishedAsync(NpgsqlConnection connection, string? id, string? filingType, CancellationToken ct)
+    {
+        var row = await connection.QuerySingleOrDefaultAsync<PublishedRow>(new CommandDefinition(
+            """
+            select d.id, v.version from workflow_definitions d
+            join workflow_definition_versions v on v.definition_id = d.id and v.status = 'published'
+            where d.id = @id or d.filing_type = @filingType
+            """,
+            new { id, filingType }, cancellationToken: ct));
+        return row is null ? null : await GetAsync(connection, row.Id, row.Version, ct);
+    }
+
+    public async Task<IReadOnlyList<Summary>> ListAsync(NpgsqlConnection connection, CancellationToken ct) =>
+        (await connection.QueryAsync<Summary>(new CommandDefinition(
+            """
+            select d.id, d.name, d.filing_type,
+                   (select max(version) from workflow_definition_versions v where v.definition_id = d.id) as latest_version,
+                   (select version from workflow_definition_versions v where v.definition_id = d.id and v.status = 'published') as published_version,
+                   (select count(*)::int from workflow_instances i where i.definition_id = d.id and i.status = 'running') as running_instances
+            from workflow_definitions d order by d.filing_type nulls last, d.id
+            """, cancellationToken: ct))).AsList();
+
+    /// <summary>Imports the shipped defaults that the database does not have yet, as published version 1.</summary>
+    public static async Task ImportDefaultsAsync(NpgsqlConnection connection, DateTimeOffset now, CancellationToken ct)
+    {
+        foreach (var definition in DefinitionJson.Defaults())
+        {
+            var errors = DefinitionValidator.Validate(definition);
+            if (errors.Count > 0)
+            {
+                throw new InvalidOperationException(
+                    $"Shipped definition {definition.Id} is invalid: {string.Join("; ", errors.Select(e => $"{e.ActivityId}: {e.Message}"))}");
+            }
+
+            await connection.ExecuteAsync(new CommandDefinition(
+                """
+                with d as (
+                    insert into workflow_definitions (id, name, filing_type, created_at) values (@Id, @Name, @FilingType, @now)
+                    on conflict (id) do nothing returning id)
+                insert into workflow_definition_versions (definition_id, version, status, document, note, saved_by, saved_at, published_by, published_at)
+                select id, 1, 'published', @document::jsonb, '出厂默认流程 / shipped default', 'system', @now, 'system', @now from d
+                """,
+                new { definition.Id, definition.Name, definition.FilingType, now, document = DefinitionJson.Write(definition with { Version = 1 }) },
+                cancellationToken: ct));
+        }
+    }
+}

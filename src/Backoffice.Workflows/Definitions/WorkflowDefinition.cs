@@ -1,0 +1,43 @@
+using System.Text.Json.Nodes;
+
+namespace Backoffice.Workflows.Definitions;
+
+/// <summary>
+/// A flowchart of typed activities joined by outcome-labelled connections (as Elsa 3's flowchart),
+/// one document per filing type or follow-up process and version.
+/// </summary>
+public sealed record WorkflowDefinition
+{
+    public required string Id { get; init; }
+    public required string Name { get; init; }
+    public string? FilingType { get; init; }
+    public int Version { get; init; }
+    public required string Start { get; init; }
+    public JsonObject? Variables { get; init; }
+    public required IReadOnlyList<ActivityDefinition> Activities { get; init; }
+    public required IReadOnlyList<Connection> Connections { get; init; }
+
+    public ActivityDefinition? Find(string activityId) => Activities.FirstOrDefault(a => a.Id == activityId);
+
+    public IEnumerable<Connection> From(string activityId, string outcome) =>
+        Connections.Where(c => c.Source == activityId && c.Outcome == outcome);
+
+    public int IncomingCount(string activityId) => Connections.Count(c => c.Target == activityId);
+}
+
+/// <summary>One step of a definition: its type (see <see cref="ActivityTypes"/>) and its property values.</summary>
+public sealed record ActivityDefinition
+{
+    public required string Id { get; init; }
+    public required string Type { get; init; }
+    public string? Name { get; init; }
+    public JsonObject Properties { get; init; } = [];
+
+    public string? Text(string property) => Properties[property] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+
+    public IReadOnlyList<string> List(string property) =>
+        Properties[property] is JsonArray a ? [.. a.OfType<JsonValue>().Select(v => v.TryGetValue<string>(out var s) ? s : "")] : [];
+}
+
+/// <summary>When <see cref="Source"/> ends with <see cref="Outcome"/>, <see cref="Target"/> runs next.</summary>
+public sealed record Connection(string Source, string Outcome, string Target);

@@ -1,0 +1,62 @@
+namespace Backoffice.Workflows.Filings;
+
+/// <summary>
+/// An order as the console sends it. Every member is nullable so that a missing field is
+/// reported by the validator with its path instead of failing deserialization.
+/// </summary>
+public sealed record FilingOrderRequest
+{
+    public string? FilingType { get; init; }
+    public string? VerificationMethod { get; init; }
+    public SubjectInfo? Subject { get; init; }
+    public IReadOnlyList<WebsiteInfo?>? Websites { get; init; }
+    public string? SubjectFilingNumber { get; init; }
+    public string? WebsiteFilingNumber { get; init; }
+    public string? FilingPassword { get; init; }
+    public string? Remark { get; init; }
+}
+
+public sealed record SubjectInfo
+{
+    public string? Nature { get; init; }
+    public string? Province { get; init; }
+    public string? Name { get; init; }
+    public string? CertificateType { get; init; }
+    public string? CertificateNumber { get; init; }
+    public string? CertificateAddress { get; init; }
+    public string? MailingAddress { get; init; }
+    public string? AddressRemark { get; init; }
+    public string? InvestorOrAuthority { get; init; }
+    public PrincipalInfo? Principal { get; init; }
+    public string? Remark { get; init; }
+}
+
+public sealed record PrincipalInfo
+{
+    public string? Name { get; init; }
+    public string? CertificateType { get; init; }
+    public string? CertificateNumber { get; init; }
+    public string? Mobile { get; init; }
+    public string? OfficePhone { get; init; }
+    public string? Email { get; init; }
+    public bool? IsLegalRepresentative { get; init; }
+}
+
+public sealed record WebsiteInfo
+{
+    public string? Name { get; init; }
+    public IReadOnlyList<string?>? Domains { get; init; }
+    public IReadOnlyList<string?>? HomepageUrls { get; init; }
+    public string? ServiceContent { get; init; }
+    public IReadOnlyList<string?>? PreApprovals { get; init; }
+    public IReadOnlyList<string?>? Languages { get; init; }
+    public AccessResourceInfo? AccessResource { get; init; }
+    public PrincipalInfo? Principal { get; init; }
+    public string? Remark { get; init; }
+}
+
+public sealed record AccessResourceInfo
+{
+    public string? Kind { get; init; }
+    public string? Value { get; init; }
+}

@@ -1,0 +1,52 @@
+using Backoffice.Workflows.Bookmarks;
+using Backoffice.Workflows.Definitions;
+using Backoffice.Workflows.Instances;
+
+namespace Backoffice.Workflows.Filings;
+
+/// <summary>
+/// The order's side of the engine: a first submit starts the latest published definition of the
+/// order's type; a later submit resumes the step waiting for the applicant; withdrawal cancels.
+/// </summary>
+public sealed class FilingProcess(DefinitionStore definitions, WorkflowRunner runner)
+{
+    public async Task<string?> SubmitAsync(StepContext context, FilingOrderRow order)
+    {
+        var waiting = await BookmarkStore.OfOrderAsync(context.Connection, order.Id, BookmarkKinds.Applicant, null, context.CancellationToken);
+        if (waiting.Count > 0)
+        {
+            await OrderStatus.SetAsync(context, order.Id, FilingStatus.Submitted, "resubmit");
+            foreach (var bookmark in waiting)
+            {
+                await runner.ResumeAsync(context, bookmark, "resubmitted", "applicant resubmitted");
+            }
+
+            return null;
+        }
+
+        if ((await InstanceStore.RunningOfOrderAsync(context.Connection, order.Id, context.CancellationToken)).Count > 0)
+        {
+            return "not-waiting-for-applicant";
+        }
+
+        var definition = await definitions.PublishedAsync(context.Connection, null, order.FilingType, context.CancellationToken);
+        if (definition is null)
+        {
+            return "no-published-definition";
+        }
+
+        await OrderStatus.SetAsync(context, order.Id, FilingStatus.Submitted, "submit");
+        await runner.StartAsync(context, definition, order.Id);
+        return null;
+    }
+
+    public async Task WithdrawAsync(StepContext context, FilingOrderRow order)
+    {
+        foreach (var instance in await InstanceStore.RunningOfOrderAsync(context.Connection, order.Id, context.CancellationToken))
+        {
+            await runner.CancelAsync(context, instance, "withdrawn", "applicant withdrew");
+        }
+
+        await OrderStatus.SetAsync(context, order.Id, FilingStatus.Withdrawn, "withdraw");
+    }
+}

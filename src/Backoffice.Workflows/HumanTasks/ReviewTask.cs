@@ -1,0 +1,25 @@
+namespace Backoffice.Workflows.HumanTasks;
+
+/// <summary>A reviewer's work item: the human-task bookmark of an order's instance.</summary>
+public sealed record ReviewTask
+{
+    public Guid Id { get; init; }
+    public Guid InstanceId { get; init; }
+    public Guid BookmarkId { get; init; }
+    public Guid OrderId { get; init; }
+    public string OrderNumber { get; init; } = "";
+    public string ActivityId { get; init; } = "";
+    public string Step { get; init; } = "";
+    public string Team { get; init; } = "";
+    public string[] Outcomes { get; init; } = [];
+    public string? Assignee { get; init; }
+    public string Status { get; init; } = "";
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset DueAt { get; init; }
+    public string? Outcome { get; init; }
+    public string[] ReasonCodes { get; init; } = [];
+    public string? Comment { get; init; }
+    public string? CompletedBy { get; init; }
+    public DateTimeOffset? CompletedAt { get; init; }
+    public int RowVersion { get; init; }
+}

@@ -1,0 +1,82 @@
+using System.Text.Json.Nodes;
+using Dapper;
+using Npgsql;
+
+namespace Backoffice.Workflows.Instances;
+
+/// <summary>Instance rows and the journal. Saving checks the row version: a concurrent step loses and retries or answers 409.</summary>
+public static class InstanceStore
+{
+    public static async Task<WorkflowInstance?> LoadAsync(NpgsqlConnection connection, Guid id, CancellationToken ct)
+    {
+        var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
+            """
+            select id, definition_id, version, order_id, parent_instance_id, status, result, variables::text as variables, row_version
+            from workflow_instances where id = @id for update
+            """, new { id }, cancellationToken: ct));
+        return row is null ? null : new WorkflowInstance
+        {
+            Id = row.Id, DefinitionId = row.DefinitionId, Version = row.Version, OrderId = row.OrderId,
+            ParentInstanceId = row.ParentInstanceId, Status = row.Status, Result = row.Result,
+            Variables = JsonNode.Parse(row.Variables) as JsonObject ?? [], RowVersion = row.RowVersion,
+        };
+    }
+
+    public static async Task<List<Guid>> RunningOfOrderAsync(NpgsqlConnection connection, Guid orderId, CancellationToken ct) =>
+        (await connection.QueryAsync<Guid>(new CommandDefinition(
+            "select id from workflow_instances where order_id = @orderId and status = 'running' order by created_at",
+            new { orderId }, cancellationToken: ct))).AsList();
+
+    public static Task InsertAsync(NpgsqlConnection connection, WorkflowInstance instance, DateTimeOffset now, CancellationToken ct) =>
+        connection.ExecuteAsync(new CommandDefinition(
+            """
+            insert into workflow_instances (id, definition_id, version, order_id, parent_instance_id, status, variables, created_at, updated_at)
+            values (@Id, @DefinitionId, @Version, @OrderId, @ParentInstanceId, 'running', @variables::jsonb, @now, @now)
+            """,
+            new { instance.Id, instance.DefinitionId, instance.Version, instance.OrderId, instance.ParentInstanceId, variables = instance.Variables.ToJsonString(), now },
+            cancellationToken: ct));
+
+    public static async Task SaveAsync(NpgsqlConnection connection, WorkflowInstance instance, DateTimeOffset now, CancellationToken ct)
+    {
+        var updated = await connection.ExecuteAsync(new CommandDefinition(
+            """
+            update workflow_instances set status = @Status, result = @Result, variables = @variables::jsonb, updated_at = @now,
+                row_version = row_version + 1
+            where id = @Id and row_version = @RowVersion
+            """,
+            new { instance.Status, instance.Result, variables = instance.Variables.ToJsonString(), now, instance.Id, instance.RowVersion },
+            cancellationToken: ct));
+        if (updated == 0)
+        {
+            throw new ConcurrentStepException(instance.Id);
+        }
+    }
+
+    public static Task JournalAsync(
+        NpgsqlConnection connection, WorkflowInstance instance, DateTimeOffset at, string activityId, string activityType,
+        string? outcome, string actor, string? note, CancellationToken ct) =>
+        connection.ExecuteAsync(new CommandDefinition(
+            """
+            insert into workflow_journal (instance_id, order_id, at, activity_id, activity_type, outcome, actor, note)
+            values (@instanceId, @orderId, @at, @activityId, @activityType, @outcome, @actor, @note)
+            """,
+            new { instanceId = instance.Id, orderId = instance.OrderId, at, activityId, activityType, outcome, actor, note },
+            cancellationToken: ct));
+
+    private sealed record Row
+    {
+        public Guid Id { get; init; }
+        public string DefinitionId { get; init; } = "";
+        public int Version { get; init; }
+        public Guid OrderId { get; init; }
+        public Guid? ParentInstanceId { get; init; }
+        public string Status { get; init; } = "";
+        public string? Result { get; init; }
+        public string Variables { get; init; } = "";
+        public int RowVersion { get; init; }
+    }
+}
+
+/// <summary>Another step changed the instance first; the caller's transaction must roll back.</summary>
+public sealed class ConcurrentStepException(Guid instanceId)
+    : Exception($"Workflow instance {instanceId} was changed by a concurrent step.");

@@ -1,0 +1,21 @@
+using System.Text.Json.Nodes;
+using Backoffice.Workflows.Filings;
+
+namespace Backoffice.Workflows.Instances;
+
+/// <summary>The order as decision expressions see it: its body plus type, status, province and number.</summary>
+public static class OrderDocument
+{
+    public static async Task<JsonObject> LoadAsync(StepContext context, Guid orderId)
+    {
+        var order = await FilingOrders.LoadAsync(context.Connection, null, orderId, false, context.CancellationToken)
+            ?? throw new InvalidOperationException($"Order {orderId} does not exist.");
+        var document = JsonNode.Parse(order.Body) as JsonObject ?? [];
+        document["orderNumber"] = order.OrderNumber;
+        document["filingType"] = order.FilingType;
+        document["status"] = order.Status;
+        document["province"] = order.Province;
+        document["subjectFilingNumber"] = order.SubjectFilingNumber;
+        return document;
+    }
+}

@@ -1,0 +1,146 @@
+using System.Text.Json.Nodes;
+using Backoffice.Workflows.Bookmarks;
+using Backoffice.Workflows.Definitions;
+using Backoffice.Workflows.HumanTasks;
+
+namespace Backoffice.Workflows.Instances;
+
+/// <summary>
+/// Runs an instance from one or more activities until every branch waits or the instance ends,
+/// inside the caller's transaction. Journal rows record each activity, its outcome and the actor.
+/// </summary>
+public sealed class WorkflowRunner(DefinitionStore definitions, ActivityExecutor executor)
+{
+    private const int MaxActivitiesPerStep = 500;
+
+    public async Task<WorkflowInstance> StartAsync(StepContext context, WorkflowDefinition definition, Guid orderId, Guid? parent = null)
+    {
+        var instance = new WorkflowInstance
+        {
+            Id = Guid.CreateVersion7(), DefinitionId = definition.Id, Version = definition.Version, OrderId = orderId,
+            ParentInstanceId = parent, Variables = definition.Variables?.DeepClone() as JsonObject ?? [],
+        };
+        await InstanceStore.InsertAsync(context.Connection, instance, context.Now, context.CancellationToken);
+        var loaded = (await InstanceStore.LoadAsync(context.Connection, instance.Id, context.CancellationToken))!;
+        await RunAsync(context, loaded, definition, [(definition.Start, null)]);
+        return loaded;
+    }
+
+    /// <summary>Resumes a waiting activity with an outcome. False when the bookmark was already consumed.</summary>
+    public async Task<bool> ResumeAsync(StepContext context, Bookmark bookmark, string outcome, string? note)
+    {
+        var instance = await InstanceStore.LoadAsync(context.Connection, bookmark.InstanceId, context.CancellationToken);
+        if (instance is not { Status: "running" } || !await BookmarkStore.ConsumeAsync(context.Connection, bookmark.Id, context.CancellationToken))
+        {
+            return false;
+        }
+
+        var definition = await definitions.GetAsync(context.Connection, instance.DefinitionId, instance.Version, context.CancellationToken);
+        var activity = definition.Find(bookmark.ActivityId)!;
+        await InstanceStore.JournalAsync(context.Connection, instance, context.Now, activity.Id, activity.Type, outcome, context.Actor, note, context.CancellationToken);
+        await RunAsync(context, instance, definition, [.. definition.From(activity.Id, outcome).Select(c => (c.Target, (string?)activity.Id))]);
+        return true;
+    }
+
+    /// <summary>Ends an instance from outside (withdrawal): its waits are removed and open tasks cancelled.</summary>
+    public async Task CancelAsync(StepContext context, Guid instanceId, string result, string? note)
+    {
+        var instance = await InstanceStore.LoadAsync(context.Connection, instanceId, context.CancellationToken);
+        if (instance is not { Status: "running" })
+        {
+            return;
+        }
+
+        await CloseAsync(context, instance, "cancelled", result);
+        await InstanceStore.JournalAsync(context.Connection, instance, context.Now, "cancel", "cancel", result, context.Actor, note, context.CancellationToken);
+        await InstanceStore.SaveAsync(context.Connection, instance, context.Now, context.CancellationToken);
+    }
+
+    private async Task RunAsync(StepContext context, WorkflowInstance instance, WorkflowDefinition definition, List<(string Id, string? From)> start)
+    {
+        var queue = new Queue<(string Id, string? From)>(start);
+        var executed = 0;
+        while (queue.TryDequeue(out var next) && instance.Status == "running")
+        {
+            if (++executed > MaxActivitiesPerStep)
+            {
+                throw new InvalidOperationException($"Instance {instance.Id} ran {MaxActivitiesPerStep} activities without waiting.");
+            }
+
+            var activity = definition.Find(next.Id)!;
+            if (activity.Type == ActivityTypes.Join && !Arrive(instance, definition, activity.Id, next.From))
+            {
+                continue;
+            }
+
+            var result = await executor.ExecuteAsync(context, instance, definition, activity);
+            switch (result)
+            {
+                case ActivityResult.Continue go:
+                    await Journal(context, instance, activity, string.Join(",", go.Outcomes), go.Note);
+                    foreach (var connection in go.Outcomes.SelectMany(o => definition.From(activity.Id, o)))
+                    {
+                        queue.Enqueue((connection.Target, activity.Id));
+                    }
+
+                    break;
+                case ActivityResult.StartChild child:
+                    var followUp = await definitions.PublishedAsync(context.Connection, child.DefinitionId, null, context.CancellationToken)
+                        ?? throw new InvalidOperationException($"No published definition {child.DefinitionId} to start.");
+                    await StartAsync(context, followUp, instance.OrderId, instance.Id);
+                    await Journal(context, instance, activity, "done", $"started {followUp.Id} v{followUp.Version}");
+                    foreach (var connection in definition.From(activity.Id, "done"))
+                    {
+                        queue.Enqueue((connection.Target, activity.Id));
+                    }
+
+                    break;
+                case ActivityResult.Wait wait:
+                    await Journal(context, instance, activity, null, wait.Note ?? "waiting");
+                    break;
+                case ActivityResult.Finish finish:
+                    await Journal(context, instance, activity, finish.Result, null);
+                    await CloseAsync(context, instance, "finished", finish.Result);
+                    break;
+            }
+        }
+
+        await InstanceStore.SaveAsync(context.Connection, instance, context.Now, context.CancellationToken);
+    }
+
+    private static bool Arrive(WorkflowInstance instance, WorkflowDefinition definition, string joinId, string? from)
+    {
+        var joins = instance.Variables["joins"] as JsonObject ?? [];
+        instance.Variables["joins"] = joins;
+        var arrived = joins[joinId] as JsonArray ?? [];
+        joins[joinId] = arrived;
+        if (from is not null && arrived.All(a => a!.GetValue<string>() != from))
+        {
+            arrived.Add(from);
+        }
+
+        var needed = definition.Connections.Where(c => c.Target == joinId).Select(c => c.Source).Distinct().Count();
+        if (arrived.Count < needed)
+        {
+            return false;
+        }
+
+        joins.Remove(joinId);
+        return true;
+    }
+
+    private static async Task CloseAsync(StepContext context, WorkflowInstance instance, string status, string result)
+    {
+        instance.Status = status;
+        instance.Result = result;
+        foreach (var bookmark in await BookmarkStore.OfInstanceAsync(context.Connection, instance.Id, context.CancellationToken))
+        {
+            await BookmarkStore.ConsumeAsync(context.Connection, bookmark.Id, context.CancellationToken);
+        }
+
+        await ReviewTaskStore.CancelOpenAsync(context.Connection, instance.Id, context.Now, context.CancellationToken);
+    }
+
+    private static Task Journal(StepContext context, WorkflowInstance instance, ActivityDefinition activity, string? outcome, string? note) =>
+        InstanceStore.JournalAsync(context.Connection, instance, context.Now, activity.Id, activity.Type, outcome, context.Actor, note, context.CancellationToken);
+}

@@ -1,0 +1,60 @@
+using Backoffice.Workflows.Bookmarks;
+using Backoffice.Workflows.Filings;
+using Backoffice.Workflows.Instances;
+using Dapper;
+
+namespace Backoffice.Workflows.Timers;
+
+/// <summary>
+/// Fires due timers (delays, deadlines, timeouts): each due bookmark resumes with its timeout
+/// outcome in its own step, which locks the order first as every step does. A bookmark is consumed
+/// by its step, so a second sweeper (another node, or after a restart) never fires it twice.
+/// </summary>
+public sealed class TimerSweep(WorkflowEngine engine, WorkflowRunner runner, Npgsql.NpgsqlDataSource dataSource, TimeProvider clock)
+{
+    private const int Batch = 100;
+
+    public async Task<int> SweepAsync(CancellationToken ct)
+    {
+        var fired = 0;
+        while (true)
+        {
+            var due = await DueAsync(ct);
+            var firedNow = 0;
+            foreach (var (bookmarkId, orderId) in due)
+            {
+                firedNow += await FireAsync(bookmarkId, orderId, ct) ? 1 : 0;
+            }
+
+            fired += firedNow;
+            if (due.Count < Batch || firedNow == 0)
+            {
+                return fired;
+            }
+        }
+    }
+
+    private async Task<List<(Guid BookmarkId, Guid OrderId)>> DueAsync(CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return (await connection.QueryAsync<(Guid, Guid)>(new CommandDefinition(
+            """
+            select b.id, i.order_id from workflow_bookmarks b join workflow_instances i on i.id = b.instance_id
+            where b.timeout_outcome is not null and b.due_at <= @now order by b.due_at limit @batch
+            """, new { now = clock.GetUtcNow(), batch = Batch }, cancellationToken: ct))).AsList();
+    }
+
+    private Task<bool> FireAsync(Guid bookmarkId, Guid orderId, CancellationToken ct) =>
+        engine.StepAsync("timer", async step =>
+        {
+            await FilingOrders.LoadAsync(step.Connection, null, orderId, true, step.CancellationToken);
+            var bookmark = await BookmarkStore.FindAsync(step.Connection, bookmarkId, step.CancellationToken);
+            if (bookmark is null || bookmark.DueAt > step.Now)
+            {
+                return (false, false);
+            }
+
+            var fired = await runner.ResumeAsync(step, bookmark, bookmark.TimeoutOutcome!, $"timer due {bookmark.DueAt:O}");
+            return (fired, fired);
+        }, ct);
+}

@@ -1,0 +1,61 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Npgsql;
+
+namespace Backoffice.Web.Tests.Support;
+
+/// <summary>
+/// The real app on the real PostgreSQL named by ConnectionStrings__Backoffice (./backoffice test
+/// creates it), in test mode. One instance for the whole run; tests make their own data.
+/// </summary>
+public sealed class TestApp : WebApplicationFactory<Program>
+{
+    private static readonly Lazy<TestApp> Shared = new(() => new TestApp(testMode: true));
+    private readonly bool _testMode;
+
+    public TestApp(bool testMode) => _testMode = testMode;
+
+    public static TestApp Instance => Shared.Value;
+
+    public static string ConnectionString =>
+        Environment.GetEnvironmentVariable("ConnectionStrings__Backoffice")
+        ?? throw new InvalidOperationException("ConnectionStrings__Backoffice is not set: run the tests with ./backoffice test.");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:Backoffice", ConnectionString);
+        builder.UseSetting("Backoffice:TestMode", _testMode ? "true" : "false");
+        builder.UseSetting("Backoffice:SignInsPerMinute", "10000");
+    }
+
+    public HttpClient Anonymous() => CreateClient();
+
+    public HttpClient Console() => WithToken("test-console-key");
+
+    /// <summary>A client signed in as one of the test-mode users (API.md), with a fresh token (the test clock may have expired older ones).</summary>
+    public async Task<HttpClient> SignedInAs(string username)
+    {
+        var response = await CreateClient().PostAsJsonAsync("/api/tokens", new { username, password = "Passw0rd!" });
+        response.EnsureSuccessStatusCode();
+        return WithToken((await response.Content.ReadFromJsonAsync<TokenBody>())!.Token);
+    }
+
+    public HttpClient WithToken(string token)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    public static async Task<NpgsqlConnection> OpenDatabaseAsync()
+    {
+        var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        return connection;
+    }
+
+    private sealed record TokenBody(string Token);
+}
