@@ -93,6 +93,7 @@ create table workflow_journal (
     at            timestamptz not null,
     activity_id   text not null,
     activity_type text not null,
+    activity_name text,
     outcome       text,
     actor         text not null,
     note          text

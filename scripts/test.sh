@@ -13,7 +13,7 @@ say "building"
 dotnet build "$ROOT/Backoffice.sln" -c Release -nologo -v quiet
 say "testing"
 set +e
-dotnet test "$ROOT/Backoffice.sln" -c Release --no-build --nologo -v quiet \
+BACKOFFICE_TEST_SERVER_LOG="$results/server.log" dotnet test "$ROOT/Backoffice.sln" -c Release --no-build --nologo -v quiet \
   --logger "trx" --results-directory "$results" "$@"
 status=$?
 set -e

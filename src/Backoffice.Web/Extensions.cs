@@ -44,13 +44,14 @@ public static class Extensions
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddHostedService<StartupBanner>();
         var connectionString = builder.Configuration.GetConnectionString(DatabaseExtensions.ConnectionStringName);
-        services.AddHangfire(config => config
+        services.AddHangfire((provider, config) => config
+            .UseLogProvider(new HangfireLogging(provider.GetRequiredService<ILoggerFactory>()))
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
             .UsePostgreSqlStorage(
                 o => o.UseNpgsqlConnection(connectionString),
-                new PostgreSqlStorageOptions { PrepareSchemaIfNecessary = true, EnableLongPolling = true }));
+                new PostgreSqlStorageOptions { PrepareSchemaIfNecessary = false, EnableLongPolling = true }));
         services.AddHangfireServer(o => o.WorkerCount = 4);
         services.AddRateLimiter(limiter =>
         {

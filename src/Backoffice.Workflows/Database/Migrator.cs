@@ -7,7 +7,8 @@ namespace Backoffice.Workflows.Database;
 
 /// <summary>
 /// Applies the numbered db/*.sql files (embedded in this assembly) once each, in order, each in a
-/// transaction, journaled in <c>schema_versions</c>. An advisory lock lets several nodes start at once.
+/// transaction, journaled in <c>schema_versions</c>, then Hangfire's own schema. An advisory lock lets
+/// several nodes start at once.
 /// </summary>
 public sealed class Migrator(NpgsqlDataSource dataSource, string connectionString, ILogger<Migrator> logger)
 {
@@ -30,6 +31,10 @@ public sealed class Migrator(NpgsqlDataSource dataSource, string connectionStrin
             .LogTo(new UpgradeLog(logger))
             .Build();
         var result = upgrader.PerformUpgrade();
+        if (result.Successful)
+        {
+            Hangfire.PostgreSql.PostgreSqlObjectsInstaller.Install(lockConnection, "hangfire");
+        }
 
         await using (var release = new NpgsqlCommand("select pg_advisory_unlock(@key)", lockConnection))
         {

@@ -93,7 +93,7 @@ public sealed class DefinitionStore
                 """
                 with d as (
                     insert into workflow_definitions (id, name, filing_type, created_at) values (@Id, @Name, @FilingType, @now)
-                    on conflict (id) do nothing returning id)
+                    on conflict do nothing returning id)
                 insert into workflow_definition_versions (definition_id, version, status, document, note, saved_by, saved_at, published_by, published_at)
                 select id, 1, 'published', @document::jsonb, '出厂默认流程 / shipped default', 'system', @now, 'system', @now from d
                 """,

@@ -21,4 +21,6 @@ public sealed record FilingOrderRow
     public DateTimeOffset UpdatedAt { get; init; }
     public DateTimeOffset? SubmittedAt { get; init; }
     public int RowVersion { get; init; }
+    public string[] WebsiteFilingNumbers { get; init; } = [];
+    public string? PublicSecurityNumber { get; init; }
 }

@@ -54,13 +54,13 @@ public static class InstanceStore
 
     public static Task JournalAsync(
         NpgsqlConnection connection, WorkflowInstance instance, DateTimeOffset at, string activityId, string activityType,
-        string? outcome, string actor, string? note, CancellationToken ct) =>
+        string? activityName, string? outcome, string actor, string? note, CancellationToken ct) =>
         connection.ExecuteAsync(new CommandDefinition(
             """
-            insert into workflow_journal (instance_id, order_id, at, activity_id, activity_type, outcome, actor, note)
-            values (@instanceId, @orderId, @at, @activityId, @activityType, @outcome, @actor, @note)
+            insert into workflow_journal (instance_id, order_id, at, activity_id, activity_type, activity_name, outcome, actor, note)
+            values (@instanceId, @orderId, @at, @activityId, @activityType, @activityName, @outcome, @actor, @note)
             """,
-            new { instanceId = instance.Id, orderId = instance.OrderId, at, activityId, activityType, outcome, actor, note },
+            new { instanceId = instance.Id, orderId = instance.OrderId, at, activityId, activityType, activityName, outcome, actor, note },
             cancellationToken: ct));
 
     private sealed record Row

@@ -37,7 +37,7 @@ public sealed class WorkflowRunner(DefinitionStore definitions, ActivityExecutor
 
         var definition = await definitions.GetAsync(context.Connection, instance.DefinitionId, instance.Version, context.CancellationToken);
         var activity = definition.Find(bookmark.ActivityId)!;
-        await InstanceStore.JournalAsync(context.Connection, instance, context.Now, activity.Id, activity.Type, outcome, context.Actor, note, context.CancellationToken);
+        await InstanceStore.JournalAsync(context.Connection, instance, context.Now, activity.Id, activity.Type, activity.Name, outcome, context.Actor, note, context.CancellationToken);
         await RunAsync(context, instance, definition, [.. definition.From(activity.Id, outcome).Select(c => (c.Target, (string?)activity.Id))]);
         return true;
     }
@@ -52,7 +52,7 @@ public sealed class WorkflowRunner(DefinitionStore definitions, ActivityExecutor
         }
 
         await CloseAsync(context, instance, "cancelled", result);
-        await InstanceStore.JournalAsync(context.Connection, instance, context.Now, "cancel", "cancel", result, context.Actor, note, context.CancellationToken);
+        await InstanceStore.JournalAsync(context.Connection, instance, context.Now, "cancel", "cancel", null, result, context.Actor, note, context.CancellationToken);
         await InstanceStore.SaveAsync(context.Connection, instance, context.Now, context.CancellationToken);
     }
 
@@ -142,5 +142,5 @@ public sealed class WorkflowRunner(DefinitionStore definitions, ActivityExecutor
     }
 
     private static Task Journal(StepContext context, WorkflowInstance instance, ActivityDefinition activity, string? outcome, string? note) =>
-        InstanceStore.JournalAsync(context.Connection, instance, context.Now, activity.Id, activity.Type, outcome, context.Actor, note, context.CancellationToken);
+        InstanceStore.JournalAsync(context.Connection, instance, context.Now, activity.Id, activity.Type, activity.Name, outcome, context.Actor, note, context.CancellationToken);
 }

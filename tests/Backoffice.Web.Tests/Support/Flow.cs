@@ -20,14 +20,18 @@ public sealed class Flow(TestApp app, string id)
     public static async Task<Flow> SubmittedAsync(TestApp app, JsonObject? body = null)
     {
         var flow = await CreateAsync(app, body ?? Orders.Enterprise());
-        var client = app.Console();
-        foreach (var (kind, website) in new (string, int?)[] { ("business-license", null), ("id-card-front", null), ("id-card-back", null), ("verification-form", 0) })
-        {
-            await client.UploadAsync(flow.Url, kind, Files.Jpeg(), $"{kind}.jpg", website).ExpectAsync(HttpStatusCode.Created);
-        }
-
+        await flow.UploadAsync(("business-license", null), ("id-card-front", null), ("id-card-back", null), ("verification-form", 0));
         await flow.SubmitAsync();
         return flow;
+    }
+
+    public async Task UploadAsync(params (string Kind, int? Website)[] materials)
+    {
+        var client = app.Console();
+        foreach (var (kind, website) in materials)
+        {
+            await client.UploadAsync(Url, kind, Files.Jpeg(), $"{kind}.jpg", website).ExpectAsync(HttpStatusCode.Created);
+        }
     }
 
     public async Task<JsonNode> SubmitAsync() =>

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace Backoffice.Web.Tests.Support;
@@ -29,6 +30,11 @@ public sealed class TestApp : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Backoffice", ConnectionString);
         builder.UseSetting("Backoffice:TestMode", _testMode ? "true" : "false");
         builder.UseSetting("Backoffice:SignInsPerMinute", "10000");
+        var log = Environment.GetEnvironmentVariable("BACKOFFICE_TEST_SERVER_LOG");
+        if (!string.IsNullOrEmpty(log))
+        {
+            builder.ConfigureLogging(logging => logging.AddProvider(new FileLoggerProvider(log)));
+        }
     }
 
     public HttpClient Anonymous() => CreateClient();

@@ -97,6 +97,7 @@ public sealed class OtherFilingTypeFlowTests
             ["subject"] = body["subject"]!.DeepClone(), ["websites"] = new JsonArray(Orders.Website(newDomain, Orders.UniqueIp())),
         };
         var flow = await Flow.CreateAsync(_app, change);
+        await flow.UploadAsync(("verification-form", 0));
         await flow.SubmitAsync();
         await flow.CompleteAsync("approve");
         await flow.BureauAsync("approved");
@@ -119,6 +120,7 @@ public sealed class OtherFilingTypeFlowTests
             ["subject"] = body["subject"]!.DeepClone(),
         };
         var flow = await Flow.CreateAsync(_app, change);
+        await flow.UploadAsync(("business-license", null), ("id-card-front", null), ("id-card-back", null));
         await flow.SubmitAsync();
         await flow.CompleteAsync("approve");
         await flow.BureauAsync("approved");

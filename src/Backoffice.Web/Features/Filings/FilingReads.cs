@@ -13,8 +13,8 @@ public static class FilingReads
     public sealed record TimelineEntry
     {
         public DateTimeOffset At { get; init; }
-        public string Status { get; init; } = "";
-        public string StatusLabel { get; init; } = "";
+        public string? Status { get; init; }
+        public string? StatusLabel { get; init; }
         public string? Step { get; init; }
         public string Actor { get; init; } = "";
         public string? Note { get; init; }
@@ -34,7 +34,7 @@ public static class FilingReads
     public sealed record FilingDetail(
         Guid Id, string OrderNumber, string FilingType, string Status, string StatusLabel, string Province,
         string? VerificationMethod, SubjectInfo? Subject, IReadOnlyList<WebsiteInfo?>? Websites, string? SubjectFilingNumber,
-        string[] WebsiteFilingNumbers, IReadOnlyList<MaterialEntry> Materials, IReadOnlyList<TimelineEntry> Timeline,
+        string[] WebsiteFilingNumbers, string? PublicSecurityNumber, IReadOnlyList<MaterialEntry> Materials, IReadOnlyList<TimelineEntry> Timeline,
         DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? SubmittedAt);
 
     public sealed record FilingSummary
@@ -64,16 +64,24 @@ public static class FilingReads
 
         var english = context.IsEnglish();
         var timeline = (await connection.QueryAsync<TimelineEntry>(new CommandDefinition(
-            "select at, status, '' as status_label, step, actor, note from filing_timeline where order_id = @id order by id",
-            new { id }, cancellationToken: ct))).Select(t => t with { StatusLabel = Label(t.Status, english) }).ToList();
+            """
+            select at, status, step, actor, note from (
+                select at, status, step, actor, note, 0 as source, id from filing_timeline where order_id = @id
+                union all
+                select at, null, coalesce(activity_name, activity_id), actor,
+                       concat_ws(': ', outcome, note), 1, id from workflow_journal where order_id = @id) entries
+            order by at, source, id
+            """,
+            new { id }, cancellationToken: ct))).Select(t => t with { StatusLabel = t.Status is null ? null : Label(t.Status, english) }).ToList();
         var materials = (await connection.QueryAsync<MaterialEntry>(new CommandDefinition(
             "select id, kind, website_index, file_name, content_type, size_bytes, uploaded_at from filing_materials where order_id = @id order by uploaded_at",
             new { id }, cancellationToken: ct))).AsList();
         var body = JsonSerializer.Deserialize<FilingOrderRequest>(order.Body, JsonBody.Options)!.Masked();
-        string[] websiteNumbers = order.WebsiteFilingNumber is null ? [] : [order.WebsiteFilingNumber];
+        string[] websiteNumbers = order.WebsiteFilingNumbers.Length > 0 ? order.WebsiteFilingNumbers
+            : order.WebsiteFilingNumber is null ? [] : [order.WebsiteFilingNumber];
         return Results.Ok(new FilingDetail(
             order.Id, order.OrderNumber, order.FilingType, order.Status, Label(order.Status, english), order.Province,
-            order.VerificationMethod, body.Subject, body.Websites, order.SubjectFilingNumber, websiteNumbers, materials, timeline,
+            order.VerificationMethod, body.Subject, body.Websites, order.SubjectFilingNumber, websiteNumbers, order.PublicSecurityNumber, materials, timeline,
             order.CreatedAt, order.UpdatedAt, order.SubmittedAt));
     }
 

@@ -40,7 +40,7 @@ public static partial class SubjectRules
     public static void CheckCertificate(ValidationErrors errors, SubjectInfo subject, bool organisation, DateOnly today)
     {
         var allowed = organisation ? [PersonDocuments.Uscc] : PersonDocuments.PersonTypes;
-        if (subject.Nature is not null && subject.CertificateType is not null && !allowed.Contains(subject.CertificateType))
+        if (PersonDocuments.Natures.Contains(subject.Nature ?? "") && subject.CertificateType is not null && !allowed.Contains(subject.CertificateType))
         {
             errors.Add("subject.certificateType", "certificate-type-for-nature", string.Join(", ", allowed));
             return;

@@ -1,0 +1,38 @@
+using Backoffice.Workflows.Bureau;
+using Hangfire;
+using Hangfire.Client;
+using Hangfire.Common;
+using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
+using Hangfire.States;
+using Npgsql;
+
+namespace Backoffice.Workflows.Instances;
+
+/// <summary>
+/// Builds, per step, a Hangfire client over the step's own connection, enlisted in the step's
+/// TransactionScope: a job exists if and only if the step commits. The job factory and state
+/// changer are made once per process and shared.
+/// </summary>
+public sealed class SideEffectsFactory
+{
+    private readonly Lazy<(IBackgroundJobFactory Factory, IBackgroundJobStateChanger StateChanger)> _shared = new(() =>
+        (new BackgroundJobFactory(JobFilterProviders.Providers), new BackgroundJobStateChanger(JobFilterProviders.Providers)));
+
+    public ISideEffects For(NpgsqlConnection connection)
+    {
+        var options = new PostgreSqlStorageOptions { EnableTransactionScopeEnlistment = true, PrepareSchemaIfNecessary = false };
+        var storage = new PostgreSqlStorage(new ExistingNpgsqlConnectionFactory(connection, options), options);
+        var (factory, stateChanger) = _shared.Value;
+        return new HangfireSideEffects(new BackgroundJobClient(storage, factory, stateChanger));
+    }
+
+    private sealed class HangfireSideEffects(BackgroundJobClient client) : ISideEffects
+    {
+        public void SubmitToBureau(Guid orderId, int attempt) =>
+            client.Enqueue<BureauSubmissionJob>(job => job.RunAsync(orderId, attempt, CancellationToken.None));
+
+        public void SendNotification(Guid messageId) =>
+            client.Enqueue<NotificationJob>(job => job.RunAsync(messageId, CancellationToken.None));
+    }
+}
