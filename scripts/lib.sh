@@ -4,7 +4,7 @@
 DATA_DIR="$ROOT/.data"
 PG_DATA="$DATA_DIR/pg"
 PG_LOG_DIR="$DATA_DIR/pg-log"
-PG_PORT="${BACKOFFICE_PG_PORT:-54329}"
+PG_PORT_FILE="$DATA_DIR/pg-port"
 PG_ROLE="backoffice"
 PG_PASSWORD_FILE="$DATA_DIR/pg-password"
 
@@ -70,6 +70,17 @@ pg_password() {
   cat "$PG_PASSWORD_FILE"
 }
 
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# The cluster's port: BACKOFFICE_PG_PORT, else the one chosen at init, else the first free from 54329.
+pg_port() {
+  if [ -n "${BACKOFFICE_PG_PORT:-}" ]; then echo "$BACKOFFICE_PG_PORT"; return; fi
+  if [ -s "$PG_PORT_FILE" ]; then cat "$PG_PORT_FILE"; return; fi
+  local port=54329
+  while port_in_use "$port"; do port=$((port + 1)); done
+  mkdir -p "$DATA_DIR"; echo "$port" >"$PG_PORT_FILE"; echo "$port"
+}
+
 pg_init() {
   local user pwfile; user="$(pg_os_user)"
   say "creating the local PostgreSQL cluster in $PG_DATA"
@@ -85,7 +96,7 @@ pg_init() {
   rm -f "$pwfile"
   cat >>"$PG_DATA/postgresql.conf" <<CONF
 listen_addresses = '127.0.0.1'
-port = $PG_PORT
+port = $(pg_port)
 unix_socket_directories = ''
 max_connections = 300
 shared_buffers = 256MB
@@ -97,10 +108,10 @@ pg_is_running() {
   [ -f "$PG_DATA/PG_VERSION" ] && as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" status >/dev/null 2>&1
 }
 
-pg_url() { echo "postgresql://$PG_ROLE:$(pg_password)@127.0.0.1:$PG_PORT/${1:-postgres}"; }
+pg_url() { echo "postgresql://$PG_ROLE:$(pg_password)@127.0.0.1:$(pg_port)/${1:-postgres}"; }
 
 pg_connection_string() {
-  echo "Host=127.0.0.1;Port=$PG_PORT;Username=$PG_ROLE;Password=$(pg_password);Database=$1"
+  echo "Host=127.0.0.1;Port=$(pg_port);Username=$PG_ROLE;Password=$(pg_password);Database=$1"
 }
 
 pg_psql() { local db="$1"; shift; psql -X -q -v ON_ERROR_STOP=1 "$(pg_url "$db")" "$@"; }
@@ -110,8 +121,8 @@ pg_ensure_running() {
   [ -f "$PG_DATA/PG_VERSION" ] || pg_init
   if ! pg_is_running; then
     ensure_traversable "$PG_DATA"
-    say "starting PostgreSQL on 127.0.0.1:$PG_PORT"
-    as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_LOG_DIR/postgresql.log" -w -t 60 start >/dev/null \
+    say "starting PostgreSQL on 127.0.0.1:$(pg_port)"
+    as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_LOG_DIR/postgresql.log" -o "-p $(pg_port)" -w -t 60 start >/dev/null \
       || { tail -20 "$PG_LOG_DIR/postgresql.log" >&2; die "PostgreSQL did not start"; }
   fi
 }
@@ -135,7 +146,7 @@ pg_stop() {
 
 pg_status() {
   ensure_postgres_installed
-  if pg_is_running; then say "PostgreSQL runs on 127.0.0.1:$PG_PORT ($PG_DATA)"; else say "PostgreSQL is stopped"; fi
+  if pg_is_running; then say "PostgreSQL runs on 127.0.0.1:$(pg_port) ($PG_DATA)"; else say "PostgreSQL is stopped"; fi
 }
 
 ensure_dotnet() {
