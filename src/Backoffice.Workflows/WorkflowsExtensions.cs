@@ -22,6 +22,7 @@ public static class WorkflowsExtensions
         services.AddOptions<BureauSimulatorOptions>().BindConfiguration("BureauSimulator").ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<TimerOptions>().BindConfiguration("Timers").ValidateDataAnnotations().ValidateOnStart();
         services.AddBackofficeDatabase(configuration);
+        services.AddWorkingDaySchedules(configuration.GetConnectionString(DatabaseExtensions.ConnectionStringName)!);
         services.AddSingleton(_ => new ApplicationClock(TimeProvider.System));
         services.AddSingleton<TimeProvider>(sp => sp.GetRequiredService<ApplicationClock>());
         services.AddSingleton(sp => new RegistryStore(sp.GetRequiredService<IOptions<BackofficeOptions>>().Value.ProviderCode));

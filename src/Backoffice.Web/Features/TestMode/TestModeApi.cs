@@ -3,6 +3,7 @@ using Backoffice.Web.Infrastructure;
 using Backoffice.Workflows;
 using Backoffice.Workflows.Audit;
 using Backoffice.Workflows.Clock;
+using Backoffice.Workflows.HumanTasks;
 using Backoffice.Workflows.Timers;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -10,7 +11,8 @@ using Npgsql;
 namespace Backoffice.Web.Features.TestMode;
 
 /// <summary>
-/// API.md test mode: the test clock and the bureau simulator's registry insert. Without
+/// API.md test mode: the test clock (moving it fires due timers and SLA escalations at once) and the
+/// bureau simulator's registry insert. Without
 /// Backoffice:TestMode both answer 404, as if they did not exist.
 /// </summary>
 public static class TestModeApi
@@ -27,7 +29,8 @@ public static class TestModeApi
     public static bool IsOn(HttpContext context) =>
         context.RequestServices.GetRequiredService<IOptions<BackofficeOptions>>().Value.TestMode;
 
-    private static async Task<IResult> AdvanceAsync(HttpContext context, ApplicationClock clock, NpgsqlDataSource dataSource, TimerSweep sweep)
+    private static async Task<IResult> AdvanceAsync(
+        HttpContext context, ApplicationClock clock, NpgsqlDataSource dataSource, TimerSweep sweep, SlaSweep slaSweep)
     {
         if (!IsOn(context))
         {
@@ -52,6 +55,7 @@ public static class TestModeApi
             "test-clock-advanced", "clock", "application", new { hours }, context.RequestAborted);
         await transaction.CommitAsync(context.RequestAborted);
         var fired = await sweep.SweepAsync(context.RequestAborted);
-        return Results.Ok(new { now = clock.GetUtcNow(), offsetHours = clock.Offset.TotalHours, firedTimers = fired });
+        var escalated = await slaSweep.EscalateAsync(context.RequestAborted);
+        return Results.Ok(new { now = clock.GetUtcNow(), offsetHours = clock.Offset.TotalHours, firedTimers = fired, escalatedTasks = escalated });
     }
 }
