@@ -1,0 +1,112 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Backoffice.Workflows.Bookmarks;
+using Backoffice.Workflows.Filings;
+using Backoffice.Workflows.Filings.Rules;
+using Backoffice.Workflows.HumanTasks;
+using Backoffice.Workflows.Instances;
+using Dapper;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Backoffice.Bench;
+
+/// <summary>
+/// Drives orders through the shipped new-filing definition with the engine's own API: submit, three
+/// reviews, the curtain photo, SMS verification and approval: seven engine steps (transactions) each.
+/// </summary>
+public sealed class HappyPath(IServiceProvider services)
+{
+    private readonly WorkflowEngine _engine = services.GetRequiredService<WorkflowEngine>();
+    private readonly FilingProcess _process = services.GetRequiredService<FilingProcess>();
+    private readonly WorkflowRunner _runner = services.GetRequiredService<WorkflowRunner>();
+    private readonly NpgsqlDataSource _dataSource = services.GetRequiredService<NpgsqlDataSource>();
+
+    public async Task<Measurement> RunAsync(int count)
+    {
+        var ids = new List<Guid>();
+        for (var i = 0; i < count; i++)
+        {
+            ids.Add(await InsertOrderAsync());
+        }
+
+        var steps = 0;
+        var watch = Stopwatch.StartNew();
+        foreach (var id in ids)
+        {
+            await Step(id, (c, order) => _process.SubmitAsync(c, order));
+            await CompleteTaskAsync(id);
+            await Step(id, (c, order) => _process.SubmitAsync(c, order));
+            await CompleteTaskAsync(id);
+            await CompleteTaskAsync(id);
+            await EventAsync(id, "sms-verified", "verified");
+            await EventAsync(id, "bureau-result", "approved");
+            steps += 7;
+        }
+
+        watch.Stop();
+        await using var connection = await _dataSource.OpenConnectionAsync();
+        var activities = await connection.ExecuteScalarAsync<int>(
+            "select count(*)::int from workflow_journal where order_id = any(@ids)", new { ids = ids.ToArray() });
+        var approved = await connection.ExecuteScalarAsync<int>(
+            "select count(*)::int from filing_orders where id = any(@ids) and status = 'approved'", new { ids = ids.ToArray() });
+        if (approved != count)
+        {
+            throw new InvalidOperationException($"Only {approved} of {count} orders reached approval.");
+        }
+
+        return new Measurement(steps, activities, watch.Elapsed);
+    }
+
+    private Task Step(Guid id, Func<StepContext, FilingOrderRow, Task> action) =>
+        _engine.StepAsync("bench", async c =>
+        {
+            var order = await FilingOrders.LoadAsync(c.Connection, null, id, true, c.CancellationToken);
+            await action(c, order!);
+            return (true, true);
+        }, CancellationToken.None);
+
+    private Task CompleteTaskAsync(Guid id) =>
+        Step(id, async (c, _) =>
+        {
+            var taskId = await c.Connection.ExecuteScalarAsync<Guid>(
+                "select id from review_tasks where order_id = @id and status = 'open'", new { id });
+            var task = (await ReviewTaskStore.LoadForUpdateAsync(c.Connection, taskId, c.CancellationToken))!;
+            await c.Connection.ExecuteAsync(
+                "update review_tasks set status = 'done', outcome = 'approve', completed_by = 'bench', completed_at = @now where id = @taskId",
+                new { taskId, now = c.Now });
+            await _runner.ResumeAsync(c, (await BookmarkStore.FindAsync(c.Connection, task.BookmarkId, c.CancellationToken))!, "approve", null);
+        });
+
+    private Task EventAsync(Guid id, string eventName, string outcome) =>
+        Step(id, async (c, _) =>
+        {
+            var waiting = await BookmarkStore.OfOrderAsync(c.Connection, id, BookmarkKinds.Event, eventName, c.CancellationToken);
+            await _runner.ResumeAsync(c, waiting[0], outcome, null);
+        });
+
+    private async Task<Guid> InsertOrderAsync()
+    {
+        var id = Guid.CreateVersion7();
+        var certificate = UnifiedSocialCreditCode.Create("91", "440300", id.ToString("N")[^8..].ToUpperInvariant().Replace('I', '1').Replace('O', '0').Replace('S', '5').Replace('V', 'W').Replace('Z', '2'));
+        var body = new FilingOrderRequest
+        {
+            FilingType = FilingType.NewFiling, VerificationMethod = "curtain-photo",
+            Subject = new SubjectInfo
+            {
+                Nature = "enterprise", Province = "440000", Name = "深圳市基准测试有限公司", CertificateType = "uscc", CertificateNumber = certificate,
+                Principal = new PrincipalInfo { Name = "张三", Mobile = "13800138000", Email = "bench@example.com" },
+            },
+            Websites = [new WebsiteInfo { Name = "基准测试官网", Domains = [$"b{id:N}.com"], AccessResource = new AccessResourceInfo { Kind = "instance-ip", Value = "203.0.113.10" } }],
+        };
+        await using var connection = await _dataSource.OpenConnectionAsync();
+        await connection.ExecuteAsync(
+            """
+            insert into filing_orders (id, order_number, filing_type, status, province, subject_nature, subject_name, subject_certificate_type,
+                subject_certificate_number, body, created_by, created_at, updated_at)
+            values (@id, @number, 'new-filing', 'draft', '440000', 'enterprise', '深圳市基准测试有限公司', 'uscc', @certificate, @body::jsonb, 'bench', now(), now())
+            """,
+            new { id, number = "BENCH" + id.ToString("N"), certificate, body = JsonSerializer.Serialize(body, new JsonSerializerOptions(JsonSerializerDefaults.Web)) });
+        return id;
+    }
+}

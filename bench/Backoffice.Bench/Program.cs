@@ -1,0 +1,86 @@
+using System.Diagnostics;
+using System.Globalization;
+using Backoffice.Bench;
+using Backoffice.Workflows;
+using Backoffice.Workflows.Database;
+using Backoffice.Workflows.Definitions;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+var orders = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 200;
+var runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3;
+var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
+var services = new ServiceCollection().AddLogging(l => l.SetMinimumLevel(LogLevel.Warning)).AddSingleton<IConfiguration>(configuration)
+    .AddWorkflows(configuration).BuildServiceProvider();
+var dataSource = services.GetRequiredService<NpgsqlDataSource>();
+await services.GetRequiredService<Migrator>().MigrateAsync(CancellationToken.None);
+await using (var connection = await dataSource.OpenConnectionAsync())
+{
+    await DefinitionStore.ImportDefaultsAsync(connection, DateTimeOffset.UtcNow, CancellationToken.None);
+}
+
+var happyPath = new HappyPath(services);
+var baseline = new Baseline(dataSource);
+await happyPath.RunAsync(20);
+await baseline.RunAsync(200);
+
+Console.WriteLine($"Engine benchmark: {orders} orders through the new-filing happy path, {runs} runs, one thread each");
+Console.WriteLine("run  engine steps/s  activities/s  baseline updates/s  ratio(steps/baseline)");
+var ratios = new List<double>();
+var stepRates = new List<double>();
+var baseRates = new List<double>();
+for (var run = 1; run <= runs; run++)
+{
+    var engine = await happyPath.RunAsync(orders);
+    var updates = await baseline.RunAsync(orders * 7);
+    var steps = engine.Steps / engine.Elapsed.TotalSeconds;
+    var perSecond = updates.Count / updates.Elapsed.TotalSeconds;
+    stepRates.Add(steps);
+    baseRates.Add(perSecond);
+    ratios.Add(steps / perSecond);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"{run,3}  {steps,14:F1}  {engine.Activities / engine.Elapsed.TotalSeconds,12:F1}  {perSecond,18:F1}  {steps / perSecond,21:P1}"));
+}
+
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"median: engine {Median(stepRates):F1} steps/s, baseline {Median(baseRates):F1} updates/s, ratio {Median(ratios):P1} (target >= 25%)"));
+
+static double Median(List<double> values)
+{
+    var sorted = values.Order().ToList();
+    return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
+}
+
+namespace Backoffice.Bench
+{
+    public sealed record Measurement(int Steps, int Activities, TimeSpan Elapsed);
+
+    public sealed record UpdateMeasurement(int Count, TimeSpan Elapsed);
+
+    /// <summary>The baseline: one single-row UPDATE per transaction, on the same server and connection pool.</summary>
+    public sealed class Baseline(NpgsqlDataSource dataSource)
+    {
+        public async Task<UpdateMeasurement> RunAsync(int count)
+        {
+            await using (var setup = dataSource.CreateCommand(
+                "create table if not exists bench_counter (id int primary key, n bigint not null); insert into bench_counter values (1, 0) on conflict do nothing"))
+            {
+                await setup.ExecuteNonQueryAsync();
+            }
+
+            var watch = Stopwatch.StartNew();
+            for (var i = 0; i < count; i++)
+            {
+                await using var connection = await dataSource.OpenConnectionAsync();
+                await using var transaction = await connection.BeginTransactionAsync();
+                await using var update = new NpgsqlCommand("update bench_counter set n = n + 1 where id = 1", connection, transaction);
+                await update.ExecuteNonQueryAsync();
+                await transaction.CommitAsync();
+            }
+
+            return new UpdateMeasurement(count, watch.Elapsed);
+        }
+    }
+}
