@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Backoffice.Web.Infrastructure;
 using Backoffice.Workflows;
 using Backoffice.Workflows.Audit;
@@ -66,7 +65,7 @@ public static class TokensApi
         await connection.ExecuteAsync(new CommandDefinition(
             "update api_tokens set revoked_at = @now where token_hash = @hash and revoked_at is null",
             new { now, hash = TokenHash.Of(token) }, transaction, cancellationToken: context.RequestAborted));
-        var actor = context.User.FindFirstValue(ClaimTypes.Name) ?? "unknown";
+        var actor = context.Name();
         await AuditLog.WriteAsync(connection, transaction, now, actor, "sign-out", "user", actor, null, context.RequestAborted);
         await transaction.CommitAsync(context.RequestAborted);
         return Results.NoContent();

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Backoffice.Web.Infrastructure;
@@ -53,7 +52,7 @@ public static class BureauEventsApi
             return Problems.Validation(context, errors);
         }
 
-        var actor = context.User.FindFirstValue(ClaimTypes.Name) ?? "unknown";
+        var actor = context.Name();
         return await engine.StepAsync<IResult>(actor, async step =>
         {
             var order = await FilingOrders.LoadAsync(step.Connection, null, body.FilingId!.Value, true, step.CancellationToken);

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Backoffice.Web.Infrastructure;
 using Backoffice.Workflows.Audit;
 using Backoffice.Workflows.Definitions;
@@ -45,7 +44,7 @@ public static class DefinitionVersions
             return Problems.NotFound(context);
         }
 
-        var actor = context.User.FindFirstValue(ClaimTypes.Name) ?? "unknown";
+        var actor = context.Name();
         var now = clock.GetUtcNow();
         var version = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
             """
@@ -90,7 +89,7 @@ public static class DefinitionVersions
                 });
         }
 
-        var actor = context.User.FindFirstValue(ClaimTypes.Name) ?? "unknown";
+        var actor = context.Name();
         var now = clock.GetUtcNow();
         await connection.ExecuteAsync(new CommandDefinition(
             """

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Claims;
 using System.Text.Json;
 using Backoffice.Web.Infrastructure;
 using Backoffice.Workflows.Audit;
@@ -41,7 +40,7 @@ public static class CreateFiling
         }
 
         var now = clock.GetUtcNow();
-        var actor = context.User.FindFirstValue(ClaimTypes.Name) ?? "unknown";
+        var actor = context.Name();
         var serial = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             "select nextval('filing_order_number_seq')", transaction: transaction, cancellationToken: ct));
         var orderNumber = string.Create(CultureInfo.InvariantCulture, $"BO{clock.Today:yyyyMMdd}{serial:D6}");

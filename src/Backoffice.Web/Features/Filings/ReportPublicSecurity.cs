@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using System.Text.RegularExpressions;
 using Backoffice.Web.Infrastructure;
 using Backoffice.Workflows.Audit;
@@ -31,7 +30,7 @@ public static partial class ReportPublicSecurity
             return Problems.Field(context, "number", "public-security-number-format");
         }
 
-        return await engine.StepAsync<IResult>(context.User.FindFirstValue(ClaimTypes.Name) ?? "unknown", async step =>
+        return await engine.StepAsync<IResult>(context.Name(), async step =>
         {
             var order = await FilingOrders.LoadAsync(step.Connection, null, id, true, step.CancellationToken);
             if (order is null)

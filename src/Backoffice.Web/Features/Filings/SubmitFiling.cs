@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using System.Text.Json;
 using Backoffice.Web.Infrastructure;
 using Backoffice.Workflows.Bookmarks;
@@ -17,7 +16,7 @@ namespace Backoffice.Web.Features.Filings;
 public static class SubmitFiling
 {
     public static Task<IResult> HandleAsync(Guid id, HttpContext context, WorkflowEngine engine, FilingProcess process) =>
-        engine.StepAsync<IResult>(context.User.FindFirstValue(ClaimTypes.Name) ?? "unknown", async step =>
+        engine.StepAsync<IResult>(context.Name(), async step =>
         {
             var order = await FilingOrders.LoadAsync(step.Connection, null, id, true, step.CancellationToken);
             if (order is null)

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Backoffice.Web.Infrastructure;
 using Backoffice.Workflows.Audit;
 using Backoffice.Workflows.Clock;
@@ -51,7 +50,7 @@ public static class UpdateFiling
         }
 
         var now = clock.GetUtcNow();
-        var actor = context.User.FindFirstValue(ClaimTypes.Name) ?? "unknown";
+        var actor = context.Name();
         await connection.ExecuteAsync(new CommandDefinition(
             """
             update filing_orders set body = @body::jsonb, province = @Province, subject_nature = @Nature,

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using System.Security.Cryptography;
 using Backoffice.Web.Infrastructure;
 using Backoffice.Workflows.Audit;
@@ -108,7 +107,7 @@ public static class UploadMaterial
 
         var materialId = Guid.CreateVersion7();
         var now = clock.GetUtcNow();
-        var actor = context.User.FindFirstValue(ClaimTypes.Name) ?? "unknown";
+        var actor = context.Name();
         var fileName = Materials.SafeFileName(file!.FileName);
         await connection.ExecuteAsync(new CommandDefinition(
             """

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Backoffice.Web.Infrastructure;
 using Backoffice.Workflows.Audit;
 using Backoffice.Workflows.Bookmarks;
@@ -26,7 +25,7 @@ public static class CompleteTask
             return problem;
         }
 
-        return await engine.StepAsync<IResult>(context.User.FindFirstValue(ClaimTypes.Name) ?? "unknown", async step =>
+        return await engine.StepAsync<IResult>(context.Name(), async step =>
         {
             var orderId = await step.Connection.ExecuteScalarAsync<Guid?>(new CommandDefinition(
                 "select order_id from review_tasks where id = @id", new { id }, cancellationToken: step.CancellationToken));

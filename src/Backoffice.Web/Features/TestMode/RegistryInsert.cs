@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Backoffice.Web.Infrastructure;
 using Backoffice.Workflows.Audit;
 using Backoffice.Workflows.Filings;
@@ -81,7 +80,7 @@ public static class RegistryInsert
                 new { w.WebsiteFilingNumber, w.SubjectFilingNumber, w.Name, w.Provider, domain = domains[i] }, transaction, cancellationToken: ct));
         }
 
-        await AuditLog.WriteAsync(connection, transaction, clock.GetUtcNow(), context.User.FindFirstValue(ClaimTypes.Name) ?? "unknown",
+        await AuditLog.WriteAsync(connection, transaction, clock.GetUtcNow(), context.Name(),
             "registry-inserted", "registry", "simulator", new { subjects = subjects.Count, websites = websites.Count }, ct);
         await transaction.CommitAsync(ct);
         return Results.Ok(new { subjects = subjects.Count, websites = websites.Count });

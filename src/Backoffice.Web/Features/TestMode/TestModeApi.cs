@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Backoffice.Web.Infrastructure;
 using Backoffice.Workflows;
 using Backoffice.Workflows.Audit;
@@ -51,7 +50,7 @@ public static class TestModeApi
         await using var connection = await dataSource.OpenConnectionAsync(context.RequestAborted);
         await using var transaction = await connection.BeginTransactionAsync(context.RequestAborted);
         await clock.AdvanceAsync(connection, TimeSpan.FromHours(hours), context.RequestAborted);
-        await AuditLog.WriteAsync(connection, transaction, clock.GetUtcNow(), context.User.FindFirstValue(ClaimTypes.Name) ?? "unknown",
+        await AuditLog.WriteAsync(connection, transaction, clock.GetUtcNow(), context.Name(),
             "test-clock-advanced", "clock", "application", new { hours }, context.RequestAborted);
         await transaction.CommitAsync(context.RequestAborted);
         var fired = await sweep.SweepAsync(context.RequestAborted);
