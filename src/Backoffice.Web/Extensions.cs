@@ -42,6 +42,7 @@ public static class Extensions
         services.AddProblemDetails();
         services.AddOpenApi();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database").AddCheck<SchedulersHealthCheck>("schedulers");
+        services.AddSingleton<DemoOrders>();
         services.AddHostedService<StartupBanner>();
         var connectionString = builder.Configuration.GetConnectionString(DatabaseExtensions.ConnectionStringName);
         services.AddHangfire((provider, config) => config

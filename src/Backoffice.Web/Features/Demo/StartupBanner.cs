@@ -5,15 +5,32 @@ using Microsoft.Extensions.Options;
 
 namespace Backoffice.Web.Features.Demo;
 
-/// <summary>Prints the address and, for a demo run, the demo logins once the server listens.</summary>
+/// <summary>Once the server listens: seeds the demo orders of a demo run, then prints the address and the demo logins.</summary>
 public sealed class StartupBanner(
-    IHostApplicationLifetime lifetime, IServer server, IOptions<BackofficeOptions> options, ILogger<StartupBanner> logger)
+    IHostApplicationLifetime lifetime, IServer server, IOptions<BackofficeOptions> options, DemoOrders demoOrders, ILogger<StartupBanner> logger)
     : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        lifetime.ApplicationStarted.Register(Print);
+        lifetime.ApplicationStarted.Register(() => _ = StartedAsync());
         return Task.CompletedTask;
+    }
+
+    private async Task StartedAsync()
+    {
+        if (options.Value.DemoData && options.Value.TestMode)
+        {
+            try
+            {
+                await demoOrders.SeedAsync(lifetime.ApplicationStopping);
+            }
+            catch (Exception ex) when (ex is HttpRequestException or InvalidOperationException)
+            {
+                logger.LogWarning(ex, "Demo orders could not be seeded");
+            }
+        }
+
+        Print();
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
