@@ -61,7 +61,7 @@ public sealed class HappyPath(IServiceProvider services)
     private Task Step(Guid id, Func<StepContext, FilingOrderRow, Task> action) =>
         _engine.StepAsync("bench", async c =>
         {
-            var order = await FilingOrders.LoadAsync(c.Connection, null, id, true, c.CancellationToken);
+            var order = await c.LockOrderAsync(id);
             await action(c, order!);
             return (true, true);
         }, CancellationToken.None);

@@ -27,7 +27,7 @@ public sealed class BureauResults(RegistryStore registry)
     /// <summary>Writes the approved order into the registry; returns the journal note naming the numbers.</summary>
     public async Task<string> ApplyApprovalAsync(StepContext context, WorkflowInstance instance)
     {
-        var order = (await FilingOrders.LoadAsync(context.Connection, null, instance.OrderId, true, context.CancellationToken))!;
+        var order = (await context.LockOrderAsync(instance.OrderId))!;
         var body = JsonNode.Parse(order.Body)!.AsObject();
         var writer = new RegistryWriter(context, registry.ProviderCode);
         var numbers = order.FilingType switch

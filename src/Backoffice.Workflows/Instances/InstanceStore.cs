@@ -52,16 +52,14 @@ public static class InstanceStore
         }
     }
 
-    public static Task JournalAsync(
-        NpgsqlConnection connection, WorkflowInstance instance, DateTimeOffset at, string activityId, string activityType,
-        string? activityName, string? outcome, string actor, string? note, CancellationToken ct) =>
-        connection.ExecuteAsync(new CommandDefinition(
+    public static void Journal(
+        StepContext context, WorkflowInstance instance, string activityId, string activityType, string? activityName, string? outcome, string? note) =>
+        context.Writes.Add(
             """
             insert into workflow_journal (instance_id, order_id, at, activity_id, activity_type, activity_name, outcome, actor, note)
-            values (@instanceId, @orderId, @at, @activityId, @activityType, @activityName, @outcome, @actor, @note)
+            values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
             """,
-            new { instanceId = instance.Id, orderId = instance.OrderId, at, activityId, activityType, activityName, outcome, actor, note },
-            cancellationToken: ct));
+            instance.Id, instance.OrderId, context.Now, activityId, activityType, activityName, outcome, context.Actor, note);
 
     private sealed record Row
     {

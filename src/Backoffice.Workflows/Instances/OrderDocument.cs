@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Backoffice.Workflows.Filings;
 
 namespace Backoffice.Workflows.Instances;
 
@@ -8,7 +7,7 @@ public static class OrderDocument
 {
     public static async Task<JsonObject> LoadAsync(StepContext context, Guid orderId)
     {
-        var order = await FilingOrders.LoadAsync(context.Connection, null, orderId, false, context.CancellationToken)
+        var order = await context.LockOrderAsync(orderId)
             ?? throw new InvalidOperationException($"Order {orderId} does not exist.");
         var document = JsonNode.Parse(order.Body) as JsonObject ?? [];
         document["orderNumber"] = order.OrderNumber;

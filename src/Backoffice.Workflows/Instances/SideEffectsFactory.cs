@@ -19,20 +19,21 @@ public sealed class SideEffectsFactory
     private readonly Lazy<(IBackgroundJobFactory Factory, IBackgroundJobStateChanger StateChanger)> _shared = new(() =>
         (new BackgroundJobFactory(JobFilterProviders.Providers), new BackgroundJobStateChanger(JobFilterProviders.Providers)));
 
-    public ISideEffects For(NpgsqlConnection connection)
+    /// <summary>The client is built on the first enqueue: most steps have no side effect.</summary>
+    public ISideEffects For(NpgsqlConnection connection) => new HangfireSideEffects(new Lazy<BackgroundJobClient>(() =>
     {
         var options = new PostgreSqlStorageOptions { EnableTransactionScopeEnlistment = true, PrepareSchemaIfNecessary = false };
         var storage = new PostgreSqlStorage(new ExistingNpgsqlConnectionFactory(connection, options), options);
         var (factory, stateChanger) = _shared.Value;
-        return new HangfireSideEffects(new BackgroundJobClient(storage, factory, stateChanger));
-    }
+        return new BackgroundJobClient(storage, factory, stateChanger);
+    }));
 
-    private sealed class HangfireSideEffects(BackgroundJobClient client) : ISideEffects
+    private sealed class HangfireSideEffects(Lazy<BackgroundJobClient> client) : ISideEffects
     {
         public void SubmitToBureau(Guid orderId, int attempt) =>
-            client.Enqueue<BureauSubmissionJob>(job => job.RunAsync(orderId, attempt, CancellationToken.None));
+            client.Value.Enqueue<BureauSubmissionJob>(job => job.RunAsync(orderId, attempt, CancellationToken.None));
 
         public void SendNotification(Guid messageId) =>
-            client.Enqueue<NotificationJob>(job => job.RunAsync(messageId, CancellationToken.None));
+            client.Value.Enqueue<NotificationJob>(job => job.RunAsync(messageId, CancellationToken.None));
     }
 }

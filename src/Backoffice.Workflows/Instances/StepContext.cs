@@ -1,3 +1,4 @@
+using Backoffice.Workflows.Filings;
 using Backoffice.Workflows.Scheduling;
 using Npgsql;
 
@@ -5,11 +6,37 @@ namespace Backoffice.Workflows.Instances;
 
 /// <summary>
 /// What one engine step runs with: the connection enlisted in the step's transaction, the time of
-/// the step, who caused it, the working-day calendar and the side-effect queue of this transaction.
+/// the step, who caused it, the working-day calendar, the side-effect queue of this transaction,
+/// the writes sent at commit, and the orders the step has locked.
 /// </summary>
 public sealed record StepContext(
     NpgsqlConnection Connection, DateTimeOffset Now, string Actor, WorkingCalendar Calendar, ISideEffects SideEffects,
-    CancellationToken CancellationToken);
+    CancellationToken CancellationToken)
+{
+    public DeferredWrites Writes { get; } = new();
+
+    internal Dictionary<Guid, FilingOrderRow> Orders { get; } = [];
+
+    /// <summary>
+    /// The order row, locked (FOR UPDATE) on first use and kept for the step; every step locks its
+    /// order before anything else, so steps on one order run one after another.
+    /// </summary>
+    public async Task<FilingOrderRow?> LockOrderAsync(Guid orderId)
+    {
+        if (Orders.TryGetValue(orderId, out var order))
+        {
+            return order;
+        }
+
+        order = await FilingOrders.LoadAsync(Connection, null, orderId, true, CancellationToken);
+        if (order is not null)
+        {
+            Orders[orderId] = order;
+        }
+
+        return order;
+    }
+}
 
 /// <summary>Side effects enqueued in the step's own transaction: they happen once if it commits, never if not.</summary>
 public interface ISideEffects

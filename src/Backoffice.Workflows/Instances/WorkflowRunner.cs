@@ -37,7 +37,7 @@ public sealed class WorkflowRunner(DefinitionStore definitions, ActivityExecutor
 
         var definition = await definitions.GetAsync(context.Connection, instance.DefinitionId, instance.Version, context.CancellationToken);
         var activity = definition.Find(bookmark.ActivityId)!;
-        await InstanceStore.JournalAsync(context.Connection, instance, context.Now, activity.Id, activity.Type, activity.Name, outcome, context.Actor, note, context.CancellationToken);
+        InstanceStore.Journal(context, instance, activity.Id, activity.Type, activity.Name, outcome, note);
         await RunAsync(context, instance, definition, [.. definition.From(activity.Id, outcome).Select(c => (c.Target, (string?)activity.Id))]);
         return true;
     }
@@ -52,7 +52,7 @@ public sealed class WorkflowRunner(DefinitionStore definitions, ActivityExecutor
         }
 
         await CloseAsync(context, instance, "cancelled", result);
-        await InstanceStore.JournalAsync(context.Connection, instance, context.Now, "cancel", "cancel", null, result, context.Actor, note, context.CancellationToken);
+        InstanceStore.Journal(context, instance, "cancel", "cancel", null, result, note);
         await InstanceStore.SaveAsync(context.Connection, instance, context.Now, context.CancellationToken);
     }
 
@@ -77,7 +77,7 @@ public sealed class WorkflowRunner(DefinitionStore definitions, ActivityExecutor
             switch (result)
             {
                 case ActivityResult.Continue go:
-                    await Journal(context, instance, activity, string.Join(",", go.Outcomes), go.Note);
+                    Journal(context, instance, activity, string.Join(",", go.Outcomes), go.Note);
                     foreach (var connection in go.Outcomes.SelectMany(o => definition.From(activity.Id, o)))
                     {
                         queue.Enqueue((connection.Target, activity.Id));
@@ -88,7 +88,7 @@ public sealed class WorkflowRunner(DefinitionStore definitions, ActivityExecutor
                     var followUp = await definitions.PublishedAsync(context.Connection, child.DefinitionId, null, context.CancellationToken)
                         ?? throw new InvalidOperationException($"No published definition {child.DefinitionId} to start.");
                     await StartAsync(context, followUp, instance.OrderId, instance.Id);
-                    await Journal(context, instance, activity, "done", $"started {followUp.Id} v{followUp.Version}");
+                    Journal(context, instance, activity, "done", $"started {followUp.Id} v{followUp.Version}");
                     foreach (var connection in definition.From(activity.Id, "done"))
                     {
                         queue.Enqueue((connection.Target, activity.Id));
@@ -96,10 +96,10 @@ public sealed class WorkflowRunner(DefinitionStore definitions, ActivityExecutor
 
                     break;
                 case ActivityResult.Wait wait:
-                    await Journal(context, instance, activity, null, wait.Note ?? "waiting");
+                    Journal(context, instance, activity, null, wait.Note ?? "waiting");
                     break;
                 case ActivityResult.Finish finish:
-                    await Journal(context, instance, activity, finish.Result, null);
+                    Journal(context, instance, activity, finish.Result, null);
                     await CloseAsync(context, instance, "finished", finish.Result);
                     break;
             }
@@ -141,6 +141,6 @@ public sealed class WorkflowRunner(DefinitionStore definitions, ActivityExecutor
         await ReviewTaskStore.CancelOpenAsync(context.Connection, instance.Id, context.Now, context.CancellationToken);
     }
 
-    private static Task Journal(StepContext context, WorkflowInstance instance, ActivityDefinition activity, string? outcome, string? note) =>
-        InstanceStore.JournalAsync(context.Connection, instance, context.Now, activity.Id, activity.Type, activity.Name, outcome, context.Actor, note, context.CancellationToken);
+    private static void Journal(StepContext context, WorkflowInstance instance, ActivityDefinition activity, string? outcome, string? note) =>
+        InstanceStore.Journal(context, instance, activity.Id, activity.Type, activity.Name, outcome, note);
 }

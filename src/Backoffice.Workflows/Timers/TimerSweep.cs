@@ -47,7 +47,7 @@ public sealed class TimerSweep(WorkflowEngine engine, WorkflowRunner runner, Npg
     private Task<bool> FireAsync(Guid bookmarkId, Guid orderId, CancellationToken ct) =>
         engine.StepAsync("timer", async step =>
         {
-            await FilingOrders.LoadAsync(step.Connection, null, orderId, true, step.CancellationToken);
+            await step.LockOrderAsync(orderId);
             var bookmark = await BookmarkStore.FindAsync(step.Connection, bookmarkId, step.CancellationToken);
             if (bookmark is null || bookmark.DueAt > step.Now)
             {

@@ -55,7 +55,7 @@ public static class BureauEventsApi
         var actor = context.Name();
         return await engine.StepAsync<IResult>(actor, async step =>
         {
-            var order = await FilingOrders.LoadAsync(step.Connection, null, body.FilingId!.Value, true, step.CancellationToken);
+            var order = await step.LockOrderAsync(body.FilingId!.Value);
             if (order is null)
             {
                 return (Problems.NotFound(context), false);

@@ -32,7 +32,7 @@ public static partial class ReportPublicSecurity
 
         return await engine.StepAsync<IResult>(context.Name(), async step =>
         {
-            var order = await FilingOrders.LoadAsync(step.Connection, null, id, true, step.CancellationToken);
+            var order = await step.LockOrderAsync(id);
             if (order is null)
             {
                 return (Problems.NotFound(context), false);

@@ -18,7 +18,7 @@ public static class SubmitFiling
     public static Task<IResult> HandleAsync(Guid id, HttpContext context, WorkflowEngine engine, FilingProcess process) =>
         engine.StepAsync<IResult>(context.Name(), async step =>
         {
-            var order = await FilingOrders.LoadAsync(step.Connection, null, id, true, step.CancellationToken);
+            var order = await step.LockOrderAsync(id);
             if (order is null)
             {
                 return (Problems.NotFound(context), false);
@@ -38,7 +38,7 @@ public static class SubmitFiling
 
             var refusal = await process.SubmitAsync(step, order);
             return refusal is null
-                ? (Results.Accepted($"/api/filings/{id}", new { id, order.OrderNumber, status = await CurrentStatusAsync(step, id) }), true)
+                ? (Results.Accepted($"/api/filings/{id}", new { id, order.OrderNumber, status = (await step.LockOrderAsync(id))!.Status }), true)
                 : (Problems.Conflict(context, refusal, Messages.NotSubmittable(context, order.Status)), false);
         }, context.RequestAborted);
 
@@ -55,8 +55,4 @@ public static class SubmitFiling
 
         return missing;
     }
-
-    private static Task<string> CurrentStatusAsync(StepContext step, Guid id) =>
-        step.Connection.ExecuteScalarAsync<string>(new CommandDefinition(
-            "select status from filing_orders where id = @id", new { id }, cancellationToken: step.CancellationToken))!;
 }

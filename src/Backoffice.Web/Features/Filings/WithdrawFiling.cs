@@ -10,7 +10,7 @@ public static class WithdrawFiling
     public static Task<IResult> HandleAsync(Guid id, HttpContext context, WorkflowEngine engine, FilingProcess process) =>
         engine.StepAsync<IResult>(context.Name(), async step =>
         {
-            var order = await FilingOrders.LoadAsync(step.Connection, null, id, true, step.CancellationToken);
+            var order = await step.LockOrderAsync(id);
             if (order is null)
             {
                 return (Problems.NotFound(context), false);

@@ -34,7 +34,7 @@ public static class CompleteTask
                 return (Problems.NotFound(context), false);
             }
 
-            await FilingOrders.LoadAsync(step.Connection, null, orderId.Value, true, step.CancellationToken);
+            await step.LockOrderAsync(orderId.Value);
             var task = (await ReviewTaskStore.LoadForUpdateAsync(step.Connection, id, step.CancellationToken))!;
 
             var access = await TaskAccess.ForAsync(context.User, step.Connection, step.CancellationToken);
