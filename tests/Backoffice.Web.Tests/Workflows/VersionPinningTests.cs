@@ -37,6 +37,70 @@ public sealed class VersionPinningTests
         }
     }
 
+    [Fact]
+    public async Task Fork_waits_for_both_branches_before_the_bureau()
+    {
+        var compliance = await _app.SignedInAs("compliance");
+        var list = await compliance.GetAsync("/api/workflow-definitions").ExpectAsync(HttpStatusCode.OK);
+        var published = list.AsArray().First(d => d!["id"]!.GetValue<string>() == "deregister-website")!["publishedVersion"]!.GetValue<int>();
+        var original = await compliance.GetAsync($"/api/workflow-definitions/deregister-website/versions/{published}").ExpectAsync(HttpStatusCode.OK);
+        try
+        {
+            await PublishAsync(compliance, WithMailedDocuments(original.AsObject()));
+            var flow = await StartDeregistrationAsync();
+            await flow.CompleteAsync("approve");
+
+            var reviewer = await _app.SignedInAs("reviewer");
+            var open = await reviewer.GetAsync($"/api/tasks?scope=team&filingId={flow.Id}").ExpectAsync(HttpStatusCode.OK);
+            Assert.Equal(["法务复核", "邮寄原件到达"], open.AsArray().Select(t => t!["step"]!.GetValue<string>()).Order());
+            await CompleteStepAsync(reviewer, open, "邮寄原件到达");
+            Assert.Equal("initial-review", await flow.StatusAsync());
+            await CompleteStepAsync(reviewer, open, "法务复核");
+            Assert.Equal("bureau-review", await flow.StatusAsync());
+        }
+        finally
+        {
+            await PublishAsync(compliance, original.AsObject());
+        }
+    }
+
+    private static async Task CompleteStepAsync(HttpClient reviewer, JsonNode tasks, string step)
+    {
+        var id = tasks.AsArray().First(t => t!["step"]!.GetValue<string>() == step)!["id"]!.GetValue<string>();
+        await reviewer.PostEmptyAsync($"/api/tasks/{id}/claim").ExpectAsync(HttpStatusCode.OK);
+        await reviewer.PostJsonAsync($"/api/tasks/{id}/complete", new JsonObject { ["outcome"] = "approve" }).ExpectAsync(HttpStatusCode.OK);
+    }
+
+    private static JsonObject WithMailedDocuments(JsonObject definition)
+    {
+        var copy = WithLegalCheck(definition);
+        var activities = copy["activities"]!.AsArray();
+        activities.Add(new JsonObject
+        {
+            ["id"] = "both", ["type"] = "fork", ["name"] = "法务复核与邮寄原件",
+            ["properties"] = new JsonObject { ["branches"] = new JsonArray("legal", "mail") },
+        });
+        activities.Add(new JsonObject
+        {
+            ["id"] = "mail", ["type"] = "human-task", ["name"] = "邮寄原件到达",
+            ["properties"] = new JsonObject
+            {
+                ["team"] = "verification", ["title"] = "邮寄原件到达", ["sla"] = new JsonObject { ["amount"] = 5, ["unit"] = "working-days" },
+                ["outcomes"] = new JsonArray("approve", "return"),
+            },
+        });
+        activities.Add(new JsonObject { ["id"] = "joined", ["type"] = "join", ["name"] = "两项均完成" });
+        var connections = copy["connections"]!.AsArray();
+        connections.First(c => c!["source"]!.GetValue<string>() == "review" && c["outcome"]!.GetValue<string>() == "approve")!["target"] = "both";
+        connections.First(c => c!["source"]!.GetValue<string>() == "legal-check" && c["outcome"]!.GetValue<string>() == "approve")!["target"] = "joined";
+        connections.Add(new JsonObject { ["source"] = "both", ["outcome"] = "legal", ["target"] = "legal-check" });
+        connections.Add(new JsonObject { ["source"] = "both", ["outcome"] = "mail", ["target"] = "mail" });
+        connections.Add(new JsonObject { ["source"] = "mail", ["outcome"] = "approve", ["target"] = "joined" });
+        connections.Add(new JsonObject { ["source"] = "mail", ["outcome"] = "return", ["target"] = "notify-returned" });
+        connections.Add(new JsonObject { ["source"] = "joined", ["outcome"] = "done", ["target"] = "submit" });
+        return copy;
+    }
+
     private static JsonObject WithLegalCheck(JsonObject definition)
     {
         var copy = definition.DeepClone().AsObject();
