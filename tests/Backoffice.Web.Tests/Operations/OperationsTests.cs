@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Backoffice.Web.Tests.Support;
+using Dapper;
 
 namespace Backoffice.Web.Tests.Operations;
 
@@ -14,6 +15,19 @@ public sealed class OperationsTests
         var response = await _app.Anonymous().GetAsync("/healthz");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Quartz_keeps_the_working_day_calendar_and_the_sla_sweep_uses_it()
+    {
+        Assert.Equal(HttpStatusCode.OK, (await _app.Anonymous().GetAsync("/healthz")).StatusCode);
+        await using var db = await TestApp.OpenDatabaseAsync();
+
+        var calendar = await db.ExecuteScalarAsync<byte[]>("select calendar from qrtz_calendars where calendar_name = 'working-days'");
+        var triggerCalendar = await db.ExecuteScalarAsync<string>("select calendar_name from qrtz_triggers where trigger_name = 'sla-sweep'");
+
+        Assert.Contains("2026-02-14", System.Text.Encoding.UTF8.GetString(calendar!));
+        Assert.Equal("working-days", triggerCalendar);
     }
 
     [Fact]
