@@ -13,9 +13,7 @@ public sealed class VersionPinningTests
     public async Task Running_order_finishes_on_its_version_while_a_new_order_takes_the_new_one()
     {
         var compliance = await _app.SignedInAs("compliance");
-        var list = await compliance.GetAsync("/api/workflow-definitions").ExpectAsync(HttpStatusCode.OK);
-        var published = list.AsArray().First(d => d!["id"]!.GetValue<string>() == "deregister-website")!["publishedVersion"]!.GetValue<int>();
-        var original = await compliance.GetAsync($"/api/workflow-definitions/deregister-website/versions/{published}").ExpectAsync(HttpStatusCode.OK);
+        var original = await PublishedAsync(compliance);
         var before = await StartDeregistrationAsync();
         try
         {
@@ -41,9 +39,7 @@ public sealed class VersionPinningTests
     public async Task Fork_waits_for_both_branches_before_the_bureau()
     {
         var compliance = await _app.SignedInAs("compliance");
-        var list = await compliance.GetAsync("/api/workflow-definitions").ExpectAsync(HttpStatusCode.OK);
-        var published = list.AsArray().First(d => d!["id"]!.GetValue<string>() == "deregister-website")!["publishedVersion"]!.GetValue<int>();
-        var original = await compliance.GetAsync($"/api/workflow-definitions/deregister-website/versions/{published}").ExpectAsync(HttpStatusCode.OK);
+        var original = await PublishedAsync(compliance);
         try
         {
             await PublishAsync(compliance, WithMailedDocuments(original.AsObject()));
@@ -62,6 +58,13 @@ public sealed class VersionPinningTests
         {
             await PublishAsync(compliance, original.AsObject());
         }
+    }
+
+    private static async Task<JsonNode> PublishedAsync(HttpClient compliance)
+    {
+        var list = await compliance.GetAsync("/api/workflow-definitions").ExpectAsync(HttpStatusCode.OK);
+        var published = list.AsArray().First(d => d!["id"]!.GetValue<string>() == "deregister-website")!["publishedVersion"]!.GetValue<int>();
+        return await compliance.GetAsync($"/api/workflow-definitions/deregister-website/versions/{published}").ExpectAsync(HttpStatusCode.OK);
     }
 
     private static async Task CompleteStepAsync(HttpClient reviewer, JsonNode tasks, string step)
