@@ -31,6 +31,7 @@ public static class WorkflowsExtensions
         services.AddSingleton<WorkingCalendarStore>();
         services.AddSingleton<DefinitionStore>();
         services.AddSingleton<BureauResults>();
+        services.AddSingleton<BureauEvents>();
         services.AddSingleton<Notifications>();
         services.AddSingleton<ActivityExecutor>();
         services.AddSingleton<WorkflowRunner>();
@@ -39,7 +40,8 @@ public static class WorkflowsExtensions
         services.AddSingleton<FilingProcess>();
         services.AddSingleton<TimerSweep>();
         services.AddHostedService<TimerSweepService>();
-        services.AddSingleton<IBureauAdapter, BureauSimulator>();
+        services.AddSingleton<BureauSimulator>();
+        services.AddSingleton<IBureauAdapter>(sp => sp.GetRequiredService<BureauSimulator>());
         services.AddTransient<BureauSubmissionJob>();
         services.AddTransient<NotificationJob>();
         return services;
