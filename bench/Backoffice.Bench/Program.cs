@@ -23,7 +23,7 @@ await using (var connection = await dataSource.OpenConnectionAsync())
 
 var happyPath = new HappyPath(services);
 var baseline = new Baseline(dataSource);
-await happyPath.RunAsync(20);
+await happyPath.RunAsync(50);
 await baseline.RunAsync(200);
 
 Console.WriteLine($"Engine benchmark: {orders} orders through the new-filing happy path, {runs} runs, one thread each");

@@ -1,4 +1,5 @@
 using Dapper;
+using Backoffice.Workflows.Instances;
 using Npgsql;
 
 namespace Backoffice.Workflows.Bookmarks;
@@ -17,10 +18,12 @@ public static class BookmarkStore
             new { bookmark.Id, bookmark.InstanceId, bookmark.ActivityId, bookmark.Kind, bookmark.EventName, bookmark.DueAt, bookmark.TimeoutOutcome, now },
             cancellationToken: ct));
 
-    /// <summary>Consumes the bookmark; false when it was already consumed (a duplicate or late resume).</summary>
-    public static async Task<bool> ConsumeAsync(NpgsqlConnection connection, Guid id, CancellationToken ct) =>
-        await connection.ExecuteAsync(new CommandDefinition(
-            "delete from workflow_bookmarks where id = @id", new { id }, cancellationToken: ct)) == 1;
+    /// <summary>Consumes the bookmark with the step's writes (the caller holds the instance lock and saw it waiting).</summary>
+    public static void Consume(StepContext context, Guid id)
+    {
+        context.ConsumedBookmarks.Add(id);
+        context.Writes.Add("delete from workflow_bookmarks where id = $1", id);
+    }
 
     public static Task<Bookmark?> FindAsync(NpgsqlConnection connection, Guid id, CancellationToken ct) =>
         connection.QuerySingleOrDefaultAsync<Bookmark>(new CommandDefinition(

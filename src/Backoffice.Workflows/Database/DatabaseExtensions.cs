@@ -21,7 +21,12 @@ public static class DatabaseExtensions
 
         DefaultTypeMap.MatchNamesWithUnderscores = true;
         SqlMapper.AddTypeHandler(new UtcDateTimeOffsetHandler());
-        services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString) { Name = "backoffice" }.Build());
+        services.AddSingleton(_ =>
+        {
+            var builder = new NpgsqlDataSourceBuilder(connectionString) { Name = "backoffice" };
+            builder.ConnectionStringBuilder.MaxAutoPrepare = builder.ConnectionStringBuilder.MaxAutoPrepare == 0 ? 64 : builder.ConnectionStringBuilder.MaxAutoPrepare;
+            return builder.Build();
+        });
         services.AddSingleton(sp => new Migrator(
             sp.GetRequiredService<NpgsqlDataSource>(), connectionString, sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<Migrator>>()));
         return services;

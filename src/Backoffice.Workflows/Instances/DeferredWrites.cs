@@ -9,6 +9,14 @@ namespace Backoffice.Workflows.Instances;
 public sealed class DeferredWrites
 {
     private readonly List<NpgsqlBatchCommand> _commands = [];
+    private readonly List<(NpgsqlBatchCommand Command, Func<Exception> Failure)> _expectations = [];
+
+    /// <summary>Adds a statement that must change exactly one row, or the step fails with <paramref name="failure"/>.</summary>
+    public void AddExpectingOneRow(Func<Exception> failure, string sql, params object?[] values)
+    {
+        Add(sql, values);
+        _expectations.Add((_commands[^1], failure));
+    }
 
     /// <summary>Adds a statement with positional parameters ($1, $2, ...).</summary>
     public void Add(string sql, params object?[] values)
@@ -37,5 +45,11 @@ public sealed class DeferredWrites
 
         _commands.Clear();
         await batch.ExecuteNonQueryAsync(ct);
+        var failed = _expectations.FirstOrDefault(e => e.Command.RecordsAffected != 1);
+        _expectations.Clear();
+        if (failed.Failure is not null)
+        {
+            throw failed.Failure();
+        }
     }
 }

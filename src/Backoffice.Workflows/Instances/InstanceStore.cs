@@ -7,18 +7,41 @@ namespace Backoffice.Workflows.Instances;
 /// <summary>Instance rows and the journal. Saving checks the row version: a concurrent step loses and retries or answers 409.</summary>
 public static class InstanceStore
 {
-    public static async Task<WorkflowInstance?> LoadAsync(NpgsqlConnection connection, Guid id, CancellationToken ct)
+    /// <summary>
+    /// The instance, locked for the step and kept by it (a second resume in the same step sees the
+    /// first one's changes); with a bookmark id, also whether that bookmark still waits.
+    /// </summary>
+    public static async Task<(WorkflowInstance? Instance, bool BookmarkWaits)> LoadAsync(StepContext context, Guid id, Guid? bookmarkId = null)
+    {
+        if (context.Instances.TryGetValue(id, out var kept))
+        {
+            var waits = bookmarkId is { } b && !context.ConsumedBookmarks.Contains(b) && await context.Connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+                "select exists (select 1 from workflow_bookmarks where id = @b)", new { b }, cancellationToken: context.CancellationToken));
+            return (kept, waits);
+        }
+
+        var instance = await LoadAsync(context.Connection, id, context.CancellationToken, bookmarkId);
+        if (instance is not null)
+        {
+            context.Instances[id] = instance;
+        }
+
+        return (instance, instance?.BookmarkWaits ?? false);
+    }
+
+    private static async Task<WorkflowInstance?> LoadAsync(NpgsqlConnection connection, Guid id, CancellationToken ct, Guid? bookmarkId)
     {
         var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
             """
-            select id, definition_id, version, order_id, parent_instance_id, status, result, variables::text as variables, row_version
+            select id, definition_id, version, order_id, parent_instance_id, status, result, variables::text as variables, row_version,
+                   exists (select 1 from workflow_bookmarks b where b.id = @bookmarkId) as bookmark_waits
             from workflow_instances where id = @id for update
-            """, new { id }, cancellationToken: ct));
+            """, new { id, bookmarkId }, cancellationToken: ct));
         return row is null ? null : new WorkflowInstance
         {
             Id = row.Id, DefinitionId = row.DefinitionId, Version = row.Version, OrderId = row.OrderId,
             ParentInstanceId = row.ParentInstanceId, Status = row.Status, Result = row.Result,
-            Variables = JsonNode.Parse(row.Variables) as JsonObject ?? [], RowVersion = row.RowVersion,
+            Variables = JsonNode.Parse(row.Variables) as JsonObject ?? [], RowVersion = row.RowVersion, BookmarkWaits = row.BookmarkWaits,
         };
     }
 
@@ -36,21 +59,14 @@ public static class InstanceStore
             new { instance.Id, instance.DefinitionId, instance.Version, instance.OrderId, instance.ParentInstanceId, variables = instance.Variables.ToJsonString(), now },
             cancellationToken: ct));
 
-    public static async Task SaveAsync(NpgsqlConnection connection, WorkflowInstance instance, DateTimeOffset now, CancellationToken ct)
-    {
-        var updated = await connection.ExecuteAsync(new CommandDefinition(
+    /// <summary>Saves the instance with the step's writes; the row version is checked there.</summary>
+    internal static void Save(StepContext context, WorkflowInstance instance) =>
+        context.Writes.AddExpectingOneRow(() => new ConcurrentStepException(instance.Id),
             """
-            update workflow_instances set status = @Status, result = @Result, variables = @variables::jsonb, updated_at = @now,
-                row_version = row_version + 1
-            where id = @Id and row_version = @RowVersion
+            update workflow_instances set status = $1, result = $2, variables = $3::jsonb, updated_at = $4, row_version = row_version + 1
+            where id = $5 and row_version = $6
             """,
-            new { instance.Status, instance.Result, variables = instance.Variables.ToJsonString(), now, instance.Id, instance.RowVersion },
-            cancellationToken: ct));
-        if (updated == 0)
-        {
-            throw new ConcurrentStepException(instance.Id);
-        }
-    }
+            instance.Status, instance.Result, instance.Variables.ToJsonString(), context.Now, instance.Id, instance.RowVersion);
 
     public static void Journal(
         StepContext context, WorkflowInstance instance, string activityId, string activityType, string? activityName, string? outcome, string? note) =>
@@ -72,6 +88,7 @@ public static class InstanceStore
         public string? Result { get; init; }
         public string Variables { get; init; } = "";
         public int RowVersion { get; init; }
+        public bool BookmarkWaits { get; init; }
     }
 }
 

@@ -17,6 +17,22 @@ public sealed record StepContext(
 
     internal Dictionary<Guid, FilingOrderRow> Orders { get; } = [];
 
+    /// <summary>Instances this step loaded (locked) or started; saved once each when the step commits.</summary>
+    internal Dictionary<Guid, WorkflowInstance> Instances { get; } = [];
+
+    internal HashSet<Guid> ConsumedBookmarks { get; } = [];
+
+    /// <summary>Saves the step's instances and sends its writes; called just before commit.</summary>
+    public Task FlushAsync()
+    {
+        foreach (var instance in Instances.Values)
+        {
+            InstanceStore.Save(this, instance);
+        }
+
+        return Writes.FlushAsync(Connection, CancellationToken);
+    }
+
     /// <summary>
     /// The order row, locked (FOR UPDATE) on first use and kept for the step; every step locks its
     /// order before anything else, so steps on one order run one after another.

@@ -22,7 +22,7 @@ public sealed class WorkflowEngine(NpgsqlDataSource dataSource, TimeProvider clo
         var (result, commit) = await step(context);
         if (commit)
         {
-            await context.Writes.FlushAsync(connection, ct);
+            await context.FlushAsync();
             scope.Complete();
         }
 

@@ -18,22 +18,24 @@ public sealed class WorkflowRunner(DefinitionStore definitions, ActivityExecutor
         var instance = new WorkflowInstance
         {
             Id = Guid.CreateVersion7(), DefinitionId = definition.Id, Version = definition.Version, OrderId = orderId,
-            ParentInstanceId = parent, Variables = definition.Variables?.DeepClone() as JsonObject ?? [],
+            ParentInstanceId = parent, Variables = definition.Variables?.DeepClone() as JsonObject ?? [], RowVersion = 1,
         };
         await InstanceStore.InsertAsync(context.Connection, instance, context.Now, context.CancellationToken);
-        var loaded = (await InstanceStore.LoadAsync(context.Connection, instance.Id, context.CancellationToken))!;
-        await RunAsync(context, loaded, definition, [(definition.Start, null)]);
-        return loaded;
+        context.Instances[instance.Id] = instance;
+        await RunAsync(context, instance, definition, [(definition.Start, null)]);
+        return instance;
     }
 
     /// <summary>Resumes a waiting activity with an outcome. False when the bookmark was already consumed.</summary>
     public async Task<bool> ResumeAsync(StepContext context, Bookmark bookmark, string outcome, string? note)
     {
-        var instance = await InstanceStore.LoadAsync(context.Connection, bookmark.InstanceId, context.CancellationToken);
-        if (instance is not { Status: "running" } || !await BookmarkStore.ConsumeAsync(context.Connection, bookmark.Id, context.CancellationToken))
+        var (instance, waits) = await InstanceStore.LoadAsync(context, bookmark.InstanceId, bookmark.Id);
+        if (instance is not { Status: "running" } || !waits)
         {
             return false;
         }
+
+        BookmarkStore.Consume(context, bookmark.Id);
 
         var definition = await definitions.GetAsync(context.Connection, instance.DefinitionId, instance.Version, context.CancellationToken);
         var activity = definition.Find(bookmark.ActivityId)!;
@@ -45,7 +47,7 @@ public sealed class WorkflowRunner(DefinitionStore definitions, ActivityExecutor
     /// <summary>Ends an instance from outside (withdrawal): its waits are removed and open tasks cancelled.</summary>
     public async Task CancelAsync(StepContext context, Guid instanceId, string result, string? note)
     {
-        var instance = await InstanceStore.LoadAsync(context.Connection, instanceId, context.CancellationToken);
+        var (instance, _) = await InstanceStore.LoadAsync(context, instanceId);
         if (instance is not { Status: "running" })
         {
             return;
@@ -53,7 +55,6 @@ public sealed class WorkflowRunner(DefinitionStore definitions, ActivityExecutor
 
         await CloseAsync(context, instance, "cancelled", result);
         InstanceStore.Journal(context, instance, "cancel", "cancel", null, result, note);
-        await InstanceStore.SaveAsync(context.Connection, instance, context.Now, context.CancellationToken);
     }
 
     private async Task RunAsync(StepContext context, WorkflowInstance instance, WorkflowDefinition definition, List<(string Id, string? From)> start)
@@ -105,7 +106,6 @@ public sealed class WorkflowRunner(DefinitionStore definitions, ActivityExecutor
             }
         }
 
-        await InstanceStore.SaveAsync(context.Connection, instance, context.Now, context.CancellationToken);
     }
 
     private static bool Arrive(WorkflowInstance instance, WorkflowDefinition definition, string joinId, string? from)
@@ -133,10 +133,7 @@ public sealed class WorkflowRunner(DefinitionStore definitions, ActivityExecutor
     {
         instance.Status = status;
         instance.Result = result;
-        foreach (var bookmark in await BookmarkStore.OfInstanceAsync(context.Connection, instance.Id, context.CancellationToken))
-        {
-            await BookmarkStore.ConsumeAsync(context.Connection, bookmark.Id, context.CancellationToken);
-        }
+        context.Writes.Add("delete from workflow_bookmarks where instance_id = $1", instance.Id);
 
         await ReviewTaskStore.CancelOpenAsync(context.Connection, instance.Id, context.Now, context.CancellationToken);
     }
