@@ -1,6 +1,8 @@
 -- 0005: the working-day calendar. SLAs count working days (工作日): weekends and statutory
 -- holidays are off, adjusted working weekends (调休) are on, per the State Council's yearly notice.
--- Data, editable by admins; seeded with the 2025 and 2026 notices.
+-- Data, editable by admins; seeded with the 2025 and 2026 notices. A listed day is either a
+-- 'holiday' (off, in a holiday period) or a 'workday' (an adjusted weekend day that is worked);
+-- a day not listed follows the week: Monday to Friday on, Saturday and Sunday off.
 
 create table calendar_days (
     day  date primary key,

@@ -1,68 +1,132 @@
 using System.Text.Json.Nodes;
+using Acornima;
+using Acornima.Ast;
+using Backoffice.Workflows.Clock;
 using Jint;
 using Jint.Native;
 using Jint.Native.Json;
+using Jint.Runtime;
 
 namespace Backoffice.Workflows.Expressions;
 
-/// <summary>The result of compiling an expression: valid, or the syntax errors with their positions.</summary>
-public sealed record ExpressionCheck(bool IsValid, IReadOnlyList<string> Errors);
-
-/// <summary>A decision expression failed: syntax, a limit, a script error, or a non-boolean condition.</summary>
-public sealed class ExpressionException(string message, Exception? inner = null) : Exception(message, inner);
-
 /// <summary>
 /// JavaScript decisions over the order, evaluated with Jint in a sandbox as Elsa does: strict mode,
-/// time, statement, memory and recursion limits, and no access to .NET. The order and the instance
-/// variables are plain JSON values (globals <c>order</c> and <c>variables</c>).
+/// limits on time (regular expressions included), statements, memory and call depth, and no access
+/// to .NET. The order and the instance variables are plain JSON values, the globals <c>order</c> and
+/// <c>variables</c>; dates read in China time. Every failure is an <see cref="ExpressionException"/>.
 /// </summary>
 public static class ExpressionSandbox
 {
-    public static ExpressionCheck Compile(string expression)
+    private const int MaxStatements = 10_000;
+    private const int MaxCallDepth = 64;
+    private const long MemoryLimitBytes = 4 * 1024 * 1024;
+    private static readonly TimeSpan TimeLimit = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>Parses without running: the syntax errors, or none.</summary>
+    public static ExpressionCheck Compile(string expression) =>
+        Parse(expression, out _) is { } error ? new ExpressionCheck([error]) : new ExpressionCheck([]);
+
+    /// <summary>Runs a condition; its result must be <c>true</c> or <c>false</c>.</summary>
+    public static bool EvaluateCondition(string expression, string orderJson, string? variablesJson = null) =>
+        Run(expression, orderJson, variablesJson, (_, result) => result.IsBoolean()
+            ? result.AsBoolean()
+            : throw new ExpressionException(ExpressionFailure.NotBoolean,
+                $"条件须返回 true 或 false / the condition must return true or false, not a value of type {result.Type}"));
+
+    /// <summary>Runs an expression and gives its result as JSON; <c>undefined</c> and <c>null</c> give null.</summary>
+    public static JsonNode? Evaluate(string expression, string orderJson, string? variablesJson = null) =>
+        Run(expression, orderJson, variablesJson, ToJson);
+
+    private static T Run<T>(string expression, string orderJson, string? variablesJson, Func<Engine, JsValue, T> read)
     {
+        if (Parse(expression, out var script) is { } error)
+        {
+            throw new ExpressionException(ExpressionFailure.Syntax, $"表达式语法错误 / syntax error at {error}");
+        }
+
+        using var engine = new Engine(options => options
+            .Strict()
+            .LocalTimeZone(ChinaTime.Zone)
+            .TimeoutInterval(TimeLimit)
+            .RegexTimeoutInterval(TimeLimit)
+            .MaxStatements(MaxStatements)
+            .LimitMemory(MemoryLimitBytes)
+            .LimitRecursion(MaxCallDepth));
+        engine.SetValue("order", ParseObject(engine, orderJson, "order"));
+        engine.SetValue("variables", ParseObject(engine, variablesJson ?? "{}", "variables"));
+        try
+        {
+            return read(engine, engine.Evaluate(script));
+        }
+        catch (Exception ex) when (ex is JintException or TimeoutException)
+        {
+            throw Explain(ex);
+        }
+    }
+
+    private static ExpressionError? Parse(string expression, out Prepared<Script> script)
+    {
+        script = default;
         if (string.IsNullOrWhiteSpace(expression))
         {
-            return new ExpressionCheck(false, ["表达式为空 / the expression is empty"]);
+            return new ExpressionError(1, 1, "表达式为空 / the expression is empty");
         }
 
         try
         {
-            Engine.PrepareScript(expression, strict: true);
-            return new ExpressionCheck(true, []);
+            script = Engine.PrepareScript(expression, strict: true);
+            return null;
         }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
+        catch (ScriptPreparationException ex)
         {
-            return new ExpressionCheck(false, [ex.Message]);
+            return ex.InnerException is ParseErrorException parse
+                ? new ExpressionError(parse.LineNumber, parse.Column + 1, parse.Description)
+                : new ExpressionError(1, 1, ex.Message);
         }
     }
 
-    public static bool EvaluateCondition(string expression, string orderJson, string? variablesJson = null)
+    private static JsValue ParseObject(Engine engine, string json, string name)
     {
-        var result = Evaluate(expression, orderJson, variablesJson);
-        return result is JsonValue value && value.TryGetValue<bool>(out var verdict)
-            ? verdict
-            : throw new ExpressionException($"条件须返回 true 或 false / the condition must return true or false, got: {result?.ToJsonString() ?? "undefined"}");
-    }
-
-    public static JsonNode? Evaluate(string expression, string orderJson, string? variablesJson = null)
-    {
-        var engine = new Engine(options => options
-            .Strict()
-            .TimeoutInterval(TimeSpan.FromMilliseconds(200))
-            .MaxStatements(10_000)
-            .LimitMemory(4_000_000)
-            .LimitRecursion(64));
+        JsValue value;
         try
         {
-            var parser = new JsonParser(engine);
-            engine.SetValue("order", parser.Parse(orderJson));
-            engine.SetValue("variables", parser.Parse(variablesJson ?? "{}"));
-            var result = engine.Evaluate(expression);
-            return result.IsUndefined() ? null : JsonNode.Parse(new JsonSerializer(engine).Serialize(result).ToString());
+            value = new JsonParser(engine).Parse(json);
         }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
+        catch (JavaScriptException ex)
         {
-            throw new ExpressionException($"表达式执行失败 / the expression failed: {ex.Message}", ex);
+            throw new ExpressionException(ExpressionFailure.InvalidInput, $"{name} 不是合法的 JSON / {name} is not valid JSON: {ex.Message}", ex);
         }
+
+        return value.IsObject() && !value.IsArray()
+            ? value
+            : throw new ExpressionException(ExpressionFailure.InvalidInput, $"{name} 须为 JSON 对象 / {name} must be a JSON object");
     }
+
+    private static JsonNode? ToJson(Engine engine, JsValue result)
+    {
+        if (result.IsUndefined() || result.IsNull())
+        {
+            return null;
+        }
+
+        var json = new JsonSerializer(engine).Serialize(result);
+        return json.IsString()
+            ? JsonNode.Parse(json.AsString())
+            : throw new ExpressionException(ExpressionFailure.NotJson, $"结果无法表示为 JSON / a value of type {result.Type} has no JSON form");
+    }
+
+    private static ExpressionException Explain(Exception ex) => ex switch
+    {
+        TimeoutException => new(ExpressionFailure.Timeout,
+            $"表达式运行超过 {TimeLimit.TotalMilliseconds} 毫秒 / the expression ran longer than {TimeLimit.TotalMilliseconds} ms", ex),
+        StatementsCountOverflowException => new(ExpressionFailure.StatementLimit,
+            $"表达式执行超过 {MaxStatements} 条语句 / the expression ran more than {MaxStatements} statements", ex),
+        MemoryLimitExceededException => new(ExpressionFailure.MemoryLimit,
+            $"表达式占用内存超过 {MemoryLimitBytes / 1024 / 1024} MB / the expression allocated more than {MemoryLimitBytes / 1024 / 1024} MB", ex),
+        RecursionDepthOverflowException => new(ExpressionFailure.RecursionLimit,
+            $"表达式调用嵌套超过 {MaxCallDepth} 层 / the expression nested calls deeper than {MaxCallDepth}", ex),
+        JavaScriptException { Location.Start.Line: > 0 } script => new(ExpressionFailure.ScriptError,
+            $"表达式执行出错 / the expression failed at {script.Location.Start.Line}:{script.Location.Start.Column + 1}: {script.Message}", ex),
+        _ => new(ExpressionFailure.ScriptError, $"表达式执行出错 / the expression failed: {ex.Message}", ex),
+    };
 }

@@ -1,21 +1,40 @@
+using System.Collections.Frozen;
+using System.Globalization;
 using Backoffice.Workflows.Clock;
 
 namespace Backoffice.Workflows.Scheduling;
 
 /// <summary>
-/// The Chinese working-day calendar: weekends and statutory holidays are off, adjusted working
-/// weekends (调休) are on. Working hours are 09:00–12:00 and 13:00–18:00 China time, 8 hours a day.
+/// The Chinese working-day calendar (工作日): Monday to Friday are working days unless they are
+/// statutory holidays, Saturday and Sunday are off unless they are adjusted working days (调休).
+/// Working hours are 09:00–12:00 and 13:00–18:00 China time, 8 hours a working day; the clock
+/// stops at lunch, at night, on weekends and on holidays.
 /// </summary>
-public sealed class WorkingCalendar(IReadOnlySet<DateOnly> holidays, IReadOnlySet<DateOnly> workdays)
+public sealed class WorkingCalendar
 {
     private static readonly (TimeOnly From, TimeOnly To)[] Periods =
         [(new TimeOnly(9, 0), new TimeOnly(12, 0)), (new TimeOnly(13, 0), new TimeOnly(18, 0))];
 
-    public const double HoursPerDay = 8;
+    private readonly FrozenSet<DateOnly> _holidays;
+    private readonly FrozenSet<DateOnly> _workdays;
+
+    /// <param name="holidays">Days off that would otherwise be working days, or that fall in a holiday period.</param>
+    /// <param name="workdays">Weekend days worked in exchange for a holiday (调休).</param>
+    public WorkingCalendar(IEnumerable<DateOnly> holidays, IEnumerable<DateOnly> workdays)
+    {
+        _holidays = holidays.ToFrozenSet();
+        _workdays = workdays.ToFrozenSet();
+        if (_holidays.Overlaps(_workdays))
+        {
+            var both = string.Join(", ", _holidays.Intersect(_workdays).Order().Select(d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+            throw new ArgumentException($"Days cannot be both a holiday and a working day: {both}.", nameof(workdays));
+        }
+    }
 
     public bool IsWorkingDay(DateOnly day) =>
-        workdays.Contains(day) || (!holidays.Contains(day) && day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday));
+        _workdays.Contains(day) || (!_holidays.Contains(day) && day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday));
 
+    /// <summary>The first working day strictly after <paramref name="day"/>.</summary>
     public DateOnly NextWorkingDay(DateOnly day)
     {
         do
@@ -27,65 +46,88 @@ public sealed class WorkingCalendar(IReadOnlySet<DateOnly> holidays, IReadOnlySe
     }
 
     /// <summary>
-    /// The same time of day <paramref name="days"/> working days later. A start outside working time
-    /// first moves to the next working moment (a non-working day or after 18:00 counts from the next
-    /// working day's 09:00), so a Saturday submission with 1 working day is due Tuesday 09:00.
+    /// The deadline <paramref name="days"/> working days after <paramref name="start"/>, at the same
+    /// time of day. The clock starts at the first working moment at or after <paramref name="start"/>:
+    /// before 09:00 on a working day it starts at 09:00, during lunch at 13:00, and at or after 18:00
+    /// or on a non-working day at 09:00 of the next working day. The deadline is that time of day on
+    /// the <paramref name="days"/>-th working day after the day the clock starts, so a Friday 17:00
+    /// start is due Monday 17:00, a Saturday start Tuesday 09:00, and 0 days is the start of the clock.
     /// </summary>
     public DateTimeOffset AddWorkingDays(DateTimeOffset start, int days)
     {
-        var local = Normalize(ToChina(start));
-        var day = DateOnly.FromDateTime(local);
+        ArgumentOutOfRangeException.ThrowIfNegative(days);
+        var clockStart = FirstWorkingMoment(ToChina(start));
+        var day = DateOnly.FromDateTime(clockStart);
         for (var i = 0; i < days; i++)
         {
             day = NextWorkingDay(day);
         }
 
-        return FromChina(day.ToDateTime(TimeOnly.FromDateTime(local)));
+        return FromChina(day.ToDateTime(TimeOnly.FromDateTime(clockStart)));
     }
 
-    /// <summary>Adds working hours, skipping lunch, nights, weekends and holidays.</summary>
+    /// <summary>
+    /// The moment <paramref name="hours"/> of working time after <paramref name="start"/>. The clock
+    /// starts as in <see cref="AddWorkingDays"/>; a deadline that uses up a period exactly falls on its
+    /// end (12:00 or 18:00), not on the start of the next one.
+    /// </summary>
     public DateTimeOffset AddWorkingHours(DateTimeOffset start, double hours)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(hours);
+        if (!double.IsFinite(hours))
+        {
+            throw new ArgumentOutOfRangeException(nameof(hours), hours, "Working hours must be a finite number.");
+        }
+
         var local = ToChina(start);
         var remaining = TimeSpan.FromHours(hours);
         while (true)
         {
-            local = Normalize(local);
-            var end = PeriodEnd(local);
-            var available = end - local;
-            if (remaining <= available)
+            local = FirstWorkingMoment(local);
+            var periodEnd = PeriodEnd(local);
+            if (remaining <= periodEnd - local)
             {
                 return FromChina(local + remaining);
             }
 
-            remaining -= available;
-            local = end;
+            remaining -= periodEnd - local;
+            local = periodEnd;
         }
     }
 
-    /// <summary>Working hours between two instants; 0 when <paramref name="to"/> is not after <paramref name="from"/>.</summary>
+    /// <summary>
+    /// The working hours between two instants: the time inside working periods of working days. Negative
+    /// when <paramref name="to"/> is before <paramref name="from"/>, so the working time left until a
+    /// deadline turns negative once it has passed.
+    /// </summary>
     public double WorkingHoursBetween(DateTimeOffset from, DateTimeOffset to)
     {
-        var local = ToChina(from);
-        var last = ToChina(to);
-        var total = TimeSpan.Zero;
-        while (true)
+        if (to < from)
         {
-            local = Normalize(local);
-            if (local >= last)
-            {
-                return total.TotalHours;
-            }
-
-            var end = PeriodEnd(local);
-            total += (end < last ? end : last) - local;
-            local = end;
+            return -WorkingHoursBetween(to, from);
         }
+
+        var end = ToChina(to);
+        var total = TimeSpan.Zero;
+        for (var local = FirstWorkingMoment(ToChina(from)); local < end; local = FirstWorkingMoment(PeriodEnd(local)))
+        {
+            total += (PeriodEnd(local) < end ? PeriodEnd(local) : end) - local;
+        }
+
+        return total.TotalHours;
     }
 
-    /// <summary>Working days strictly after <paramref name="from"/> up to and including <paramref name="to"/>.</summary>
+    /// <summary>
+    /// The working days after <paramref name="from"/> up to and including <paramref name="to"/>; negative
+    /// when <paramref name="to"/> is before <paramref name="from"/>.
+    /// </summary>
     public int WorkingDaysBetween(DateOnly from, DateOnly to)
     {
+        if (to < from)
+        {
+            return -WorkingDaysBetween(to, from);
+        }
+
         var count = 0;
         for (var day = from.AddDays(1); day <= to; day = day.AddDays(1))
         {
@@ -95,36 +137,32 @@ public sealed class WorkingCalendar(IReadOnlySet<DateOnly> holidays, IReadOnlySe
         return count;
     }
 
-    /// <summary>The first working moment at or after <paramref name="local"/>.</summary>
-    private DateTime Normalize(DateTime local)
+    private DateTime FirstWorkingMoment(DateTime local)
     {
-        while (true)
+        var day = DateOnly.FromDateTime(local);
+        var time = TimeOnly.FromDateTime(local);
+        if (IsWorkingDay(day))
         {
-            var day = DateOnly.FromDateTime(local);
-            var time = TimeOnly.FromDateTime(local);
-            if (IsWorkingDay(day))
+            foreach (var (from, to) in Periods)
             {
-                foreach (var (from, to) in Periods)
+                if (time < to)
                 {
-                    if (time < to)
-                    {
-                        return time < from ? day.ToDateTime(from) : local;
-                    }
+                    return time < from ? day.ToDateTime(from) : local;
                 }
             }
-
-            local = NextWorkingDay(day).ToDateTime(Periods[0].From);
         }
+
+        return NextWorkingDay(day).ToDateTime(Periods[0].From);
     }
 
-    private static DateTime PeriodEnd(DateTime local)
+    private static DateTime PeriodEnd(DateTime workingMoment)
     {
-        var time = TimeOnly.FromDateTime(local);
-        return DateOnly.FromDateTime(local).ToDateTime(Periods.First(p => time < p.To).To);
+        var time = TimeOnly.FromDateTime(workingMoment);
+        return DateOnly.FromDateTime(workingMoment).ToDateTime(Periods.First(p => time < p.To).To);
     }
 
-    private static DateTime ToChina(DateTimeOffset value) => TimeZoneInfo.ConvertTime(value, ChinaTime.Zone).DateTime;
+    private static DateTime ToChina(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, ChinaTime.Zone).DateTime;
 
     private static DateTimeOffset FromChina(DateTime local) =>
-        new DateTimeOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), TimeSpan.FromHours(8)).ToUniversalTime();
+        new DateTimeOffset(local, ChinaTime.Zone.GetUtcOffset(local)).ToUniversalTime();
 }

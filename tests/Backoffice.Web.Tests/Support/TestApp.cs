@@ -13,11 +13,12 @@ namespace Backoffice.Web.Tests.Support;
 /// </summary>
 public sealed class TestApp : WebApplicationFactory<Program>
 {
-    private static readonly Lazy<TestApp> Shared = new(() => new TestApp(testMode: true));
+    private static readonly Lazy<TestApp> Shared = new(StartShared);
     private readonly bool _testMode;
 
     public TestApp(bool testMode) => _testMode = testMode;
 
+    /// <summary>The shared test-mode app, already started, so its seeded users and definitions exist for every test.</summary>
     public static TestApp Instance => Shared.Value;
 
     public static string ConnectionString =>
@@ -62,6 +63,13 @@ public sealed class TestApp : WebApplicationFactory<Program>
         var connection = new NpgsqlConnection(ConnectionString);
         await connection.OpenAsync();
         return connection;
+    }
+
+    private static TestApp StartShared()
+    {
+        var app = new TestApp(testMode: true);
+        _ = app.Server;
+        return app;
     }
 
     private sealed record TokenBody(string Token);
