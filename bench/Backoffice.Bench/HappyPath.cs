@@ -20,6 +20,7 @@ public sealed class HappyPath(IServiceProvider services)
     private readonly WorkflowEngine _engine = services.GetRequiredService<WorkflowEngine>();
     private readonly FilingProcess _process = services.GetRequiredService<FilingProcess>();
     private readonly WorkflowRunner _runner = services.GetRequiredService<WorkflowRunner>();
+    private readonly TaskCompletion _completion = services.GetRequiredService<TaskCompletion>();
     private readonly NpgsqlDataSource _dataSource = services.GetRequiredService<NpgsqlDataSource>();
 
     public async Task<Measurement> RunAsync(int count)
@@ -34,9 +35,9 @@ public sealed class HappyPath(IServiceProvider services)
         var watch = Stopwatch.StartNew();
         foreach (var id in ids)
         {
-            await Step(id, (c, order) => _process.SubmitAsync(c, order));
+            await SubmitAsync(id);
             await CompleteTaskAsync(id);
-            await Step(id, (c, order) => _process.SubmitAsync(c, order));
+            await SubmitAsync(id);
             await CompleteTaskAsync(id);
             await CompleteTaskAsync(id);
             await EventAsync(id, "sms-verified", "verified");
@@ -66,22 +67,23 @@ public sealed class HappyPath(IServiceProvider services)
             return (true, true);
         }, CancellationToken.None);
 
+    private Task SubmitAsync(Guid id) =>
+        Step(id, async (c, order) => await _process.SubmitAsync(c, order, await FilingProcess.WaitingForApplicantAsync(c, id)));
+
+    /// <summary>As POST /api/tasks/{id}/complete: the order locked first, then the task, then the completion.</summary>
     private Task CompleteTaskAsync(Guid id) =>
         Step(id, async (c, _) =>
         {
             var taskId = await c.Connection.ExecuteScalarAsync<Guid>(
                 "select id from review_tasks where order_id = @id and status = 'open'", new { id });
             var task = (await ReviewTaskStore.LoadForUpdateAsync(c.Connection, taskId, c.CancellationToken))!;
-            await c.Connection.ExecuteAsync(
-                "update review_tasks set status = 'done', outcome = 'approve', completed_by = 'bench', completed_at = @now where id = @taskId",
-                new { taskId, now = c.Now });
-            await _runner.ResumeAsync(c, (await BookmarkStore.FindAsync(c.Connection, task.BookmarkId, c.CancellationToken))!, "approve", null);
+            await _completion.CompleteAsync(c, task, "bench", "approve", [], null);
         });
 
     private Task EventAsync(Guid id, string eventName, string outcome) =>
         Step(id, async (c, _) =>
         {
-            var waiting = await BookmarkStore.OfOrderAsync(c.Connection, id, BookmarkKinds.Event, eventName, c.CancellationToken);
+            var waiting = await BookmarkStore.OfOrderAsync(c, id, BookmarkKinds.Event, eventName);
             await _runner.ResumeAsync(c, waiting[0], outcome, null);
         });
 

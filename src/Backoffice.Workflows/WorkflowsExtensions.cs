@@ -3,6 +3,7 @@ using Backoffice.Workflows.Clock;
 using Backoffice.Workflows.Database;
 using Backoffice.Workflows.Definitions;
 using Backoffice.Workflows.Filings;
+using Backoffice.Workflows.HumanTasks;
 using Backoffice.Workflows.Instances;
 using Backoffice.Workflows.Registry;
 using Backoffice.Workflows.Scheduling;
@@ -38,6 +39,7 @@ public static class WorkflowsExtensions
         services.AddSingleton<SideEffectsFactory>();
         services.AddSingleton<WorkflowEngine>();
         services.AddSingleton<FilingProcess>();
+        services.AddSingleton<TaskCompletion>();
         services.AddSingleton<TimerSweep>();
         services.AddHostedService<TimerSweepService>();
         services.AddSingleton<BureauSimulator>();

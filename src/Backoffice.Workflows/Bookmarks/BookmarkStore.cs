@@ -9,14 +9,14 @@ public static class BookmarkStore
 {
     private const string Columns = "id, instance_id, activity_id, kind, event_name, due_at, timeout_outcome";
 
-    public static Task InsertAsync(NpgsqlConnection connection, Bookmark bookmark, DateTimeOffset now, CancellationToken ct) =>
-        connection.ExecuteAsync(new CommandDefinition(
+    /// <summary>Inserts the bookmark with the step's writes: nothing in the step that creates a wait reads it back.</summary>
+    public static void Add(StepContext context, Bookmark bookmark) =>
+        context.Writes.Add(
             """
             insert into workflow_bookmarks (id, instance_id, activity_id, kind, event_name, due_at, timeout_outcome, created_at)
-            values (@Id, @InstanceId, @ActivityId, @Kind, @EventName, @DueAt, @TimeoutOutcome, @now)
+            values ($1, $2, $3, $4, $5, $6, $7, $8)
             """,
-            new { bookmark.Id, bookmark.InstanceId, bookmark.ActivityId, bookmark.Kind, bookmark.EventName, bookmark.DueAt, bookmark.TimeoutOutcome, now },
-            cancellationToken: ct));
+            bookmark.Id, bookmark.InstanceId, bookmark.ActivityId, bookmark.Kind, bookmark.EventName, bookmark.DueAt, bookmark.TimeoutOutcome, context.Now);
 
     /// <summary>Consumes the bookmark with the step's writes (the caller holds the instance lock and saw it waiting).</summary>
     public static void Consume(StepContext context, Guid id)
@@ -29,16 +29,12 @@ public static class BookmarkStore
         connection.QuerySingleOrDefaultAsync<Bookmark>(new CommandDefinition(
             $"select {Columns} from workflow_bookmarks where id = @id", new { id }, cancellationToken: ct));
 
-    /// <summary>The bookmarks of an order's running instances that wait for the given kind (and event).</summary>
-    public static async Task<IReadOnlyList<Bookmark>> OfOrderAsync(
-        NpgsqlConnection connection, Guid orderId, string kind, string? eventName, CancellationToken ct) =>
-        (await connection.QueryAsync<Bookmark>(new CommandDefinition(
-            $"""
-            select {string.Join(", ", Columns.Split(", ").Select(c => "b." + c))} from workflow_bookmarks b
-            join workflow_instances i on i.id = b.instance_id
-            where i.order_id = @orderId and i.status = 'running' and b.kind = @kind and (@eventName::text is null or b.event_name = @eventName)
-            order by b.created_at
-            """, new { orderId, kind, eventName }, cancellationToken: ct))).AsList();
+    /// <summary>
+    /// The bookmarks of an order's running instances that wait for the given kind (and event), with
+    /// their instances locked and kept by the step, so resuming them reads nothing more.
+    /// </summary>
+    public static Task<IReadOnlyList<Bookmark>> OfOrderAsync(StepContext context, Guid orderId, string kind, string? eventName) =>
+        InstanceStore.LockWaitingAsync(context, orderId, kind, eventName);
 
     public static async Task<IReadOnlyList<Bookmark>> OfInstanceAsync(NpgsqlConnection connection, Guid instanceId, CancellationToken ct) =>
         (await connection.QueryAsync<Bookmark>(new CommandDefinition(

@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using Backoffice.Workflows.Audit;
 using Backoffice.Workflows.Bookmarks;
 using Backoffice.Workflows.Instances;
-using Dapper;
 
 namespace Backoffice.Workflows.Bureau;
 
@@ -33,31 +32,27 @@ public sealed class BureauEvents(WorkflowRunner runner)
         }
 
         var (eventName, outcome) = Kinds[kind];
-        var waiting = await BookmarkStore.OfOrderAsync(step.Connection, orderId, BookmarkKinds.Event, eventName, step.CancellationToken);
+        var waiting = await BookmarkStore.OfOrderAsync(step, orderId, BookmarkKinds.Event, eventName);
         var applied = false;
         if (waiting.Count > 0)
         {
             if (reasonCodes is { Count: > 0 })
             {
-                await step.Connection.ExecuteAsync(new CommandDefinition(
-                    "update workflow_instances set variables = variables || @vars::jsonb where id = @instanceId",
-                    new { instanceId = waiting[0].InstanceId, vars = new JsonObject { ["bureauReasonCodes"] = new JsonArray([.. reasonCodes.Select(r => (JsonNode)r)]) }.ToJsonString() },
-                    cancellationToken: step.CancellationToken));
+                var (instance, _) = await InstanceStore.LoadAsync(step, waiting[0].InstanceId);
+                instance!.Variables["bureauReasonCodes"] = new JsonArray([.. reasonCodes.Select(r => (JsonNode)r)]);
             }
 
             applied = await runner.ResumeAsync(step, waiting[0], outcome, reasonCodes is { Count: > 0 } ? string.Join(",", reasonCodes) : null);
         }
 
         var reason = applied ? null : $"nothing waits for {eventName} (order is {order.Status})";
-        await step.Connection.ExecuteAsync(new CommandDefinition(
+        step.Writes.Add(
             """
             insert into bureau_events (id, order_id, kind, payload, received_at, received_by, applied, note)
-            values (@id, @orderId, @kind, @payload::jsonb, @now, @actor, @applied, @reason)
+            values ($1, $2, $3, $4::jsonb, $5, $6, $7, $8)
             """,
-            new { id = Guid.CreateVersion7(), orderId, kind, payload = JsonSerializer.Serialize(new { kind, reasonCodes }), now = step.Now, actor = step.Actor, applied, reason },
-            cancellationToken: step.CancellationToken));
-        await AuditLog.WriteAsync(step.Connection, null, step.Now, step.Actor, "bureau-event", "filing-order", order.OrderNumber,
-            new { kind, applied, reasonCodes }, step.CancellationToken);
+            Guid.CreateVersion7(), orderId, kind, JsonSerializer.Serialize(new { kind, reasonCodes }), step.Now, step.Actor, applied, reason);
+        AuditLog.Add(step.Writes, step.Now, step.Actor, "bureau-event", "filing-order", order.OrderNumber, new { kind, applied, reasonCodes });
         return new Result(applied, reason);
     }
 }

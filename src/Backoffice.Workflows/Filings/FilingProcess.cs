@@ -10,9 +10,13 @@ namespace Backoffice.Workflows.Filings;
 /// </summary>
 public sealed class FilingProcess(DefinitionStore definitions, WorkflowRunner runner)
 {
-    public async Task<string?> SubmitAsync(StepContext context, FilingOrderRow order)
+    /// <summary>The applicant's bookmarks of the order (<see cref="BookmarkStore.OfOrderAsync"/>), which a submit resumes.</summary>
+    public static Task<IReadOnlyList<Bookmark>> WaitingForApplicantAsync(StepContext context, Guid orderId) =>
+        BookmarkStore.OfOrderAsync(context, orderId, BookmarkKinds.Applicant, null);
+
+    /// <summary>Submits the locked order: null when done, or the code of the refusal.</summary>
+    public async Task<string?> SubmitAsync(StepContext context, FilingOrderRow order, IReadOnlyList<Bookmark> waiting)
     {
-        var waiting = await BookmarkStore.OfOrderAsync(context.Connection, order.Id, BookmarkKinds.Applicant, null, context.CancellationToken);
         if (waiting.Count > 0)
         {
             await OrderStatus.SetAsync(context, order.Id, FilingStatus.Submitted, "resubmit");

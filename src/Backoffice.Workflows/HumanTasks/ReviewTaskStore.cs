@@ -1,3 +1,4 @@
+using Backoffice.Workflows.Instances;
 using Dapper;
 using Npgsql;
 
@@ -14,21 +15,22 @@ public static class ReviewTaskStore
         from review_tasks t join filing_orders o on o.id = t.order_id
         """;
 
-    public static Task OpenAsync(
-        NpgsqlConnection connection, Guid instanceId, Guid bookmarkId, Guid orderId, string activityId, string step, string team,
-        IReadOnlyList<string> outcomes, DateTimeOffset now, DateTimeOffset dueAt, DateTimeOffset? escalateAt, CancellationToken ct) =>
-        connection.ExecuteAsync(new CommandDefinition(
+    /// <summary>Opens a task with the step's writes.</summary>
+    public static void Open(
+        StepContext context, Guid instanceId, Guid bookmarkId, Guid orderId, string activityId, string step, string team,
+        IReadOnlyList<string> outcomes, DateTimeOffset dueAt, DateTimeOffset? escalateAt) =>
+        context.Writes.Add(
             """
             insert into review_tasks (id, instance_id, bookmark_id, order_id, activity_id, step, team, outcomes, status, created_at, due_at, escalate_at)
-            values (@id, @instanceId, @bookmarkId, @orderId, @activityId, @step, @team, @outcomes, 'open', @now, @dueAt, @escalateAt)
+            values ($1, $2, $3, $4, $5, $6, $7, $8, 'open', $9, $10, $11)
             """,
-            new { id = Guid.CreateVersion7(), instanceId, bookmarkId, orderId, activityId, step, team, outcomes = outcomes.ToArray(), now, dueAt, escalateAt },
-            cancellationToken: ct));
+            Guid.CreateVersion7(), instanceId, bookmarkId, orderId, activityId, step, team, outcomes.ToArray(), context.Now, dueAt, escalateAt);
 
-    public static Task CancelOpenAsync(NpgsqlConnection connection, Guid instanceId, DateTimeOffset now, CancellationToken ct) =>
-        connection.ExecuteAsync(new CommandDefinition(
-            "update review_tasks set status = 'cancelled', completed_at = @now, row_version = row_version + 1 where instance_id = @instanceId and status = 'open'",
-            new { instanceId, now }, cancellationToken: ct));
+    /// <summary>Cancels the instance's open tasks with the step's writes, after any task the step opened.</summary>
+    public static void CancelOpen(StepContext context, Guid instanceId) =>
+        context.Writes.Add(
+            "update review_tasks set status = 'cancelled', completed_at = $1, row_version = row_version + 1 where instance_id = $2 and status = 'open'",
+            context.Now, instanceId);
 
     public static Task<ReviewTask?> LoadForUpdateAsync(NpgsqlConnection connection, Guid id, CancellationToken ct) =>
         connection.QuerySingleOrDefaultAsync<ReviewTask>(new CommandDefinition(

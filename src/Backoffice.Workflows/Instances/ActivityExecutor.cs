@@ -25,18 +25,18 @@ public sealed class ActivityExecutor(BureauResults bureauResults, Notifications 
                 return await OpenTaskAsync(context, instance, activity);
             case ActivityTypes.WaitForApplicant:
                 Duration.TryRead(activity.Properties["deadline"], out var deadline);
-                await WaitAsync(context, instance, activity, BookmarkKinds.Applicant, activity.Text("action"), deadline.After(context.Now, context.Calendar), "expired");
+                Wait(context, instance, activity, BookmarkKinds.Applicant, activity.Text("action"), deadline.After(context.Now, context.Calendar), "expired");
                 return new ActivityResult.Wait($"waiting for the applicant: {activity.Text("action")}");
             case ActivityTypes.WaitForEvent:
                 var eventName = activity.Text("event")!;
                 var hasTimeout = Duration.TryRead(activity.Properties["timeout"], out var timeout);
                 var timeoutOutcome = eventName switch { "sms-verified" => "expired", "public-security-reported" => "timeout", _ => null };
-                await WaitAsync(context, instance, activity, BookmarkKinds.Event, eventName,
+                Wait(context, instance, activity, BookmarkKinds.Event, eventName,
                     hasTimeout ? timeout.After(context.Now, context.Calendar) : null, hasTimeout ? timeoutOutcome : null);
                 return new ActivityResult.Wait($"waiting for {eventName}");
             case ActivityTypes.Delay:
                 Duration.TryRead(activity.Properties["duration"], out var delay);
-                await WaitAsync(context, instance, activity, BookmarkKinds.Timer, null, delay.After(context.Now, context.Calendar), "done");
+                Wait(context, instance, activity, BookmarkKinds.Timer, null, delay.After(context.Now, context.Calendar), "done");
                 return new ActivityResult.Wait($"timer until {delay.After(context.Now, context.Calendar):O}");
             case ActivityTypes.Decision:
                 var order = await OrderDocument.LoadAsync(context, instance.OrderId);
@@ -72,14 +72,13 @@ public sealed class ActivityExecutor(BureauResults bureauResults, Notifications 
         Duration.TryRead(activity.Properties["sla"], out var sla);
         var due = sla.After(context.Now, context.Calendar);
         DateTimeOffset? escalateAt = Duration.TryRead(activity.Properties["escalateAfter"], out var escalate) ? escalate.After(due, context.Calendar) : due;
-        var bookmark = await WaitAsync(context, instance, activity, BookmarkKinds.Task, null, null, null);
-        await ReviewTaskStore.OpenAsync(context.Connection, instance.Id, bookmark.Id, instance.OrderId, activity.Id,
-            activity.Text("title") ?? activity.Name ?? activity.Id, activity.Text("team")!, activity.List("outcomes"),
-            context.Now, due, escalateAt, context.CancellationToken);
+        var bookmark = Wait(context, instance, activity, BookmarkKinds.Task, null, null, null);
+        ReviewTaskStore.Open(context, instance.Id, bookmark.Id, instance.OrderId, activity.Id,
+            activity.Text("title") ?? activity.Name ?? activity.Id, activity.Text("team")!, activity.List("outcomes"), due, escalateAt);
         return new ActivityResult.Wait($"task for {activity.Text("team")} due {due:O}");
     }
 
-    private static async Task<Bookmark> WaitAsync(
+    private static Bookmark Wait(
         StepContext context, WorkflowInstance instance, ActivityDefinition activity, string kind, string? eventName,
         DateTimeOffset? dueAt, string? timeoutOutcome)
     {
@@ -88,7 +87,7 @@ public sealed class ActivityExecutor(BureauResults bureauResults, Notifications 
             Id = Guid.CreateVersion7(), InstanceId = instance.Id, ActivityId = activity.Id, Kind = kind, EventName = eventName,
             DueAt = dueAt, TimeoutOutcome = timeoutOutcome,
         };
-        await BookmarkStore.InsertAsync(context.Connection, bookmark, context.Now, context.CancellationToken);
+        BookmarkStore.Add(context, bookmark);
         return bookmark;
     }
 

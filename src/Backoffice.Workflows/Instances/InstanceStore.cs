@@ -1,12 +1,15 @@
 using System.Text.Json.Nodes;
+using Backoffice.Workflows.Bookmarks;
 using Dapper;
-using Npgsql;
 
 namespace Backoffice.Workflows.Instances;
 
 /// <summary>Instance rows and the journal. Saving checks the row version: a concurrent step loses and retries or answers 409.</summary>
 public static class InstanceStore
 {
+    private const string InstanceColumns =
+        "i.id, i.definition_id, i.version, i.order_id, i.parent_instance_id, i.status, i.result, i.variables::text as variables, i.row_version";
+
     /// <summary>
     /// The instance, locked for the step and kept by it (a second resume in the same step sees the
     /// first one's changes); with a bookmark id, also whether that bookmark still waits.
@@ -15,49 +18,72 @@ public static class InstanceStore
     {
         if (context.Instances.TryGetValue(id, out var kept))
         {
-            var waits = bookmarkId is { } b && !context.ConsumedBookmarks.Contains(b) && await context.Connection.ExecuteScalarAsync<bool>(new CommandDefinition(
-                "select exists (select 1 from workflow_bookmarks where id = @b)", new { b }, cancellationToken: context.CancellationToken));
-            return (kept, waits);
+            return (kept, bookmarkId is { } b && await StillWaitsAsync(context, b));
         }
 
-        var instance = await LoadAsync(context.Connection, id, context.CancellationToken, bookmarkId);
-        if (instance is not null)
+        var row = await context.Connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
+            $"""
+            select {InstanceColumns}, exists (select 1 from workflow_bookmarks b where b.id = @bookmarkId) as bookmark_waits
+            from workflow_instances i where i.id = @id for update
+            """, new { id, bookmarkId }, cancellationToken: context.CancellationToken));
+        if (row is null)
         {
-            context.Instances[id] = instance;
+            return (null, false);
         }
 
-        return (instance, instance?.BookmarkWaits ?? false);
+        var instance = Keep(context, row);
+        return (instance, row.BookmarkWaits);
     }
 
-    private static async Task<WorkflowInstance?> LoadAsync(NpgsqlConnection connection, Guid id, CancellationToken ct, Guid? bookmarkId)
+    /// <summary>Bookmarks of the order's running instances waiting for <paramref name="kind"/>, their instances locked and kept.</summary>
+    internal static async Task<IReadOnlyList<Bookmark>> LockWaitingAsync(StepContext context, Guid orderId, string kind, string? eventName)
     {
-        var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
-            """
-            select id, definition_id, version, order_id, parent_instance_id, status, result, variables::text as variables, row_version,
-                   exists (select 1 from workflow_bookmarks b where b.id = @bookmarkId) as bookmark_waits
-            from workflow_instances where id = @id for update
-            """, new { id, bookmarkId }, cancellationToken: ct));
-        return row is null ? null : new WorkflowInstance
+        var rows = await context.Connection.QueryAsync<WaitingRow>(new CommandDefinition(
+            $"""
+            select {InstanceColumns}, b.id as bookmark_id, b.activity_id, b.kind, b.event_name, b.due_at, b.timeout_outcome
+            from workflow_bookmarks b join workflow_instances i on i.id = b.instance_id
+            where i.order_id = @orderId and i.status = 'running' and b.kind = @kind and (@eventName::text is null or b.event_name = @eventName)
+            order by b.created_at
+            for update of i
+            """, new { orderId, kind, eventName }, cancellationToken: context.CancellationToken));
+        var waiting = new List<Bookmark>();
+        foreach (var row in rows)
         {
-            Id = row.Id, DefinitionId = row.DefinitionId, Version = row.Version, OrderId = row.OrderId,
-            ParentInstanceId = row.ParentInstanceId, Status = row.Status, Result = row.Result,
-            Variables = JsonNode.Parse(row.Variables) as JsonObject ?? [], RowVersion = row.RowVersion, BookmarkWaits = row.BookmarkWaits,
-        };
+            if (!context.Instances.ContainsKey(row.Id))
+            {
+                Keep(context, row);
+            }
+
+            if (!context.ConsumedBookmarks.Contains(row.BookmarkId))
+            {
+                context.WaitingBookmarks.Add(row.BookmarkId);
+                waiting.Add(new Bookmark
+                {
+                    Id = row.BookmarkId, InstanceId = row.Id, ActivityId = row.ActivityId, Kind = row.Kind, EventName = row.EventName,
+                    DueAt = row.DueAt, TimeoutOutcome = row.TimeoutOutcome,
+                });
+            }
+        }
+
+        return waiting;
     }
 
-    public static async Task<List<Guid>> RunningOfOrderAsync(NpgsqlConnection connection, Guid orderId, CancellationToken ct) =>
+    public static async Task<List<Guid>> RunningOfOrderAsync(Npgsql.NpgsqlConnection connection, Guid orderId, CancellationToken ct) =>
         (await connection.QueryAsync<Guid>(new CommandDefinition(
             "select id from workflow_instances where order_id = @orderId and status = 'running' order by created_at",
             new { orderId }, cancellationToken: ct))).AsList();
 
-    public static Task InsertAsync(NpgsqlConnection connection, WorkflowInstance instance, DateTimeOffset now, CancellationToken ct) =>
-        connection.ExecuteAsync(new CommandDefinition(
+    /// <summary>Inserts a new instance with the step's writes and keeps it in the step.</summary>
+    public static void Insert(StepContext context, WorkflowInstance instance)
+    {
+        context.Writes.Add(
             """
             insert into workflow_instances (id, definition_id, version, order_id, parent_instance_id, status, variables, created_at, updated_at)
-            values (@Id, @DefinitionId, @Version, @OrderId, @ParentInstanceId, 'running', @variables::jsonb, @now, @now)
+            values ($1, $2, $3, $4, $5, 'running', $6::jsonb, $7, $7)
             """,
-            new { instance.Id, instance.DefinitionId, instance.Version, instance.OrderId, instance.ParentInstanceId, variables = instance.Variables.ToJsonString(), now },
-            cancellationToken: ct));
+            instance.Id, instance.DefinitionId, instance.Version, instance.OrderId, instance.ParentInstanceId, instance.Variables.ToJsonString(), context.Now);
+        context.Instances[instance.Id] = instance;
+    }
 
     /// <summary>Saves the instance with the step's writes; the row version is checked there.</summary>
     internal static void Save(StepContext context, WorkflowInstance instance) =>
@@ -77,7 +103,25 @@ public static class InstanceStore
             """,
             instance.Id, instance.OrderId, context.Now, activityId, activityType, activityName, outcome, context.Actor, note);
 
-    private sealed record Row
+    /// <summary>A bookmark seen waiting under the instance lock this step holds still waits unless the step consumed it.</summary>
+    private static async Task<bool> StillWaitsAsync(StepContext context, Guid bookmarkId) =>
+        !context.ConsumedBookmarks.Contains(bookmarkId) && (context.WaitingBookmarks.Contains(bookmarkId) ||
+            await context.Connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+                "select exists (select 1 from workflow_bookmarks where id = @bookmarkId)", new { bookmarkId }, cancellationToken: context.CancellationToken)));
+
+    private static WorkflowInstance Keep(StepContext context, Row row)
+    {
+        var instance = new WorkflowInstance
+        {
+            Id = row.Id, DefinitionId = row.DefinitionId, Version = row.Version, OrderId = row.OrderId,
+            ParentInstanceId = row.ParentInstanceId, Status = row.Status, Result = row.Result,
+            Variables = JsonNode.Parse(row.Variables) as JsonObject ?? [], RowVersion = row.RowVersion,
+        };
+        context.Instances[instance.Id] = instance;
+        return instance;
+    }
+
+    private record Row
     {
         public Guid Id { get; init; }
         public string DefinitionId { get; init; } = "";
@@ -89,6 +133,16 @@ public static class InstanceStore
         public string Variables { get; init; } = "";
         public int RowVersion { get; init; }
         public bool BookmarkWaits { get; init; }
+    }
+
+    private sealed record WaitingRow : Row
+    {
+        public Guid BookmarkId { get; init; }
+        public string ActivityId { get; init; } = "";
+        public string Kind { get; init; } = "";
+        public string? EventName { get; init; }
+        public DateTimeOffset? DueAt { get; init; }
+        public string? TimeoutOutcome { get; init; }
     }
 }
 

@@ -1,4 +1,4 @@
-using System.Text.Json;
+using Backoffice.Workflows.Audit;
 using Backoffice.Workflows.Filings;
 
 namespace Backoffice.Workflows.Instances;
@@ -27,8 +27,7 @@ public static class OrderStatus
         context.Writes.Add(
             "insert into filing_timeline (order_id, at, status, step, actor, note) values ($1, $2, $3, $4, $5, $6)",
             orderId, context.Now, status, step, context.Actor, note);
-        context.Writes.Add(
-            "insert into audit_log (at, actor, action, entity_type, entity_id, details) values ($1, $2, 'status-changed', 'filing-order', $3, $4::jsonb)",
-            context.Now, context.Actor, order.OrderNumber, JsonSerializer.Serialize(new { from = order.Status, to = status, step, note }));
+        AuditLog.Add(context.Writes, context.Now, context.Actor, "status-changed", "filing-order", order.OrderNumber,
+            new { from = order.Status, to = status, step, note });
     }
 }

@@ -22,6 +22,9 @@ public sealed record StepContext(
 
     internal HashSet<Guid> ConsumedBookmarks { get; } = [];
 
+    /// <summary>Bookmarks read by this step while it held their instance's lock: they wait unless the step consumed them.</summary>
+    internal HashSet<Guid> WaitingBookmarks { get; } = [];
+
     /// <summary>Saves the step's instances and sends its writes; called just before commit.</summary>
     public Task FlushAsync()
     {

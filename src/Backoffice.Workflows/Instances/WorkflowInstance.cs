@@ -14,7 +14,4 @@ public sealed class WorkflowInstance
     public string? Result { get; set; }
     public JsonObject Variables { get; set; } = [];
     public int RowVersion { get; init; }
-
-    /// <summary>When loaded for a resume: whether the bookmark being resumed still waits.</summary>
-    public bool BookmarkWaits { get; init; }
 }

@@ -20,8 +20,7 @@ public sealed class WorkflowRunner(DefinitionStore definitions, ActivityExecutor
             Id = Guid.CreateVersion7(), DefinitionId = definition.Id, Version = definition.Version, OrderId = orderId,
             ParentInstanceId = parent, Variables = definition.Variables?.DeepClone() as JsonObject ?? [], RowVersion = 1,
         };
-        await InstanceStore.InsertAsync(context.Connection, instance, context.Now, context.CancellationToken);
-        context.Instances[instance.Id] = instance;
+        InstanceStore.Insert(context, instance);
         await RunAsync(context, instance, definition, [(definition.Start, null)]);
         return instance;
     }
@@ -135,7 +134,7 @@ public sealed class WorkflowRunner(DefinitionStore definitions, ActivityExecutor
         instance.Result = result;
         context.Writes.Add("delete from workflow_bookmarks where instance_id = $1", instance.Id);
 
-        await ReviewTaskStore.CancelOpenAsync(context.Connection, instance.Id, context.Now, context.CancellationToken);
+        ReviewTaskStore.CancelOpen(context, instance.Id);
     }
 
     private static void Journal(StepContext context, WorkflowInstance instance, ActivityDefinition activity, string? outcome, string? note) =>

@@ -38,7 +38,7 @@ public static partial class ReportPublicSecurity
                 return (Problems.NotFound(context), false);
             }
 
-            var waiting = await BookmarkStore.OfOrderAsync(step.Connection, id, BookmarkKinds.Event, "public-security-reported", step.CancellationToken);
+            var waiting = await BookmarkStore.OfOrderAsync(step, id, BookmarkKinds.Event, "public-security-reported");
             if (waiting.Count == 0)
             {
                 return (Problems.Conflict(context, "no-public-security-follow-up", context.IsEnglish()
@@ -48,8 +48,7 @@ public static partial class ReportPublicSecurity
 
             await step.Connection.ExecuteAsync(new CommandDefinition(
                 "update filing_orders set public_security_number = @number where id = @id", new { id, number }, cancellationToken: step.CancellationToken));
-            await AuditLog.WriteAsync(step.Connection, null, step.Now, step.Actor, "public-security-reported", "filing-order", order.OrderNumber,
-                new { number }, step.CancellationToken);
+            AuditLog.Add(step.Writes, step.Now, step.Actor, "public-security-reported", "filing-order", order.OrderNumber, new { number });
             await runner.ResumeAsync(step, waiting[0], "reported", number);
             return (Results.Ok(new { id, publicSecurityNumber = number }), true);
         }, context.RequestAborted);

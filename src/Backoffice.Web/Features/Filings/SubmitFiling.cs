@@ -24,7 +24,7 @@ public static class SubmitFiling
                 return (Problems.NotFound(context), false);
             }
 
-            var waiting = await BookmarkStore.OfOrderAsync(step.Connection, id, BookmarkKinds.Applicant, null, step.CancellationToken);
+            var waiting = await FilingProcess.WaitingForApplicantAsync(step, id);
             if (!FilingStatus.Editable.Contains(order.Status) && waiting.Count == 0)
             {
                 return (Problems.Conflict(context, "not-submittable", Messages.NotSubmittable(context, order.Status)), false);
@@ -36,7 +36,7 @@ public static class SubmitFiling
                 return (Problems.Validation(context, missing), false);
             }
 
-            var refusal = await process.SubmitAsync(step, order);
+            var refusal = await process.SubmitAsync(step, order, waiting);
             return refusal is null
                 ? (Results.Accepted($"/api/filings/{id}", new { id, order.OrderNumber, status = (await step.LockOrderAsync(id))!.Status }), true)
                 : (Problems.Conflict(context, refusal, Messages.NotSubmittable(context, order.Status)), false);

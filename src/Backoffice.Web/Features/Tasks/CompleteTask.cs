@@ -17,7 +17,7 @@ public static class CompleteTask
 {
     public sealed record Request(string? Outcome, IReadOnlyList<string>? ReasonCodes, string? Comment);
 
-    public static async Task<IResult> HandleAsync(Guid id, HttpContext context, WorkflowEngine engine, WorkflowRunner runner)
+    public static async Task<IResult> HandleAsync(Guid id, HttpContext context, WorkflowEngine engine, TaskCompletion completion)
     {
         var (body, problem) = await JsonBody.ReadAsync<Request>(context);
         if (problem is not null)
@@ -60,20 +60,7 @@ public static class CompleteTask
                 return (Problems.Validation(context, errors), false);
             }
 
-            var reasons = body!.ReasonCodes?.ToArray() ?? [];
-            await step.Connection.ExecuteAsync(new CommandDefinition(
-                """
-                update review_tasks set status = 'done', outcome = @outcome, reason_codes = @reasons, comment = @comment,
-                    completed_by = @user, completed_at = @now, row_version = row_version + 1
-                where id = @id
-                """,
-                new { id, outcome = body.Outcome, reasons, comment = body.Comment, user = access.Username, now = step.Now },
-                cancellationToken: step.CancellationToken));
-            await AuditLog.WriteAsync(step.Connection, null, step.Now, access.Username, "task-completed", "review-task", id.ToString(),
-                new { task.OrderNumber, task.Step, body.Outcome, reasons }, step.CancellationToken);
-            var bookmark = await BookmarkStore.FindAsync(step.Connection, task.BookmarkId, step.CancellationToken);
-            var note = reasons.Length == 0 ? body.Comment : $"{string.Join(",", reasons)}: {body.Comment}";
-            if (bookmark is null || !await runner.ResumeAsync(step, bookmark, body.Outcome!, note))
+            if (!await completion.CompleteAsync(step, task, access.Username, body!.Outcome!, body.ReasonCodes?.ToArray() ?? [], body.Comment))
             {
                 return (Problems.Conflict(context, "task-closed", TaskMessages.Closed(context)), false);
             }
@@ -96,7 +83,7 @@ public static class CompleteTask
             errors.Add("reasonCodes", "return-needs-reason");
         }
 
-        var known = (await step.Connection.QueryAsync<string>(new CommandDefinition(
+        var known = reasons.Count == 0 ? [] : (await step.Connection.QueryAsync<string>(new CommandDefinition(
             "select code from reason_codes where active and code = any(@reasons)", new { reasons = reasons.ToArray() },
             cancellationToken: step.CancellationToken))).ToHashSet();
         for (var i = 0; i < reasons.Count; i++)

@@ -1,0 +1,26 @@
+using Backoffice.Workflows.Audit;
+using Backoffice.Workflows.Bookmarks;
+using Backoffice.Workflows.Instances;
+
+namespace Backoffice.Workflows.HumanTasks;
+
+/// <summary>Finishes a review task inside a step: the task records the outcome and its workflow moves on.</summary>
+public sealed class TaskCompletion(WorkflowRunner runner)
+{
+    /// <summary>False when the task's step no longer waits (the order moved on); the step must not commit then.</summary>
+    public Task<bool> CompleteAsync(StepContext step, ReviewTask task, string user, string outcome, string[] reasons, string? comment)
+    {
+        step.Writes.AddExpectingOneRow(() => new ConcurrentStepException(task.InstanceId),
+            """
+            update review_tasks set status = 'done', outcome = $1, reason_codes = $2, comment = $3, completed_by = $4, completed_at = $5,
+                row_version = row_version + 1
+            where id = $6 and status = 'open'
+            """,
+            outcome, reasons, comment, user, step.Now, task.Id);
+        AuditLog.Add(step.Writes, step.Now, user, "task-completed", "review-task", task.Id.ToString(),
+            new { task.OrderNumber, task.Step, outcome, reasons });
+        var bookmark = new Bookmark { Id = task.BookmarkId, InstanceId = task.InstanceId, ActivityId = task.ActivityId, Kind = BookmarkKinds.Task };
+        var note = reasons.Length == 0 ? comment : $"{string.Join(",", reasons)}: {comment}";
+        return runner.ResumeAsync(step, bookmark, outcome, note);
+    }
+}
