@@ -46,6 +46,7 @@ public static class WorkflowsExtensions
         services.AddSingleton<IBureauAdapter>(sp => sp.GetRequiredService<BureauSimulator>());
         services.AddTransient<BureauSubmissionJob>();
         services.AddTransient<NotificationJob>();
+        services.AddTransient<TimerJob>();
         return services;
     }
 }

@@ -88,6 +88,11 @@ public sealed class ActivityExecutor(BureauResults bureauResults, Notifications 
             DueAt = dueAt, TimeoutOutcome = timeoutOutcome,
         };
         BookmarkStore.Add(context, bookmark);
+        if (dueAt is { } due && timeoutOutcome is not null)
+        {
+            context.SideEffects.FireTimer(bookmark.Id, instance.OrderId, due - context.Now);
+        }
+
         return bookmark;
     }
 

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Backoffice.Workflows.Definitions;
-using Dapper;
 
 namespace Backoffice.Workflows.Instances;
 
@@ -23,15 +22,26 @@ public sealed class Notifications
         };
         var body = Render(activity.Text("template")!, order);
         var id = Guid.CreateVersion7();
-        await context.Connection.ExecuteAsync(new CommandDefinition(
+        context.Writes.Add(
             """
             insert into outbox_messages (id, order_id, channel, recipient, template, body, created_at)
-            values (@id, @orderId, @channel, @recipient, @template, @body, @now)
+            values ($1, $2, $3, $4, $5, $6, $7)
             """,
-            new { id, orderId = instance.OrderId, channel, recipient, template = activity.Id, body, now = context.Now },
-            cancellationToken: context.CancellationToken));
+            id, instance.OrderId, channel, recipient, activity.Id, body, context.Now);
         context.SideEffects.SendNotification(id);
     }
+
+    /// <summary>Tells every compliance manager in-app that an instance stopped on a fault.</summary>
+    public static void FaultToCompliance(StepContext context, WorkflowInstance instance, string orderNumber, string activityName, string error) =>
+        context.Writes.Add(
+            """
+            insert into outbox_messages (id, order_id, channel, recipient, template, body, created_at)
+            select gen_random_uuid(), $1, 'staff', username, 'workflow-faulted', $2, $3
+            from users where active and 'compliance' = any (roles)
+            """,
+            instance.OrderId,
+            $"订单{orderNumber}的流程 {instance.DefinitionId} v{instance.Version} 在“{activityName}”处出错并已停止：{error}",
+            context.Now);
 
     /// <summary>Fills {orderNumber}, {subjectName}, {status}, {subjectFilingNumber} in a template.</summary>
     public static string Render(string template, JsonObject order) => template

@@ -1,4 +1,5 @@
 using Backoffice.Workflows.Bureau;
+using Backoffice.Workflows.Timers;
 using Hangfire;
 using Hangfire.Client;
 using Hangfire.Common;
@@ -35,5 +36,8 @@ public sealed class SideEffectsFactory
 
         public void SendNotification(Guid messageId) =>
             client.Value.Enqueue<NotificationJob>(job => job.RunAsync(messageId, CancellationToken.None));
+
+        public void FireTimer(Guid bookmarkId, Guid orderId, TimeSpan delay) =>
+            client.Value.Schedule<TimerJob>(job => job.RunAsync(bookmarkId, orderId, CancellationToken.None), delay);
     }
 }

@@ -63,4 +63,7 @@ public interface ISideEffects
     void SubmitToBureau(Guid orderId, int attempt);
 
     void SendNotification(Guid messageId);
+
+    /// <summary>Schedules the job that fires a timer <paramref name="delay"/> from now.</summary>
+    void FireTimer(Guid bookmarkId, Guid orderId, TimeSpan delay);
 }

@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
+using Backoffice.Workflows.Audit;
 using Backoffice.Workflows.Bookmarks;
 using Backoffice.Workflows.Definitions;
+using Backoffice.Workflows.Expressions;
 using Backoffice.Workflows.HumanTasks;
 
 namespace Backoffice.Workflows.Instances;
@@ -73,7 +75,17 @@ public sealed class WorkflowRunner(DefinitionStore definitions, ActivityExecutor
                 continue;
             }
 
-            var result = await executor.ExecuteAsync(context, instance, definition, activity);
+            ActivityResult result;
+            try
+            {
+                result = await executor.ExecuteAsync(context, instance, definition, activity);
+            }
+            catch (ExpressionException ex)
+            {
+                await FaultAsync(context, instance, activity, ex);
+                break;
+            }
+
             switch (result)
             {
                 case ActivityResult.Continue go:
@@ -105,6 +117,20 @@ public sealed class WorkflowRunner(DefinitionStore definitions, ActivityExecutor
             }
         }
 
+    }
+
+    /// <summary>
+    /// A decision could not be evaluated: the instance stops as faulted (its waits and tasks closed)
+    /// rather than failing the action that moved it; the journal keeps the error and compliance is told.
+    /// </summary>
+    private static async Task FaultAsync(StepContext context, WorkflowInstance instance, ActivityDefinition activity, ExpressionException error)
+    {
+        Journal(context, instance, activity, "faulted", error.Message);
+        await CloseAsync(context, instance, "faulted", "faulted");
+        var order = await context.LockOrderAsync(instance.OrderId);
+        Notifications.FaultToCompliance(context, instance, order!.OrderNumber, activity.Name ?? activity.Id, error.Message);
+        AuditLog.Add(context.Writes, context.Now, context.Actor, "workflow-faulted", "filing-order", order.OrderNumber,
+            new { instance = instance.Id, definition = instance.DefinitionId, instance.Version, activity = activity.Id, failure = error.Failure.ToString() });
     }
 
     private static bool Arrive(WorkflowInstance instance, WorkflowDefinition definition, string joinId, string? from)

@@ -8,7 +8,8 @@ namespace Backoffice.Workflows.Timers;
 /// <summary>
 /// Fires due timers (delays, deadlines, timeouts): each due bookmark resumes with its timeout
 /// outcome in its own step, which locks the order first as every step does. A bookmark is consumed
-/// by its step, so a second sweeper (another node, or after a restart) never fires it twice.
+/// by its step, so its Hangfire <see cref="TimerJob"/>, a second sweeper (another node) or the sweep
+/// after a restart never fire it twice.
 /// </summary>
 public sealed class TimerSweep(WorkflowEngine engine, WorkflowRunner runner, Npgsql.NpgsqlDataSource dataSource, TimeProvider clock)
 {
@@ -44,7 +45,8 @@ public sealed class TimerSweep(WorkflowEngine engine, WorkflowRunner runner, Npg
             """, new { now = clock.GetUtcNow(), batch = Batch }, cancellationToken: ct))).AsList();
     }
 
-    private Task<bool> FireAsync(Guid bookmarkId, Guid orderId, CancellationToken ct) =>
+    /// <summary>Fires one timer if it is still waiting and due by the application clock; false otherwise.</summary>
+    public Task<bool> FireAsync(Guid bookmarkId, Guid orderId, CancellationToken ct) =>
         engine.StepAsync("timer", async step =>
         {
             await step.LockOrderAsync(orderId);

@@ -8,10 +8,13 @@ namespace Backoffice.Workflows.Timers;
 public sealed class TimerOptions
 {
     [System.ComponentModel.DataAnnotations.Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
-    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(5);
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(1);
 }
 
-/// <summary>Sweeps due timers on every node at a short interval, and once at start (timers due while the app was down).</summary>
+/// <summary>
+/// The safety net behind each timer's Hangfire job: sweeps due timers once at start (timers due while
+/// the app was down) and then every minute (a job lost with its server, a moved application clock).
+/// </summary>
 public sealed class TimerSweepService(TimerSweep sweep, IOptions<TimerOptions> options, ILogger<TimerSweepService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -32,6 +32,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
         builder.UseSetting("Backoffice:TestMode", _testMode ? "true" : "false");
         builder.UseSetting("Backoffice:SignInsPerMinute", "10000");
         builder.UseSetting("BureauSimulator:RejectionRate", "0");
+        builder.UseSetting("Timers:SweepInterval", "00:10:00");
         var log = Environment.GetEnvironmentVariable("BACKOFFICE_TEST_SERVER_LOG");
         if (!string.IsNullOrEmpty(log))
         {

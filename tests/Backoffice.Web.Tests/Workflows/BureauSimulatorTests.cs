@@ -13,10 +13,7 @@ public sealed class BureauSimulatorTests
     public async Task Simulated_applicant_verifies_the_sms_and_the_simulated_bureau_approves_after_review()
     {
         var flow = await Flow.SubmittedAsync(_app);
-        await flow.CompleteAsync("approve");
-        await flow.UploadCurtainPhotoAndSubmitAsync();
-        await flow.CompleteAsync("approve");
-        await flow.CompleteAsync("approve");
+        await flow.ToSmsVerificationAsync();
         var simulator = _app.Services.GetRequiredService<BureauSimulator>();
 
         await simulator.VerifySmsAsync(Guid.Parse(flow.Id), CancellationToken.None);

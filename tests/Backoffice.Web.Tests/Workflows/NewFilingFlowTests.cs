@@ -1,7 +1,11 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using Backoffice.Web.Tests.Support;
+using Backoffice.Workflows.Clock;
 using Dapper;
+using Hangfire;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Backoffice.Web.Tests.Workflows;
 
@@ -98,11 +102,7 @@ public sealed class NewFilingFlowTests
     public async Task Unverified_sms_expires_after_24_hours_and_the_applicant_resubmits()
     {
         var flow = await Flow.SubmittedAsync(_app);
-        await flow.CompleteAsync("approve");
-        await flow.UploadCurtainPhotoAndSubmitAsync();
-        await flow.CompleteAsync("approve");
-        await flow.CompleteAsync("approve");
-        Assert.Equal("sms-verification", await flow.StatusAsync());
+        await flow.ToSmsVerificationAsync();
 
         await Flow.AdvanceClockAsync(_app, 25);
 
@@ -111,6 +111,34 @@ public sealed class NewFilingFlowTests
         Assert.False(late["applied"]!.GetValue<bool>());
         await flow.SubmitAsync();
         Assert.Equal("initial-review", await flow.StatusAsync());
+    }
+
+    [Fact]
+    public async Task Sms_window_is_closed_by_the_hangfire_job_scheduled_with_its_timer()
+    {
+        var flow = await Flow.SubmittedAsync(_app);
+        await flow.ToSmsVerificationAsync();
+        await using var db = await TestApp.OpenDatabaseAsync();
+        var bookmark = await db.ExecuteScalarAsync<Guid>(
+            """
+            select b.id from workflow_bookmarks b join workflow_instances i on i.id = b.instance_id
+            where i.order_id = @id::uuid and b.event_name = 'sms-verified'
+            """, new { id = flow.Id });
+        var job = await db.QuerySingleAsync<(long Id, string State)>(
+            "select id, statename from hangfire.job where invocationdata->>'Type' like '%TimerJob%' and arguments::text like '%' || @bookmark || '%'",
+            new { bookmark = bookmark.ToString() });
+        Assert.Equal("Scheduled", job.State);
+
+        await _app.Services.GetRequiredService<ApplicationClock>().AdvanceAsync(db, TimeSpan.FromHours(25), CancellationToken.None);
+        _app.Services.GetRequiredService<IBackgroundJobClient>().Requeue(job.Id.ToString(CultureInfo.InvariantCulture));
+
+        for (var wait = 0; wait < 100 && await flow.StatusAsync() == "sms-verification"; wait++)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.Equal("bureau-rejected", await flow.StatusAsync());
+        Assert.Contains((await flow.GetAsync())["timeline"]!.AsArray(), t => t!["actor"]!.GetValue<string>() == "timer");
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Backoffice.Web.Tests.Support;
+using Dapper;
 
 namespace Backoffice.Web.Tests.Workflows;
 
@@ -58,6 +59,53 @@ public sealed class VersionPinningTests
         {
             await PublishAsync(compliance, original.AsObject());
         }
+    }
+
+    [Fact]
+    public async Task A_decision_that_fails_at_run_time_stops_the_instance_as_faulted_and_tells_compliance()
+    {
+        var compliance = await _app.SignedInAs("compliance");
+        var original = await PublishedAsync(compliance);
+        try
+        {
+            await PublishAsync(compliance, WithDecisionBeforeSubmit(original.AsObject(), "order.websites[5].name.length > 0"));
+            var flow = await StartDeregistrationAsync();
+
+            await flow.CompleteAsync("approve");
+
+            var timeline = (await flow.GetAsync())["timeline"]!.AsArray();
+            var fault = timeline.Last(t => t!["step"]?.GetValue<string>() == "核对网站数量")!["note"]!.GetValue<string>();
+            Assert.StartsWith("faulted: 表达式执行出错", fault);
+            Assert.Equal("initial-review", await flow.StatusAsync());
+            var reviewer = await _app.SignedInAs("reviewer");
+            Assert.Empty((await reviewer.GetAsync($"/api/tasks?scope=team&filingId={flow.Id}").ExpectAsync(HttpStatusCode.OK)).AsArray());
+            await using var db = await TestApp.OpenDatabaseAsync();
+            Assert.Equal("faulted", await db.ExecuteScalarAsync<string>(
+                "select status from workflow_instances where order_id = @id::uuid", new { id = flow.Id }));
+            var told = await db.QuerySingleAsync<(string Recipient, string Body)>(
+                "select recipient, body from outbox_messages where order_id = @id::uuid and template = 'workflow-faulted'", new { id = flow.Id });
+            Assert.Equal("compliance", told.Recipient);
+            Assert.Contains("核对网站数量", told.Body);
+        }
+        finally
+        {
+            await PublishAsync(compliance, original.AsObject());
+        }
+    }
+
+    private static JsonObject WithDecisionBeforeSubmit(JsonObject definition, string expression)
+    {
+        var copy = definition.DeepClone().AsObject();
+        copy["activities"]!.AsArray().Add(new JsonObject
+        {
+            ["id"] = "check-sites", ["type"] = "decision", ["name"] = "核对网站数量",
+            ["properties"] = new JsonObject { ["expression"] = expression },
+        });
+        var connections = copy["connections"]!.AsArray();
+        connections.First(c => c!["source"]!.GetValue<string>() == "review" && c["outcome"]!.GetValue<string>() == "approve")!["target"] = "check-sites";
+        connections.Add(new JsonObject { ["source"] = "check-sites", ["outcome"] = "true", ["target"] = "submit" });
+        connections.Add(new JsonObject { ["source"] = "check-sites", ["outcome"] = "false", ["target"] = "submit" });
+        return copy;
     }
 
     private static async Task<JsonNode> PublishedAsync(HttpClient compliance)
