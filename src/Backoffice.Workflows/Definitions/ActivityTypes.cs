@@ -55,7 +55,7 @@ public static class ActivityTypes
         ], [], a => a.List("outcomes")),
         new(WaitForApplicant, "等待申请人", "Wait for applicant", true,
         [
-            new("action", "choice", true, "申请人须", "Applicant must", ["fix-and-resubmit", "upload-curtain-photo"]),
+            new("action", "choice", true, "申请人须", "Applicant must", ["fix-and-resubmit", "upload-curtain-photo", "mail-originals"]),
             new("deadline", "duration", true, "期限", "Deadline"),
             new("status", "status", false, "公开状态", "Public status"),
         ], ["resubmitted", "expired"]),

@@ -114,6 +114,42 @@ public sealed class NewFilingFlowTests
     }
 
     [Fact]
+    public async Task With_mailed_originals_asked_the_order_waits_for_the_photo_review_and_the_mail_before_second_review()
+    {
+        var compliance = await _app.SignedInAs("compliance");
+        var original = await Definitions.PublishedAsync(compliance, "new-filing");
+        var mailed = original.DeepClone().AsObject();
+        mailed["variables"]!["mailedOriginals"] = true;
+        try
+        {
+            await Definitions.PublishAsync(compliance, "new-filing", mailed);
+            var flow = await Flow.SubmittedAsync(_app);
+            await flow.CompleteAsync("approve");
+            await flow.UploadCurtainPhotoAndSubmitAsync();
+
+            var reviewer = await _app.SignedInAs("reviewer");
+            var open = await reviewer.GetAsync($"/api/tasks?scope=team&filingId={flow.Id}").ExpectAsync(HttpStatusCode.OK);
+            Assert.Equal(2, open.AsArray().Count);
+            var mail = open.AsArray().Single(t => t!["step"]!.GetValue<string>().Contains("原件"))!["id"]!.GetValue<string>();
+            await reviewer.PostEmptyAsync($"/api/tasks/{mail}/claim").ExpectAsync(HttpStatusCode.OK);
+            await reviewer.PostJsonAsync($"/api/tasks/{mail}/complete", new JsonObject
+            {
+                ["outcome"] = "return", ["reasonCodes"] = new JsonArray("authenticity-form-invalid"), ["comment"] = "核验单未签字，请重新寄送",
+            }).ExpectAsync(HttpStatusCode.OK);
+            Assert.Equal("核验：幕布照片与负责人本人一致", await flow.CompleteAsync("approve"));
+            Assert.Equal("verification", await flow.StatusAsync());
+
+            await flow.SubmitAsync();
+            Assert.StartsWith("核验：寄送的原件", await flow.CompleteAsync("approve"));
+            Assert.Equal("second-review", await flow.StatusAsync());
+        }
+        finally
+        {
+            await Definitions.PublishAsync(compliance, "new-filing", original);
+        }
+    }
+
+    [Fact]
     public async Task Sms_window_is_closed_by_the_hangfire_job_scheduled_with_its_timer()
     {
         var flow = await Flow.SubmittedAsync(_app);

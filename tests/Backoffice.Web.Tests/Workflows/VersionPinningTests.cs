@@ -18,7 +18,7 @@ public sealed class VersionPinningTests
         var before = await StartDeregistrationAsync();
         try
         {
-            await PublishAsync(compliance, WithLegalCheck(original.AsObject()));
+            await PublishAsync(compliance, WithLegalCheck(original));
             var after = await StartDeregistrationAsync();
 
             Assert.Equal("审核：确认注销的网站", (await before.OpenTaskAsync())["step"]!.GetValue<string>());
@@ -32,7 +32,7 @@ public sealed class VersionPinningTests
         }
         finally
         {
-            await PublishAsync(compliance, original.AsObject());
+            await PublishAsync(compliance, original);
         }
     }
 
@@ -43,7 +43,7 @@ public sealed class VersionPinningTests
         var original = await PublishedAsync(compliance);
         try
         {
-            await PublishAsync(compliance, WithMailedDocuments(original.AsObject()));
+            await PublishAsync(compliance, WithMailedDocuments(original));
             var flow = await StartDeregistrationAsync();
             await flow.CompleteAsync("approve");
 
@@ -57,7 +57,7 @@ public sealed class VersionPinningTests
         }
         finally
         {
-            await PublishAsync(compliance, original.AsObject());
+            await PublishAsync(compliance, original);
         }
     }
 
@@ -68,7 +68,7 @@ public sealed class VersionPinningTests
         var original = await PublishedAsync(compliance);
         try
         {
-            await PublishAsync(compliance, WithDecisionBeforeSubmit(original.AsObject(), "order.websites[5].name.length > 0"));
+            await PublishAsync(compliance, WithDecisionBeforeSubmit(original, "order.websites[5].name.length > 0"));
             var flow = await StartDeregistrationAsync();
 
             await flow.CompleteAsync("approve");
@@ -89,7 +89,7 @@ public sealed class VersionPinningTests
         }
         finally
         {
-            await PublishAsync(compliance, original.AsObject());
+            await PublishAsync(compliance, original);
         }
     }
 
@@ -108,12 +108,7 @@ public sealed class VersionPinningTests
         return copy;
     }
 
-    private static async Task<JsonNode> PublishedAsync(HttpClient compliance)
-    {
-        var list = await compliance.GetAsync("/api/workflow-definitions").ExpectAsync(HttpStatusCode.OK);
-        var published = list.AsArray().First(d => d!["id"]!.GetValue<string>() == "deregister-website")!["publishedVersion"]!.GetValue<int>();
-        return await compliance.GetAsync($"/api/workflow-definitions/deregister-website/versions/{published}").ExpectAsync(HttpStatusCode.OK);
-    }
+    private static Task<JsonObject> PublishedAsync(HttpClient compliance) => Definitions.PublishedAsync(compliance, "deregister-website");
 
     private static async Task CompleteStepAsync(HttpClient reviewer, JsonNode tasks, string step)
     {
@@ -172,12 +167,8 @@ public sealed class VersionPinningTests
         return copy;
     }
 
-    private static async Task PublishAsync(HttpClient compliance, JsonObject definition)
-    {
-        await compliance.PutAsync("/api/workflow-definitions/deregister-website/draft",
-            new StringContent(definition.ToJsonString(), System.Text.Encoding.UTF8, "application/json")).ExpectAsync(HttpStatusCode.OK);
-        await compliance.PostEmptyAsync("/api/workflow-definitions/deregister-website/publish").ExpectAsync(HttpStatusCode.OK);
-    }
+    private static Task PublishAsync(HttpClient compliance, JsonObject definition) =>
+        Definitions.PublishAsync(compliance, "deregister-website", definition);
 
     private async Task<Flow> StartDeregistrationAsync()
     {
