@@ -4,6 +4,7 @@ using Backoffice.Web.Features.Bureau;
 using Backoffice.Web.Features.Definitions;
 using Backoffice.Web.Features.Tasks;
 using Backoffice.Web.Features.Demo;
+using Backoffice.Web.Features.Designer;
 using Backoffice.Web.Features.Filings;
 using Backoffice.Web.Features.Health;
 using Backoffice.Web.Features.TestMode;
@@ -110,6 +111,7 @@ public static class Extensions
         app.MapTasksApi();
         app.MapBureauEventsApi();
         app.MapDefinitionsApi();
+        app.MapDesignerApi();
         return app;
     }
 }

@@ -33,11 +33,17 @@ public sealed record ActivityDefinition
     public string? Name { get; init; }
     public JsonObject Properties { get; init; } = [];
 
+    /// <summary>Where the designer draws the activity; no effect on how it runs.</summary>
+    public CanvasPosition? Position { get; init; }
+
     public string? Text(string property) => Properties[property] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
 
     public IReadOnlyList<string> List(string property) =>
         Properties[property] is JsonArray a ? [.. a.OfType<JsonValue>().Select(v => v.TryGetValue<string>(out var s) ? s : "")] : [];
 }
+
+/// <summary>A point on the designer's canvas.</summary>
+public sealed record CanvasPosition(double X, double Y);
 
 /// <summary>When <see cref="Source"/> ends with <see cref="Outcome"/>, <see cref="Target"/> runs next.</summary>
 public sealed record Connection(string Source, string Outcome, string Target);

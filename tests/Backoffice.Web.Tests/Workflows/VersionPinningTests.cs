@@ -14,11 +14,11 @@ public sealed class VersionPinningTests
     {
         var compliance = await _app.SignedInAs("compliance");
         var original = await PublishedAsync(compliance);
-        var before = await StartDeregistrationAsync();
+        var before = await Flow.OnFiledWebsiteAsync(_app, "deregister-website");
         try
         {
             await PublishAsync(compliance, WithLegalCheck(original.AsObject()));
-            var after = await StartDeregistrationAsync();
+            var after = await Flow.OnFiledWebsiteAsync(_app, "deregister-website");
 
             Assert.Equal("审核：确认注销的网站", (await before.OpenTaskAsync())["step"]!.GetValue<string>());
             await before.CompleteAsync("approve");
@@ -43,7 +43,7 @@ public sealed class VersionPinningTests
         try
         {
             await PublishAsync(compliance, WithMailedDocuments(original.AsObject()));
-            var flow = await StartDeregistrationAsync();
+            var flow = await Flow.OnFiledWebsiteAsync(_app, "deregister-website");
             await flow.CompleteAsync("approve");
 
             var reviewer = await _app.SignedInAs("reviewer");
@@ -129,18 +129,5 @@ public sealed class VersionPinningTests
         await compliance.PutAsync("/api/workflow-definitions/deregister-website/draft",
             new StringContent(definition.ToJsonString(), System.Text.Encoding.UTF8, "application/json")).ExpectAsync(HttpStatusCode.OK);
         await compliance.PostEmptyAsync("/api/workflow-definitions/deregister-website/publish").ExpectAsync(HttpStatusCode.OK);
-    }
-
-    private async Task<Flow> StartDeregistrationAsync()
-    {
-        var subject = Registry.SubjectOf(Orders.Enterprise(), Registry.Here);
-        await Registry.InsertAsync(_app, subject, (Orders.UniqueDomain(), Registry.Here));
-        var number = subject["subjectFilingNumber"]!.GetValue<string>();
-        var flow = await Flow.CreateAsync(_app, new JsonObject
-        {
-            ["filingType"] = "deregister-website", ["subjectFilingNumber"] = number, ["websiteFilingNumber"] = $"{number}-1",
-        });
-        await flow.SubmitAsync();
-        return flow;
     }
 }

@@ -34,6 +34,13 @@ public static class DefinitionVersions
             return Problems.Field(context, "id", "definition-id-mismatch", id);
         }
 
+        return await StoreDraftAsync(id, definition, "definition-draft-saved", context, dataSource, clock);
+    }
+
+    /// <summary>Saves <paramref name="definition"/> as the draft of <paramref name="id"/> (audited as <paramref name="auditAction"/>) and answers its validation errors.</summary>
+    public static async Task<IResult> StoreDraftAsync(
+        string id, WorkflowDefinition definition, string auditAction, HttpContext context, NpgsqlDataSource dataSource, TimeProvider clock)
+    {
         var ct = context.RequestAborted;
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
@@ -55,7 +62,7 @@ public static class DefinitionVersions
             returning version
             """,
             new { id, document = DefinitionJson.Write(definition), actor, now }, transaction, cancellationToken: ct));
-        await AuditLog.WriteAsync(connection, transaction, now, actor, "definition-draft-saved", "workflow-definition", id, new { version }, ct);
+        await AuditLog.WriteAsync(connection, transaction, now, actor, auditAction, "workflow-definition", id, new { version }, ct);
         await transaction.CommitAsync(ct);
         var errors = DefinitionValidator.Validate(definition with { Version = version }, await TeamsAsync(connection, ct));
         return Results.Ok(new { id, version, status = "draft", errors });
@@ -79,14 +86,7 @@ public static class DefinitionVersions
         var errors = DefinitionValidator.Validate(definition, await TeamsAsync(connection, ct));
         if (errors.Count > 0)
         {
-            return Results.Problem(statusCode: StatusCodes.Status400BadRequest,
-                title: context.IsEnglish() ? "The definition has errors and was not published." : "流程定义有错误，未发布。",
-                extensions: new Dictionary<string, object?>
-                {
-                    ["errors"] = errors.GroupBy(e => e.ActivityId is null ? "definition" : $"activities[{e.ActivityId}]")
-                        .ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
-                    ["definitionErrors"] = errors,
-                });
+            return Invalid(context, errors);
         }
 
         var actor = context.Name();
@@ -105,6 +105,17 @@ public static class DefinitionVersions
         return Results.Ok(new { id, version = definition.Version });
     }
 
-    private static async Task<IReadOnlySet<string>> TeamsAsync(NpgsqlConnection connection, CancellationToken ct) =>
+    /// <summary>400 with every error of a definition, keyed by activity, and the engine's errors as they are.</summary>
+    public static IResult Invalid(HttpContext context, IReadOnlyList<DefinitionError> errors) =>
+        Results.Problem(statusCode: StatusCodes.Status400BadRequest,
+            title: context.IsEnglish() ? "The definition has errors." : "流程定义有错误。",
+            extensions: new Dictionary<string, object?>
+            {
+                ["errors"] = errors.GroupBy(e => e.ActivityId is null ? "definition" : $"activities[{e.ActivityId}]")
+                    .ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
+                ["definitionErrors"] = errors,
+            });
+
+    public static async Task<IReadOnlySet<string>> TeamsAsync(NpgsqlConnection connection, CancellationToken ct) =>
         (await connection.QueryAsync<string>(new CommandDefinition("select id from teams", cancellationToken: ct))).ToHashSet();
 }
