@@ -9,6 +9,8 @@ else
 fi
 results="$DATA_DIR/test-results"
 rm -rf "$results"; mkdir -p "$results"
+ensure_designer_built
+ensure_browser
 say "building"
 dotnet build "$ROOT/Backoffice.sln" -c Release -nologo -v quiet
 say "testing"

@@ -100,6 +100,7 @@ public static class Extensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
@@ -112,6 +113,7 @@ public static class Extensions
         app.MapBureauEventsApi();
         app.MapDefinitionsApi();
         app.MapDesignerApi();
+        app.MapDesignerPage();
         return app;
     }
 }

@@ -18,7 +18,11 @@ public sealed class TestApp : WebApplicationFactory<Program>
 
     public TestApp(bool testMode) => _testMode = testMode;
 
-    /// <summary>The shared test-mode app, already started, so its seeded users and definitions exist for every test.</summary>
+    /// <summary>
+    /// The shared test-mode app, already started on Kestrel at a free loopback port (browsers reach it
+    /// there; clients from <see cref="WebApplicationFactory{T}.CreateClient()"/> too), so its seeded
+    /// users and definitions exist for every test.
+    /// </summary>
     public static TestApp Instance => Shared.Value;
 
     public static string ConnectionString =>
@@ -39,16 +43,21 @@ public sealed class TestApp : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>Where the shared app listens, for a browser.</summary>
+    public Uri Address => CreateClient().BaseAddress!;
+
     public HttpClient Anonymous() => CreateClient();
 
     public HttpClient Console() => WithToken("test-console-key");
 
     /// <summary>A client signed in as one of the test-mode users (API.md), with a fresh token (the test clock may have expired older ones).</summary>
-    public async Task<HttpClient> SignedInAs(string username)
+    public async Task<HttpClient> SignedInAs(string username) => WithToken(await TokenAsync(username));
+
+    public async Task<string> TokenAsync(string username)
     {
         var response = await CreateClient().PostAsJsonAsync("/api/tokens", new { username, password = "Passw0rd!" });
         response.EnsureSuccessStatusCode();
-        return WithToken((await response.Content.ReadFromJsonAsync<TokenBody>())!.Token);
+        return (await response.Content.ReadFromJsonAsync<TokenBody>())!.Token;
     }
 
     public HttpClient WithToken(string token)
@@ -68,7 +77,8 @@ public sealed class TestApp : WebApplicationFactory<Program>
     private static TestApp StartShared()
     {
         var app = new TestApp(testMode: true);
-        _ = app.Server;
+        app.UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
+        app.StartServer();
         return app;
     }
 

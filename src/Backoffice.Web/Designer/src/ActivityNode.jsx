@@ -23,7 +23,7 @@ export function ActivityNode({ data, selected }) {
       <div className="activity-name">{activity.name || activity.id}</div>
       <div className="activity-meta">
         {teamLabel && <span>{teamLabel}</span>}
-        {sla && <span>⏱ {sla}</span>}
+        {sla && <span>{t('due')} {sla}</span>}
       </div>
       {visits?.length > 0 && <div className="activity-path" data-testid="path-step">{visits.map((v) => `#${v.index} ${v.outcome ?? ''}${v.dueAt ? ` · ${t('due')} ${v.dueAt}` : ''}`).join('  ')}</div>}
       {errors.length > 0 && <div className="activity-errors">{errors.map((e, i) => <div key={i}>{e.message}</div>)}</div>}

@@ -11,6 +11,7 @@ import { useUndoable } from './history.js';
 import { t } from './i18n.js';
 
 const SAVE_DELAY_MS = 700;
+const NONE = [];
 
 /** What is stored: the definition without the designer's own markings. */
 const stored = (doc) => ({
@@ -120,6 +121,9 @@ export function App({ initialId }) {
     };
   }, [doc, selection]);
 
+  const selectOnly = useCallback((nodes, edges) => setSelection((s) => (
+    s.nodes.join() === nodes.join() && s.edges.join() === edges.join() ? s : { nodes, edges })), []);
+
   const pasteClip = useCallback(() => { if (clipboard.current) set((d) => paste(d, clipboard.current).doc); }, [set]);
 
   useEffect(() => {
@@ -221,12 +225,12 @@ export function App({ initialId }) {
         {!readOnly && <Palette types={types} onAdd={(type) => addActivity(type)} />}
         <ReactFlowProvider key={`${definitionId}-${readOnly}`}>
           <Canvas
-            doc={shown} types={typeMap} teams={reference.teams} errors={readOnly ? [] : errors}
+            doc={shown} types={typeMap} teams={reference.teams} errors={readOnly ? NONE : errors}
             waiting={readOnly ? null : waiting?.counts} visits={readOnly ? null : visits} readOnly={readOnly}
             onMove={(moves) => set((d) => ({ ...d, activities: d.activities.map((a) => (moves[a.id] ? { ...a, position: moves[a.id] } : a)) }))}
             onRemove={removeSelected}
             onConnect={(source, outcome, target) => set((d) => connect(d, source, outcome, target))}
-            onSelect={(nodes, edges) => setSelection({ nodes, edges })}
+            onSelect={selectOnly}
             onDropType={addActivity}
           />
         </ReactFlowProvider>

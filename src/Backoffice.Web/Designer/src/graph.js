@@ -82,6 +82,7 @@ export function newActivity(doc, type, position) {
   type.properties.forEach((p) => {
     if (p.kind === 'duration' && p.required) properties[p.name] = { amount: 1, unit: 'working-days' };
     if (p.kind === 'choice' && p.required) properties[p.name] = p.choices[0];
+    if (p.name === 'title') properties.title = type.label;
     if (p.name === 'outcomes') properties.outcomes = ['approve', 'return'];
     if (p.name === 'branches') properties.branches = ['a', 'b'];
   });

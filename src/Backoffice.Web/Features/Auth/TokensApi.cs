@@ -46,14 +46,21 @@ public static class TokensApi
                     : "用户名或密码错误，或账户已被暂时锁定。");
         }
 
-        var token = TokenHash.NewToken();
         var now = clock.GetUtcNow();
-        var expiresAt = now + options.Value.TokenLifetime;
-        await using var connection = await dataSource.OpenConnectionAsync(context.RequestAborted);
+        var (token, expiresAt) = await StoreAsync(dataSource, user.Id, now, now + options.Value.TokenLifetime, context.RequestAborted);
+        return Results.Ok(new TokenResponse(token, expiresAt, user.Roles));
+    }
+
+    /// <summary>A new bearer token of a user, valid until <paramref name="expiresAt"/>; only its hash is stored.</summary>
+    public static async Task<(string Token, DateTimeOffset ExpiresAt)> StoreAsync(
+        NpgsqlDataSource dataSource, long userId, DateTimeOffset now, DateTimeOffset expiresAt, CancellationToken ct)
+    {
+        var token = TokenHash.NewToken();
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
         await connection.ExecuteAsync(new CommandDefinition(
             "insert into api_tokens (token_hash, user_id, created_at, expires_at) values (@hash, @userId, @now, @expiresAt)",
-            new { hash = TokenHash.Of(token), userId = user.Id, now, expiresAt }, cancellationToken: context.RequestAborted));
-        return Results.Ok(new TokenResponse(token, expiresAt, user.Roles));
+            new { hash = TokenHash.Of(token), userId, now, expiresAt }, cancellationToken: ct));
+        return (token, expiresAt);
     }
 
     private static async Task<IResult> RevokeAsync(HttpContext context, NpgsqlDataSource dataSource, TimeProvider clock)

@@ -1,0 +1,94 @@
+using System.Text.RegularExpressions;
+using Backoffice.Web.Tests.Support;
+using Microsoft.Playwright;
+
+namespace Backoffice.Web.Tests.Browser;
+
+/// <summary>A compliance manager changes a definition in the designer page, in a real browser, and publishes it.</summary>
+[Collection(ClockCollection.Name)]
+public sealed partial class DesignerPageTests
+{
+    private const string Id = "deregister-website";
+    private readonly TestApp _app = TestApp.Instance;
+
+    [Fact]
+    public async Task Added_step_is_validated_published_taken_by_new_orders_only_shown_in_the_diff_and_the_dry_run()
+    {
+        var definitions = await Definitions.ForAsync(_app, Id);
+        var published = await definitions.PublishedVersionAsync();
+        var original = await definitions.VersionAsync(published);
+        var before = await Flow.OnFiledWebsiteAsync(_app, Id);
+        await using var browser = await Support.Browser.LaunchAsync();
+        var page = await browser.PageAsync(_app, "compliance");
+        var pageErrors = new List<string>();
+        page.PageError += (_, error) => pageErrors.Add(error);
+        page.Console += (_, message) => pageErrors.Add(message.Text);
+        try
+        {
+            await page.GotoAsync($"/designer?id={Id}");
+            await Assertions.Expect(Node(page, "review")).ToBeVisibleAsync();
+            await Assertions.Expect(Node(page, "review").GetByTestId("waiting-badge")).ToBeVisibleAsync();
+
+            await page.DragAndDropAsync(".palette-item[data-type=human-task]", ".react-flow__pane", new() { TargetPosition = new() { X = 300, Y = 300 } });
+            await Node(page, "human-task-1").ClickAsync();
+            var panel = page.GetByTestId("property-panel");
+            await panel.GetByLabel("name").FillAsync("法务复核");
+            await panel.GetByLabel("title", new() { Exact = true }).FillAsync("法务复核");
+            await panel.GetByLabel("team").SelectOptionAsync("second-review");
+            await panel.GetByLabel("sla-amount").FillAsync("2");
+            await panel.GetByLabel("sla-unit").SelectOptionAsync("working-days");
+            await Node(page, "review").ClickAsync();
+            await panel.GetByLabel("outcome-approve").SelectOptionAsync("human-task-1");
+
+            await Assertions.Expect(Node(page, "human-task-1").GetByTestId("error-badge")).ToBeVisibleAsync();
+            await Assertions.Expect(Node(page, "human-task-1")).ToContainTextAsync("'approve' 没有连接");
+
+            await Node(page, "human-task-1").ClickAsync();
+            await panel.GetByLabel("outcome-approve").SelectOptionAsync("submit");
+            await panel.GetByLabel("outcome-return").SelectOptionAsync("notify-returned");
+            await Assertions.Expect(page.GetByTestId("error-count")).ToHaveTextAsync("校验通过");
+            await Assertions.Expect(Node(page, "human-task-1")).ToContainTextAsync("2 工作日");
+            await page.GetByLabel("publish-note").FillAsync("注销前增加法务复核");
+            await page.GetByRole(AriaRole.Button, new() { Name = "发布", Exact = true }).ClickAsync();
+            await Assertions.Expect(page.GetByTestId("message")).ToContainTextAsync($"已发布版本 v");
+            var newVersion = await definitions.PublishedVersionAsync();
+            Assert.True(newVersion > published);
+
+            var after = await Flow.OnFiledWebsiteAsync(_app, Id);
+            await before.CompleteAsync("approve");
+            await after.CompleteAsync("approve");
+            Assert.Equal("bureau-review", await before.StatusAsync());
+            Assert.Equal("法务复核", (await after.OpenTaskAsync())["step"]!.GetValue<string>());
+
+            await page.GetByRole(AriaRole.Button, new() { Name = "版本历史" }).ClickAsync();
+            await page.GetByLabel($"pick-{published}").CheckAsync();
+            await page.GetByLabel($"pick-{newVersion}").CheckAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "比较所选两个版本" }).ClickAsync();
+            await Assertions.Expect(page.GetByTestId("diff")).ToContainTextAsync("新增: human-task-1");
+            await Assertions.Expect(Node(page, "human-task-1").Locator(".diff-added")).ToBeVisibleAsync();
+            await page.GetByTestId("diff").GetByRole(AriaRole.Button, new() { Name = "关闭" }).ClickAsync();
+
+            await page.GetByRole(AriaRole.Button, new() { Name = "试运行" }).ClickAsync();
+            await page.GetByTestId("dry-run").GetByRole(AriaRole.Button, new() { Name = "运行" }).ClickAsync();
+            var result = page.GetByTestId("dry-run-result");
+            await Assertions.Expect(result).ToContainTextAsync("approved");
+            await Assertions.Expect(result.Locator("li[data-activity=human-task-1]")).ToContainTextAsync(TimeLimit());
+            await Assertions.Expect(Node(page, "human-task-1").GetByTestId("path-step")).ToBeVisibleAsync();
+        }
+        catch
+        {
+            await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "designer-failure.png"), FullPage = true });
+            await File.WriteAllLinesAsync(Path.Combine(Path.GetTempPath(), "designer-failure.log"), pageErrors);
+            throw;
+        }
+        finally
+        {
+            await definitions.RepublishAsync(original);
+        }
+    }
+
+    private static ILocator Node(IPage page, string activityId) => page.Locator($".react-flow__node[data-id=\"{activityId}\"]");
+
+    [GeneratedRegex("时限")]
+    private static partial Regex TimeLimit();
+}
