@@ -14,7 +14,6 @@ using Backoffice.Workflows.Definitions;
 using Backoffice.Workflows.Database;
 using Hangfire;
 using Hangfire.PostgreSql;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -36,9 +35,11 @@ public static class Extensions
         });
         services.AddSingleton<SignIn>();
         services.AddScoped<OrderPreparation>();
-        services.AddAuthentication(BearerTokenHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
+        services.AddStaffAuthentication();
         services.AddBackofficePolicies();
+        services.AddRazorPages(o => o.RootDirectory = "/Features");
+        services.AddHttpContextAccessor();
+        services.AddScoped<UiText>();
         services.AddProblemDetails();
         services.AddOpenApi();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database").AddCheck<SchedulersHealthCheck>("schedulers");
@@ -99,6 +100,7 @@ public static class Extensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
@@ -110,6 +112,8 @@ public static class Extensions
         app.MapTasksApi();
         app.MapBureauEventsApi();
         app.MapDefinitionsApi();
+        app.MapRazorPages();
+        app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [], AppPath = "/" }).RequireAuthorization(Policies.Admin);
         return app;
     }
 }
