@@ -15,7 +15,6 @@ using Backoffice.Workflows.Definitions;
 using Backoffice.Workflows.Database;
 using Hangfire;
 using Hangfire.PostgreSql;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -37,9 +36,11 @@ public static class Extensions
         });
         services.AddSingleton<SignIn>();
         services.AddScoped<OrderPreparation>();
-        services.AddAuthentication(BearerTokenHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
+        services.AddStaffAuthentication();
         services.AddBackofficePolicies();
+        services.AddRazorPages(o => o.RootDirectory = "/Features");
+        services.AddHttpContextAccessor();
+        services.AddScoped<UiText>();
         services.AddProblemDetails();
         services.AddOpenApi();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database").AddCheck<SchedulersHealthCheck>("schedulers");
@@ -113,7 +114,8 @@ public static class Extensions
         app.MapBureauEventsApi();
         app.MapDefinitionsApi();
         app.MapDesignerApi();
-        app.MapDesignerPage();
+        app.MapRazorPages();
+        app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [], AppPath = "/" }).RequireAuthorization(Policies.Admin);
         return app;
     }
 }

@@ -19,12 +19,13 @@ public sealed partial class DesignerPageTests
         var original = await definitions.VersionAsync(published);
         var before = await Flow.OnFiledWebsiteAsync(_app, Id);
         await using var browser = await Support.Browser.LaunchAsync();
-        var page = await browser.PageAsync(_app, "compliance");
+        var page = await browser.SignedInPageAsync(_app, "compliance");
         var pageErrors = new List<string>();
         page.PageError += (_, error) => pageErrors.Add(error);
         page.Console += (_, message) => pageErrors.Add(message.Text);
         try
         {
+            await page.GetByRole(AriaRole.Link, new() { Name = "流程设计" }).ClickAsync();
             await page.GotoAsync($"/designer?id={Id}");
             await Assertions.Expect(Node(page, "review")).ToBeVisibleAsync();
             await Assertions.Expect(Node(page, "review").GetByTestId("waiting-badge")).ToBeVisibleAsync();
@@ -85,6 +86,14 @@ public sealed partial class DesignerPageTests
         {
             await definitions.RepublishAsync(original);
         }
+    }
+
+    [Fact]
+    public async Task Designer_page_sends_the_signed_out_to_sign_in()
+    {
+        var response = await _app.Anonymous().GetAsync("/designer");
+
+        Assert.Equal("/sign-in?ReturnUrl=%2Fdesigner", response.RequestMessage!.RequestUri!.PathAndQuery);
     }
 
     private static ILocator Node(IPage page, string activityId) => page.Locator($".react-flow__node[data-id=\"{activityId}\"]");

@@ -21,19 +21,23 @@ public sealed class Browser : IAsyncDisposable
         return new Browser(playwright, browser);
     }
 
-    /// <summary>A page of a user signed in with a bearer token the browser sends with every request.</summary>
-    public async Task<IPage> PageAsync(TestApp app, string username)
+    /// <summary>A page of a user signed in through the staff sign-in page (the staff cookie).</summary>
+    public async Task<IPage> SignedInPageAsync(TestApp app, string username)
     {
-        var token = await app.TokenAsync(username);
         var context = await _browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = app.Address.ToString(),
             Locale = "zh-CN",
             ViewportSize = new ViewportSize { Width = 1600, Height = 1000 },
-            ExtraHTTPHeaders = new Dictionary<string, string> { ["Authorization"] = $"Bearer {token}" },
         });
         context.SetDefaultTimeout(15_000);
-        return await context.NewPageAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/sign-in");
+        await page.Locator("#Username").FillAsync(username);
+        await page.Locator("#Password").FillAsync("Passw0rd!");
+        await page.Locator("form button[type=submit].primary").ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/sign-in", StringComparison.Ordinal));
+        return page;
     }
 
     public async ValueTask DisposeAsync()

@@ -221,7 +221,7 @@ export function App({ initialId }) {
       {message && <div className="message" data-testid="message">{message}</div>}
       {general.length > 0 && <div className="field-error">{general.map((e, i) => <div key={i}>{e.message}</div>)}</div>}
       {waiting && !diffView && <div className="hint waiting-note">{t('running')}: v{waiting.version}</div>}
-      <main className="workspace">
+      <div className="workspace">
         {!readOnly && <Palette types={types} onAdd={(type) => addActivity(type)} />}
         <ReactFlowProvider key={`${definitionId}-${readOnly}`}>
           <Canvas
@@ -242,7 +242,7 @@ export function App({ initialId }) {
             onSetStart={(id) => set((d) => ({ ...d, start: id }))}
           />
         )}
-      </main>
+      </div>
       {drawer === 'history' && (
         <HistoryPanel definitionId={definitionId} refreshKey={historyKey} onDiff={openDiff}
           onShowWaiting={(v) => showWaiting(definitionId, v)} onClose={() => setDrawer(null)} />
