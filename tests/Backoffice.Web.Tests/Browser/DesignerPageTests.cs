@@ -89,6 +89,68 @@ public sealed partial class DesignerPageTests
     }
 
     [Fact]
+    public async Task Condition_builder_writes_the_expression_and_syntax_errors_show_on_the_step()
+    {
+        var definitions = await Definitions.ForAsync(_app, "change-subject");
+        var original = await definitions.PublishedAsync();
+        await using var browser = await Support.Browser.LaunchAsync();
+        var page = await browser.SignedInPageAsync(_app, "compliance");
+        try
+        {
+            await page.GotoAsync("/designer?id=change-subject");
+            await page.Locator(".palette-item[data-type=decision]").ClickAsync();
+            await Node(page, "decision-1").ClickAsync();
+            var panel = page.GetByTestId("property-panel");
+            await panel.GetByRole(AriaRole.Button, new() { Name = "添加条件" }).ClickAsync();
+            await panel.GetByLabel("field").SelectOptionAsync("order.subject.province");
+            await panel.GetByLabel("value").SelectOptionAsync("310000");
+            await Assertions.Expect(panel.Locator(".expression-preview")).ToHaveTextAsync("order.subject.province === '310000'");
+
+            await panel.GetByText("高级：直接编辑表达式").ClickAsync();
+            await panel.GetByLabel("expression").FillAsync("order.subject.province ===");
+
+            await Assertions.Expect(panel.GetByTestId("expression-error")).ToContainTextAsync("1:");
+            await Assertions.Expect(Node(page, "decision-1")).ToContainTextAsync("表达式错误");
+        }
+        finally
+        {
+            await definitions.SaveDraftAsync(original);
+        }
+    }
+
+    [Fact]
+    public async Task Undo_redo_copy_paste_and_delete_edit_the_graph()
+    {
+        var definitions = await Definitions.ForAsync(_app, "change-website");
+        var original = await definitions.PublishedAsync();
+        await using var browser = await Support.Browser.LaunchAsync();
+        var page = await browser.SignedInPageAsync(_app, "compliance");
+        ILocator Button(string name) => page.GetByRole(AriaRole.Button, new() { Name = name, Exact = true });
+        try
+        {
+            await page.GotoAsync("/designer?id=change-website");
+            await page.Locator(".palette-item[data-type=end]").ClickAsync();
+            await Assertions.Expect(Node(page, "end-1")).ToBeVisibleAsync();
+            await Button("撤销").ClickAsync();
+            await Assertions.Expect(Node(page, "end-1")).ToHaveCountAsync(0);
+            await Button("重做").ClickAsync();
+            await Node(page, "end-1").ClickAsync();
+            await Button("复制").ClickAsync();
+            await Button("粘贴").ClickAsync();
+            await Assertions.Expect(Node(page, "end-2")).ToBeVisibleAsync();
+            await Node(page, "end-2").ClickAsync();
+            await Button("删除").ClickAsync();
+
+            await Assertions.Expect(Node(page, "end-2")).ToHaveCountAsync(0);
+            await Assertions.Expect(Node(page, "end-1")).ToContainTextAsync("无法到达");
+        }
+        finally
+        {
+            await definitions.SaveDraftAsync(original);
+        }
+    }
+
+    [Fact]
     public async Task Designer_page_sends_the_signed_out_to_sign_in()
     {
         var response = await _app.Anonymous().GetAsync("/designer");
