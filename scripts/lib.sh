@@ -149,6 +149,15 @@ pg_status() {
   if pg_is_running; then say "PostgreSQL runs on 127.0.0.1:$(pg_port) ($PG_DATA)"; else say "PostgreSQL is stopped"; fi
 }
 
+# The browser tests drive Debian's Chromium (never a downloaded browser) and need a CJK font for
+# the Chinese pages' screenshots.
+ensure_browser() {
+  local missing=()
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
+  fc-list 2>/dev/null | grep -qi 'wqy-microhei' || missing+=(fonts-wqy-microhei)
+  [ ${#missing[@]} -eq 0 ] || apt_install "${missing[@]}"
+}
+
 ensure_dotnet() {
   command -v dotnet >/dev/null || die "the .NET 10 SDK (dotnet) is required"
 }
@@ -180,9 +189,3 @@ ensure_designer_built() {
   echo "$hash" >"$stamp"
 }
 
-# The browser tests drive Debian's Chromium (never a downloaded browser) with a CJK font for Chinese text.
-ensure_browser() {
-  if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi 'WenQuanYi Micro Hei'; then
-    apt_install chromium fonts-wqy-microhei
-  fi
-}

@@ -18,8 +18,8 @@ public sealed partial class DesignerPageTests
         var published = await definitions.PublishedVersionAsync();
         var original = await definitions.VersionAsync(published);
         var before = await Flow.OnFiledWebsiteAsync(_app, Id);
-        await using var browser = await Support.Browser.LaunchAsync();
-        var page = await browser.SignedInPageAsync(_app, "compliance");
+        await using var session = await Browser.SignedInAsync("compliance");
+        var page = session.Page;
         var pageErrors = new List<string>();
         page.PageError += (_, error) => pageErrors.Add(error);
         page.Console += (_, message) => pageErrors.Add(message.Text);
@@ -76,11 +76,10 @@ public sealed partial class DesignerPageTests
             await Assertions.Expect(result.Locator("li[data-activity=human-task-1]")).ToContainTextAsync(TimeLimit());
             await Assertions.Expect(Node(page, "human-task-1").GetByTestId("path-step")).ToBeVisibleAsync();
         }
-        catch
+        catch (Exception failure)
         {
-            await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "designer-failure.png"), FullPage = true });
-            await File.WriteAllLinesAsync(Path.Combine(Path.GetTempPath(), "designer-failure.log"), pageErrors);
-            throw;
+            await page.ScreenshotAsync("designer-failure");
+            throw new InvalidOperationException($"The designer failed; the page said: {string.Join(" | ", pageErrors)}", failure);
         }
         finally
         {
@@ -93,8 +92,8 @@ public sealed partial class DesignerPageTests
     {
         var definitions = await Definitions.ForAsync(_app, "change-subject");
         var original = await definitions.PublishedAsync();
-        await using var browser = await Support.Browser.LaunchAsync();
-        var page = await browser.SignedInPageAsync(_app, "compliance");
+        await using var session = await Browser.SignedInAsync("compliance");
+        var page = session.Page;
         try
         {
             await page.GotoAsync("/designer?id=change-subject");
@@ -123,8 +122,8 @@ public sealed partial class DesignerPageTests
     {
         var definitions = await Definitions.ForAsync(_app, "change-website");
         var original = await definitions.PublishedAsync();
-        await using var browser = await Support.Browser.LaunchAsync();
-        var page = await browser.SignedInPageAsync(_app, "compliance");
+        await using var session = await Browser.SignedInAsync("compliance");
+        var page = session.Page;
         ILocator Button(string name) => page.GetByRole(AriaRole.Button, new() { Name = name, Exact = true });
         try
         {

@@ -1,7 +1,10 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
@@ -9,7 +12,7 @@ namespace Backoffice.Web.Tests.Support;
 
 /// <summary>
 /// The real app on the real PostgreSQL named by ConnectionStrings__Backoffice (./backoffice test
-/// creates it), in test mode. One instance for the whole run; tests make their own data.
+/// creates it), in test mode, listening on a loopback port. One instance for the whole run; tests make their own data.
 /// </summary>
 public sealed class TestApp : WebApplicationFactory<Program>
 {
@@ -18,11 +21,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
 
     public TestApp(bool testMode) => _testMode = testMode;
 
-    /// <summary>
-    /// The shared test-mode app, already started on Kestrel at a free loopback port (browsers reach it
-    /// there; clients from <see cref="WebApplicationFactory{T}.CreateClient()"/> too), so its seeded
-    /// users and definitions exist for every test.
-    /// </summary>
+    /// <summary>The shared test-mode app, already started, so its seeded users and definitions exist for every test.</summary>
     public static TestApp Instance => Shared.Value;
 
     public static string ConnectionString =>
@@ -43,21 +42,16 @@ public sealed class TestApp : WebApplicationFactory<Program>
         }
     }
 
-    /// <summary>Where the shared app listens, for a browser.</summary>
-    public Uri Address => CreateClient().BaseAddress!;
-
     public HttpClient Anonymous() => CreateClient();
 
     public HttpClient Console() => WithToken("test-console-key");
 
     /// <summary>A client signed in as one of the test-mode users (API.md), with a fresh token (the test clock may have expired older ones).</summary>
-    public async Task<HttpClient> SignedInAs(string username) => WithToken(await TokenAsync(username));
-
-    public async Task<string> TokenAsync(string username)
+    public async Task<HttpClient> SignedInAs(string username)
     {
         var response = await CreateClient().PostAsJsonAsync("/api/tokens", new { username, password = "Passw0rd!" });
         response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<TokenBody>())!.Token;
+        return WithToken((await response.Content.ReadFromJsonAsync<TokenBody>())!.Token);
     }
 
     public HttpClient WithToken(string token)
@@ -74,10 +68,13 @@ public sealed class TestApp : WebApplicationFactory<Program>
         return connection;
     }
 
+    /// <summary>The shared app's address on loopback: it listens on a real port (Kestrel), so a browser can reach it.</summary>
+    public string Address => Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+
     private static TestApp StartShared()
     {
         var app = new TestApp(testMode: true);
-        app.UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
+        app.UseKestrel(0);
         app.StartServer();
         return app;
     }
