@@ -123,7 +123,7 @@ public static partial class ValidationMessages
         ["dry-run-activity-unknown"] = ("流程中没有活动 {0}", "The definition has no activity {0}"),
         ["dry-run-outcome-unknown"] = ("该活动没有结果 {0}，可选：{1}", "The activity has no outcome {0}; it offers: {1}"),
         ["answer-hours-range"] = ("应答时长须在 0 到 2000 个工作小时之间", "The answer time must be between 0 and 2000 working hours"),
-        ["definition-invalid"] = ("流程定义有错误，请先修正", "The definition has errors; fix them first"),
+        ["dry-run-start-range"] = ("开始时间须在 2000 年到 2100 年之间", "The start must lie between the years 2000 and 2100"),
     };
 
     /// <summary>Declared last: static fields initialise in order, after the dictionaries above.</summary>

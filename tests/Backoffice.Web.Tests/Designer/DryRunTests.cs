@@ -65,13 +65,15 @@ public sealed class DryRunTests
         {
             ["order"] = Orders.Enterprise(), ["outcomes"] = new JsonObject { ["initial-review"] = new JsonArray("maybe"), ["nowhere"] = new JsonArray("x") },
         }).ExpectAsync(HttpStatusCode.BadRequest);
-        var noOrder = await definitions.PostAsync("dry-run", new JsonObject { ["answerAfterWorkingHours"] = -1 }).ExpectAsync(HttpStatusCode.BadRequest);
+        var noOrder = await definitions.PostAsync("dry-run", new JsonObject { ["answerAfterWorkingHours"] = -1, ["startAt"] = "9999-12-31T00:00:00Z" })
+            .ExpectAsync(HttpStatusCode.BadRequest);
         var unknownOrder = await definitions.PostAsync("dry-run", new JsonObject { ["orderId"] = Guid.NewGuid().ToString() }).ExpectAsync(HttpStatusCode.BadRequest);
 
         Assert.Equal(["dry-run-outcome-unknown"], unknownOutcome.ErrorCodes()["outcomes.initial-review"]);
         Assert.Equal(["dry-run-activity-unknown"], unknownOutcome.ErrorCodes()["outcomes.nowhere"]);
         Assert.Equal(["sample-order-required"], noOrder.ErrorCodes()["order"]);
         Assert.Equal(["answer-hours-range"], noOrder.ErrorCodes()["answerAfterWorkingHours"]);
+        Assert.Equal(["dry-run-start-range"], noOrder.ErrorCodes()["startAt"]);
         Assert.Equal(["order-not-found"], unknownOrder.ErrorCodes()["orderId"]);
     }
 

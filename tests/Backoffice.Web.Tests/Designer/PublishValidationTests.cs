@@ -77,7 +77,16 @@ public sealed class PublishValidationTests
         var reviewer = await _app.SignedInAs("reviewer");
         await reviewer.PostJsonAsync($"{definitions.Url}/validate", new JsonObject()).ExpectAsync(HttpStatusCode.Forbidden);
 
+        var nullStep = await compliance.PostAsync($"{definitions.Url}/validate", new StringContent(
+            "{\"id\":\"change-subject\",\"name\":\"x\",\"start\":\"a\",\"activities\":[{\"id\":\"a\",\"type\":\"end\",\"properties\":null}],\"connections\":[null]}",
+            System.Text.Encoding.UTF8, "application/json")).ExpectAsync(HttpStatusCode.BadRequest);
+        var nullDraft = await compliance.PutAsync($"{definitions.Url}/draft", new StringContent(
+            "{\"id\":\"change-subject\",\"name\":\"x\",\"start\":\"a\",\"activities\":[null],\"connections\":[]}",
+            System.Text.Encoding.UTF8, "application/json")).ExpectAsync(HttpStatusCode.BadRequest);
+
         Assert.Equal(["malformed-json"], malformed.ErrorCodes()["body"]);
+        Assert.Equal(["required"], nullStep.ErrorCodes()["activities[0].properties"]);
+        Assert.Equal(["required"], nullDraft.ErrorCodes()["activities[0]"]);
     }
 
     /// <summary>

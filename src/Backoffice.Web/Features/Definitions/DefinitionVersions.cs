@@ -41,6 +41,11 @@ public static class DefinitionVersions
     public static async Task<IResult> StoreDraftAsync(
         string id, WorkflowDefinition definition, string auditAction, HttpContext context, NpgsqlDataSource dataSource, TimeProvider clock)
     {
+        if (definition.MissingPart() is { } missing)
+        {
+            return Problems.Field(context, missing, "required");
+        }
+
         var ct = context.RequestAborted;
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);

@@ -37,6 +37,11 @@ public static class DesignerApi
             return problem;
         }
 
+        if (definition!.MissingPart() is { } missing)
+        {
+            return Problems.Field(context, missing, "required");
+        }
+
         var ct = context.RequestAborted;
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         if (!await DesignerQueries.DefinitionExistsAsync(connection, id, ct))
@@ -44,7 +49,7 @@ public static class DesignerApi
             return Problems.NotFound(context);
         }
 
-        var errors = DefinitionValidator.Validate(definition! with { Id = id }, await DefinitionVersions.TeamsAsync(connection, ct));
+        var errors = DefinitionValidator.Validate(definition with { Id = id }, await DefinitionVersions.TeamsAsync(connection, ct));
         return Results.Ok(new { valid = errors.Count == 0, errors });
     }
 }

@@ -24,7 +24,7 @@ public sealed class DesignerPageModel(NpgsqlDataSource dataSource, TimeProvider 
     {
         var userId = long.Parse(User.FindFirstValue(BearerTokenHandler.UserIdClaim)!, CultureInfo.InvariantCulture);
         var now = clock.GetUtcNow();
-        (ApiToken, _) = await TokensApi.StoreAsync(dataSource, userId, now, now + TokenLifetime, HttpContext.RequestAborted);
+        (ApiToken, _) = await TokensApi.StoreAsync(dataSource, userId, now, now + TokenLifetime, (HttpContext.Name(), "/designer"), HttpContext.RequestAborted);
         Response.Headers.CacheControl = "no-store";
     }
 }

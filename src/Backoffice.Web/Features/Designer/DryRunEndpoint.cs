@@ -48,6 +48,12 @@ public static class DryRunEndpoint
             errors.Add("answerAfterWorkingHours", "answer-hours-range");
         }
 
+        var startAt = request.StartAt ?? clock.GetUtcNow();
+        if (startAt.Year is < 2000 or > 2100)
+        {
+            errors.Add("startAt", "dry-run-start-range");
+        }
+
         if (definition is not null)
         {
             CheckOutcomes(definition, request.Outcomes, errors);
@@ -66,7 +72,7 @@ public static class DryRunEndpoint
 
         var scenario = new DryRunScenario(order!,
             (request.Outcomes ?? []).ToDictionary(p => p.Key, p => (IReadOnlyList<string>)p.Value),
-            request.StartAt ?? clock.GetUtcNow(), hours);
+            startAt, hours);
         return Results.Ok(DryRunner.Run(definition!, scenario, await calendars.GetAsync(connection, ct)));
     }
 
@@ -77,7 +83,14 @@ public static class DryRunEndpoint
         {
             try
             {
-                return request.Definition.Deserialize<WorkflowDefinition>(DefinitionJson.Options)! with { Id = id };
+                var edited = request.Definition.Deserialize<WorkflowDefinition>(DefinitionJson.Options)! with { Id = id };
+                if (edited.MissingPart() is { } missing)
+                {
+                    errors.Add($"definition.{missing}", "required");
+                    return null;
+                }
+
+                return edited;
             }
             catch (JsonException ex)
             {
