@@ -110,6 +110,7 @@ public sealed partial class DesignerPageTests
 
             await Assertions.Expect(panel.GetByTestId("expression-error")).ToContainTextAsync("1:");
             await Assertions.Expect(Node(page, "decision-1")).ToContainTextAsync("表达式错误");
+            await Assertions.Expect(page.GetByTestId("save-state")).ToHaveTextAsync("草稿已保存");
         }
         finally
         {
@@ -142,6 +143,7 @@ public sealed partial class DesignerPageTests
 
             await Assertions.Expect(Node(page, "end-2")).ToHaveCountAsync(0);
             await Assertions.Expect(Node(page, "end-1")).ToContainTextAsync("无法到达");
+            await Assertions.Expect(page.GetByTestId("save-state")).ToHaveTextAsync("草稿已保存");
         }
         finally
         {

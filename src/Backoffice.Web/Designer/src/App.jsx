@@ -99,6 +99,19 @@ export function App({ initialId }) {
     return () => clearTimeout(timer);
   }, [doc, save, diffView]);
 
+  // An edit not saved yet is saved before another definition is opened or the page is left.
+  const switchTo = async (id) => {
+    try {
+      if (!diffView && doc !== lastSaved.current) await save(doc);
+      setDefinitionId(id);
+    } catch (e) { setMessage(problemLines(e).join('; ')); }
+  };
+  useEffect(() => {
+    const warn = (e) => { if (doc !== lastSaved.current) e.preventDefault(); };
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [doc]);
+
   const addActivity = useCallback((typeName, position) => {
     const type = typeMap[typeName];
     set((d) => {
@@ -189,7 +202,7 @@ export function App({ initialId }) {
   return (
     <div className="designer">
       <header className="toolbar">
-        <select aria-label="definition" value={definitionId} onChange={(e) => setDefinitionId(e.target.value)}>
+        <select aria-label="definition" value={definitionId} onChange={(e) => switchTo(e.target.value)}>
           {definitions.map((d) => <option key={d.id} value={d.id}>{d.name} ({d.id})</option>)}
         </select>
         <span className="version" data-testid="version">
