@@ -11,9 +11,8 @@ create index review_tasks_done_by on review_tasks (completed_by, completed_at de
 -- Other orders of the same subject, and search by certificate number.
 create index filing_orders_subject on filing_orders (subject_certificate_number, subject_certificate_type);
 
--- Search by part of the subject's name.
-create extension if not exists pg_trgm;
-create index filing_orders_subject_name_trgm on filing_orders using gin (subject_name gin_trgm_ops);
+-- Search by the beginning of the subject's name (LIKE 'prefix%').
+create index filing_orders_subject_name on filing_orders (subject_name text_pattern_ops);
 
 alter table outbox_messages add column read_at timestamptz;
 create index outbox_messages_staff_unread on outbox_messages (recipient, created_at desc) where channel = 'staff' and read_at is null;

@@ -36,6 +36,7 @@ public static class Extensions
         });
         services.AddSingleton<SignIn>();
         services.AddScoped<OrderPreparation>();
+        services.AddSingleton<BureauResultBatch>();
         services.AddStaffAuthentication();
         services.AddBackofficePolicies();
         services.AddRazorPages(o => o.RootDirectory = "/Features");
