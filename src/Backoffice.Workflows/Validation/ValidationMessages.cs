@@ -123,6 +123,7 @@ public static partial class ValidationMessages
         ["dry-run-activity-unknown"] = ("流程中没有活动 {0}", "The definition has no activity {0}"),
         ["dry-run-outcome-unknown"] = ("该活动没有结果 {0}，可选：{1}", "The activity has no outcome {0}; it offers: {1}"),
         ["answer-hours-range"] = ("应答时长须在 0 到 2000 个工作小时之间", "The answer time must be between 0 and 2000 working hours"),
+        ["draft-stamp-format"] = ("须为草稿的保存时间（ISO 8601）或 none", "Must be the draft's savedAt (ISO 8601) or none"),
         ["dry-run-start-range"] = ("开始时间须在 2000 年到 2100 年之间", "The start must lie between the years 2000 and 2100"),
     };
 

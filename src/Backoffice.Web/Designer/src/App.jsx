@@ -45,6 +45,7 @@ export function App({ initialId }) {
   const [visits, setVisits] = useState(null);
   const [historyKey, setHistoryKey] = useState(0);
   const lastSaved = useRef(null);
+  const draftStamp = useRef('none');
   const clipboard = useRef(null);
   const typeMap = useMemo(() => Object.fromEntries((types ?? []).map((x) => [x.type, x])), [types]);
 
@@ -66,7 +67,8 @@ export function App({ initialId }) {
     setDefinitions(defs);
     const summary = defs.find((d) => d.id === id);
     if (!summary) return;
-    const loaded = await api.version(id, summary.latestVersion);
+    const [loaded, versions] = await Promise.all([api.version(id, summary.latestVersion), api.versions(id)]);
+    draftStamp.current = versions.find((v) => v.status === 'draft')?.savedAt ?? 'none';
     const laid = needsLayout(loaded) ? autoLayout(loaded) : loaded;
     lastSaved.current = laid;
     reset(laid);
@@ -81,9 +83,16 @@ export function App({ initialId }) {
 
   useEffect(() => { if (definitionId && types) load(definitionId).catch((e) => setMessage(problemLines(e).join('; '))); }, [definitionId, types, load]);
 
-  const save = useCallback(async (current) => {
+  const saveNow = useCallback(async (current) => {
     setSaveState('saving');
-    const saved = await api.saveDraft(definitionId, stored(current));
+    let saved;
+    try {
+      saved = await api.saveDraft(definitionId, stored(current), draftStamp.current);
+    } catch (e) {
+      setSaveState(e.problem?.code === 'draft-changed' ? 'conflict' : 'unsaved');
+      throw e;
+    }
+    draftStamp.current = saved.savedAt;
     lastSaved.current = current;
     setErrors(saved.errors);
     setVersion((v) => ({ ...v, number: saved.version, draft: true }));
@@ -91,11 +100,19 @@ export function App({ initialId }) {
     return saved;
   }, [definitionId]);
 
+  // Saves run one after another, each with the draft stamp the previous one returned.
+  const saving = useRef(Promise.resolve());
+  const save = useCallback((current) => {
+    const run = saving.current.catch(() => null).then(() => saveNow(current));
+    saving.current = run;
+    return run;
+  }, [saveNow]);
+
   // The draft is saved a moment after each edit; the engine's validation comes back with it.
   useEffect(() => {
     if (!doc || doc === lastSaved.current || diffView) return undefined;
-    setSaveState('unsaved');
-    const timer = setTimeout(() => save(doc).catch((e) => { setSaveState('unsaved'); setMessage(problemLines(e).join('; ')); }), SAVE_DELAY_MS);
+    setSaveState((state) => (state === 'conflict' ? state : 'unsaved'));
+    const timer = setTimeout(() => save(doc).catch((e) => setMessage(e.problem?.detail ?? problemLines(e).join('; '))), SAVE_DELAY_MS);
     return () => clearTimeout(timer);
   }, [doc, save, diffView]);
 

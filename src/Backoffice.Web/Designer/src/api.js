@@ -33,7 +33,7 @@ export const api = {
   version: (id, v) => call('GET', `${defs}/${id}/versions/${v}`),
   versions: (id) => call('GET', `${defs}/${id}/versions`),
   waiting: (id, v) => call('GET', `${defs}/${id}/versions/${v}/waiting`),
-  saveDraft: (id, doc) => call('PUT', `${defs}/${id}/draft`, doc),
+  saveDraft: (id, doc, expectedSavedAt) => call('PUT', `${defs}/${id}/draft?expectedSavedAt=${encodeURIComponent(expectedSavedAt)}`, doc),
   validate: (id, doc) => call('POST', `${defs}/${id}/validate`, doc),
   publish: (id, note) => call('POST', `${defs}/${id}/publish`, { note }),
   diff: (id, from, to) => call('GET', `${defs}/${id}/diff?from=${from}&to=${to}`),
@@ -47,6 +47,6 @@ export const api = {
 /** The field errors of a 400 problem as lines "field: message". */
 export function problemLines(error) {
   const errors = error?.problem?.errors;
-  if (!errors) return [error?.message ?? String(error)];
+  if (!errors) return [error?.problem?.detail ?? error?.message ?? String(error)];
   return Object.entries(errors).flatMap(([field, messages]) => messages.map((m) => `${field}: ${m}`));
 }

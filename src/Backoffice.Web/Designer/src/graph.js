@@ -67,7 +67,7 @@ export function paste(doc, clip) {
   const added = clip.activities.map((a) => {
     const id = freshId(next, a.id.replace(/-\d+$/, ''));
     ids[a.id] = id;
-    const copy = { ...structuredClone(a), id, position: { x: (a.position?.x ?? 0) + 40, y: (a.position?.y ?? 0) + 40 } };
+    const copy = { ...structuredClone(a), id, position: { x: (a.position?.x ?? 0) + NODE_WIDTH + 40, y: (a.position?.y ?? 0) + 20 } };
     next = { ...next, activities: [...next.activities, copy] };
     return copy;
   });

@@ -14,7 +14,7 @@ const texts = {
   layout: ['自动布局', 'Auto-layout'], exportFile: ['导出', 'Export'], importFile: ['导入', 'Import'],
   publish: ['发布', 'Publish'], publishNote: ['发布说明', 'Publication note'], history: ['版本历史', 'Version history'],
   dryRun: ['试运行', 'Dry run'], saved: ['草稿已保存', 'Draft saved'], saving: ['正在保存…', 'Saving…'],
-  unsaved: ['未保存', 'Not saved'], valid: ['校验通过', 'Valid'], errors: ['个错误', 'errors'],
+  unsaved: ['未保存', 'Not saved'], conflict: ['草稿已被他人修改', 'Draft changed by someone else'], valid: ['校验通过', 'Valid'], errors: ['个错误', 'errors'],
   editing: ['编辑', 'Editing'], draft: ['草稿', 'draft'], published: ['已发布', 'published'], retired: ['已停用', 'retired'],
   version: ['版本', 'Version'], waiting: ['等待中', 'waiting'], running: ['运行中订单', 'running orders'],
   publishedOk: ['已发布版本', 'Published version'], close: ['关闭', 'Close'],

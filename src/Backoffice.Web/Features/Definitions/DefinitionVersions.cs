@@ -15,6 +15,13 @@ public static class DefinitionVersions
 {
     public sealed record PublishRequest(string? Note);
 
+    private sealed record DraftStamp
+    {
+        public int Version { get; init; }
+        public string SavedBy { get; init; } = "";
+        public DateTimeOffset SavedAt { get; init; }
+    }
+
     private sealed record DraftRow
     {
         public int Version { get; init; }
@@ -56,21 +63,64 @@ public static class DefinitionVersions
             return Problems.NotFound(context);
         }
 
+        if (await StaleDraftAsync(id, context, connection, transaction) is { } stale)
+        {
+            return stale;
+        }
+
         var actor = context.Name();
         var now = clock.GetUtcNow();
-        var version = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+        var saved = await connection.QuerySingleAsync<DraftStamp>(new CommandDefinition(
             """
             insert into workflow_definition_versions (definition_id, version, status, document, saved_by, saved_at)
             select @id, coalesce(max(version), 0) + 1, 'draft', @document::jsonb, @actor, @now from workflow_definition_versions where definition_id = @id
             on conflict (definition_id) where status = 'draft'
             do update set document = excluded.document, saved_by = excluded.saved_by, saved_at = excluded.saved_at
-            returning version
+            returning version, saved_by, saved_at
             """,
             new { id, document = DefinitionJson.Write(definition), actor, now }, transaction, cancellationToken: ct));
-        await AuditLog.WriteAsync(connection, transaction, now, actor, auditAction, "workflow-definition", id, new { version }, ct);
+        await AuditLog.WriteAsync(connection, transaction, now, actor, auditAction, "workflow-definition", id, new { saved.Version }, ct);
         await transaction.CommitAsync(ct);
-        var errors = DefinitionValidator.Validate(definition with { Version = version }, await TeamsAsync(connection, ct));
-        return Results.Ok(new { id, version, status = "draft", errors });
+        var errors = DefinitionValidator.Validate(definition with { Version = saved.Version }, await TeamsAsync(connection, ct));
+        return Results.Ok(new { id, version = saved.Version, status = "draft", savedAt = saved.SavedAt, errors });
+    }
+
+    /// <summary>
+    /// With <c>?expectedSavedAt=</c> (the draft's savedAt the editor started from, or <c>none</c> when it
+    /// started from the published version) a save is refused with 409 when someone saved the draft since.
+    /// </summary>
+    private static async Task<IResult?> StaleDraftAsync(string id, HttpContext context, NpgsqlConnection connection, NpgsqlTransaction transaction)
+    {
+        var expected = context.Request.Query["expectedSavedAt"].ToString();
+        if (expected.Length == 0)
+        {
+            return null;
+        }
+
+        DateTimeOffset? expectedAt = null;
+        if (expected != "none")
+        {
+            if (!DateTimeOffset.TryParse(expected, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var parsed))
+            {
+                return Problems.Field(context, "expectedSavedAt", "draft-stamp-format");
+            }
+
+            expectedAt = parsed;
+        }
+
+        var current = await connection.QuerySingleOrDefaultAsync<DraftStamp>(new CommandDefinition(
+            "select version, saved_by, saved_at from workflow_definition_versions where definition_id = @id and status = 'draft'",
+            new { id }, transaction, cancellationToken: context.RequestAborted));
+        if (current?.SavedAt == expectedAt)
+        {
+            return null;
+        }
+
+        return Problems.Conflict(context, "draft-changed",
+            context.IsEnglish()
+                ? $"The draft was changed by {current?.SavedBy ?? "a publication"} since you opened it; reload it."
+                : $"草稿在您打开后已被 {current?.SavedBy ?? "发布"} 修改，请重新加载。",
+            new { current?.SavedBy, current?.SavedAt });
     }
 
     public static async Task<IResult> PublishAsync(string id, HttpContext context, NpgsqlDataSource dataSource, DefinitionStore store, TimeProvider clock)
