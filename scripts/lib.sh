@@ -149,6 +149,43 @@ pg_status() {
   if pg_is_running; then say "PostgreSQL runs on 127.0.0.1:$(pg_port) ($PG_DATA)"; else say "PostgreSQL is stopped"; fi
 }
 
+# The browser tests drive Debian's Chromium (never a downloaded browser) and need a CJK font for
+# the Chinese pages' screenshots.
+ensure_browser() {
+  local missing=()
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
+  fc-list 2>/dev/null | grep -qi 'wqy-microhei' || missing+=(fonts-wqy-microhei)
+  [ ${#missing[@]} -eq 0 ] || apt_install "${missing[@]}"
+}
+
 ensure_dotnet() {
   command -v dotnet >/dev/null || die "the .NET 10 SDK (dotnet) is required"
 }
+
+DESIGNER_DIR="$ROOT/src/Backoffice.Web/Designer"
+DESIGNER_OUT="$ROOT/src/Backoffice.Web/wwwroot/build/designer"
+
+ensure_node() {
+  if ! command -v node >/dev/null || ! command -v npm >/dev/null; then apt_install nodejs npm; fi
+  local major; major="$(node -p 'process.versions.node.split(".")[0]')"
+  [ "$major" -ge 20 ] || die "the workflow designer's build needs Node.js 20 or later (found $(node --version))"
+}
+
+# Builds the workflow designer's front end (React, Vite) into wwwroot/build/designer when its
+# sources changed since the last build; the hash of the sources is kept beside the output.
+ensure_designer_built() {
+  local stamp="$DESIGNER_OUT/.sources" hash
+  hash="$(cd "$DESIGNER_DIR" && find src package.json package-lock.json vite.config.js -type f -print0 | sort -z | xargs -0 sha256sum | sha256sum | cut -d' ' -f1)"
+  if [ -f "$DESIGNER_OUT/designer.js" ] && [ "$(cat "$stamp" 2>/dev/null)" = "$hash" ]; then return 0; fi
+  ensure_node
+  say "building the workflow designer"
+  (
+    cd "$DESIGNER_DIR"
+    if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+      npm ci --no-audit --no-fund --loglevel=error
+    fi
+    npx vite build --logLevel warn
+  ) || die "the workflow designer's build failed"
+  echo "$hash" >"$stamp"
+}
+

@@ -16,6 +16,7 @@ while [ $# -gt 0 ]; do
     *) args+=("$1"); shift ;;
   esac
 done
+ensure_designer_built
 say "building"
 dotnet build "$ROOT/src/Backoffice.Web" -c Release -v quiet -nologo >/dev/null || dotnet build "$ROOT/src/Backoffice.Web" -c Release -nologo
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"

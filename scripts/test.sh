@@ -1,5 +1,6 @@
 # ./backoffice test: a fresh test database, every test project, one closing line "N passed, N failed".
 ensure_dotnet
+ensure_browser
 if [ -z "${ConnectionStrings__Backoffice:-}" ]; then
   pg_ensure_running
   pg_recreate_database backoffice_test >/dev/null
@@ -9,11 +10,12 @@ else
 fi
 results="$DATA_DIR/test-results"
 rm -rf "$results"; mkdir -p "$results"
+ensure_designer_built
 say "building"
 dotnet build "$ROOT/Backoffice.sln" -c Release -nologo -v quiet
 say "testing"
 set +e
-BACKOFFICE_TEST_SERVER_LOG="$results/server.log" dotnet test "$ROOT/Backoffice.sln" -c Release --no-build --nologo -v quiet \
+BACKOFFICE_TEST_RESULTS="$results" BACKOFFICE_TEST_SERVER_LOG="$results/server.log" dotnet test "$ROOT/Backoffice.sln" -c Release --no-build --nologo -v quiet \
   --logger "trx" --results-directory "$results" "$@"
 status=$?
 set -e

@@ -4,6 +4,7 @@ using Backoffice.Web.Features.Bureau;
 using Backoffice.Web.Features.Definitions;
 using Backoffice.Web.Features.Tasks;
 using Backoffice.Web.Features.Demo;
+using Backoffice.Web.Features.Designer;
 using Backoffice.Web.Features.Filings;
 using Backoffice.Web.Features.Health;
 using Backoffice.Web.Features.TestMode;
@@ -14,7 +15,6 @@ using Backoffice.Workflows.Definitions;
 using Backoffice.Workflows.Database;
 using Hangfire;
 using Hangfire.PostgreSql;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -36,9 +36,12 @@ public static class Extensions
         });
         services.AddSingleton<SignIn>();
         services.AddScoped<OrderPreparation>();
-        services.AddAuthentication(BearerTokenHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
+        services.AddSingleton<BureauResultBatch>();
+        services.AddStaffAuthentication();
         services.AddBackofficePolicies();
+        services.AddRazorPages(o => o.RootDirectory = "/Features");
+        services.AddHttpContextAccessor();
+        services.AddScoped<UiText>();
         services.AddProblemDetails();
         services.AddOpenApi();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database").AddCheck<SchedulersHealthCheck>("schedulers");
@@ -99,6 +102,7 @@ public static class Extensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
@@ -110,6 +114,9 @@ public static class Extensions
         app.MapTasksApi();
         app.MapBureauEventsApi();
         app.MapDefinitionsApi();
+        app.MapDesignerApi();
+        app.MapRazorPages();
+        app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [], AppPath = "/" }).RequireAuthorization(Policies.Admin);
         return app;
     }
 }

@@ -2,11 +2,13 @@ using Microsoft.AspNetCore.Authorization;
 
 namespace Backoffice.Web.Infrastructure;
 
-/// <summary>Every endpoint names one of these policies; anything unnamed falls back to "signed in".</summary>
+/// <summary>Every endpoint and page names one of these policies; anything unnamed falls back to "signed in".</summary>
 public static class Policies
 {
     public const string Filings = "filings";
     public const string Staff = "staff";
+    public const string Reviewer = "reviewer";
+    public const string TeamLead = "team-lead";
     public const string Compliance = "compliance";
     public const string Management = "management";
     public const string Bureau = "bureau";
@@ -18,6 +20,8 @@ public static class Policies
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Filings, p => p.RequireRole(Roles.All))
             .AddPolicy(Staff, p => p.RequireRole(Roles.Staff))
+            .AddPolicy(Reviewer, p => p.RequireRole(Roles.Reviewer, Roles.TeamLead, Roles.Admin))
+            .AddPolicy(TeamLead, p => p.RequireRole(Roles.TeamLead, Roles.Admin))
             .AddPolicy(Compliance, p => p.RequireRole(Roles.Compliance, Roles.Admin))
             .AddPolicy(Management, p => p.RequireRole(Roles.Management, Roles.Admin))
             .AddPolicy(Bureau, p => p.RequireRole(Roles.BureauLiaison, Roles.Admin))

@@ -54,6 +54,11 @@ public sealed class DefinitionStore
             ? await GetAsync(connection, id, version, ct)
             : null;
 
+    /// <summary>The highest version of a definition (its draft when it has one); 0 when it has none.</summary>
+    public static Task<int> LatestVersionAsync(NpgsqlConnection connection, string id, CancellationToken ct) =>
+        connection.ExecuteScalarAsync<int>(new CommandDefinition(
+            "select coalesce(max(version), 0) from workflow_definition_versions where definition_id = @id", new { id }, cancellationToken: ct));
+
     /// <summary>The published version new instances start on, by definition id or by filing type.</summary>
     public async Task<WorkflowDefinition?> PublishedAsync(NpgsqlConnection connection, string? id, string? filingType, CancellationToken ct)
     {

@@ -24,7 +24,7 @@ internal static class PropertyChecks
             var problem = Problem(property, value, knownTeams);
             if (problem is not null)
             {
-                errors.Add(new(activity.Id, "property-invalid", $"{property.LabelZh}: {problem}", property.Name));
+                errors.Add(new(activity.Id, property.Kind == "expression" ? "expression-invalid" : "property-invalid", $"{property.LabelZh}: {problem}", property.Name));
             }
         }
 

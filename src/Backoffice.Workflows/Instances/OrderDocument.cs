@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Backoffice.Workflows.Filings;
 
 namespace Backoffice.Workflows.Instances;
 
@@ -9,6 +10,11 @@ public static class OrderDocument
     {
         var order = await context.LockOrderAsync(orderId)
             ?? throw new InvalidOperationException($"Order {orderId} does not exist.");
+        return From(order);
+    }
+
+    public static JsonObject From(FilingOrderRow order)
+    {
         var document = JsonNode.Parse(order.Body) as JsonObject ?? [];
         document["orderNumber"] = order.OrderNumber;
         document["filingType"] = order.FilingType;

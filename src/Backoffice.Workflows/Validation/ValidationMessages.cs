@@ -117,6 +117,14 @@ public static partial class ValidationMessages
         ["assignee-not-in-team"] = ("被指派人须为该处理组的成员", "The assignee must be a member of the task's team"),
         ["public-security-number-format"] = ("公安备案号须为 14 位数字", "A public-security filing number has 14 digits"),
         ["definition-id-mismatch"] = ("文档中的 id 须为 {0}", "The document's id must be {0}"),
+        ["version-not-found"] = ("没有版本 {0}", "There is no version {0}"),
+        ["order-not-found"] = ("没有该订单", "There is no such order"),
+        ["sample-order-required"] = ("须选择示例订单（orderId）或描述一个订单（order）", "Pick a sample order (orderId) or describe one (order)"),
+        ["dry-run-activity-unknown"] = ("流程中没有活动 {0}", "The definition has no activity {0}"),
+        ["dry-run-outcome-unknown"] = ("该活动没有结果 {0}，可选：{1}", "The activity has no outcome {0}; it offers: {1}"),
+        ["answer-hours-range"] = ("应答时长须在 0 到 2000 个工作小时之间", "The answer time must be between 0 and 2000 working hours"),
+        ["draft-stamp-format"] = ("须为草稿的保存时间（ISO 8601）或 none", "Must be the draft's savedAt (ISO 8601) or none"),
+        ["dry-run-start-range"] = ("开始时间须在 2000 年到 2100 年之间", "The start must lie between the years 2000 and 2100"),
     };
 
     /// <summary>Declared last: static fields initialise in order, after the dictionaries above.</summary>

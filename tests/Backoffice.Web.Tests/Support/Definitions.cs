@@ -4,20 +4,67 @@ using System.Text.Json.Nodes;
 
 namespace Backoffice.Web.Tests.Support;
 
-/// <summary>Reads and publishes workflow definitions through the compliance API.</summary>
-public static class Definitions
+/// <summary>Reads, edits and publishes workflow definitions over HTTP, as a compliance manager does.</summary>
+public sealed class Definitions(HttpClient compliance, string id)
 {
-    public static async Task<JsonObject> PublishedAsync(HttpClient compliance, string id)
+    public string Url => $"/api/workflow-definitions/{id}";
+
+    public static async Task<Definitions> ForAsync(TestApp app, string id) => new(await app.SignedInAs("compliance"), id);
+
+    public async Task<int> PublishedVersionAsync()
     {
         var list = await compliance.GetAsync("/api/workflow-definitions").ExpectAsync(HttpStatusCode.OK);
-        var published = list.AsArray().First(d => d!["id"]!.GetValue<string>() == id)!["publishedVersion"]!.GetValue<int>();
-        return (await compliance.GetAsync($"/api/workflow-definitions/{id}/versions/{published}").ExpectAsync(HttpStatusCode.OK)).AsObject();
+        return list.AsArray().First(d => d!["id"]!.GetValue<string>() == id)!["publishedVersion"]!.GetValue<int>();
     }
 
-    public static async Task PublishAsync(HttpClient compliance, string id, JsonObject definition)
+    public async Task<JsonObject> VersionAsync(int version) =>
+        (await compliance.GetAsync($"{Url}/versions/{version}").ExpectAsync(HttpStatusCode.OK)).AsObject();
+
+    public async Task<JsonObject> PublishedAsync() => await VersionAsync(await PublishedVersionAsync());
+
+    public async Task<JsonNode> SaveDraftAsync(JsonObject definition) =>
+        await compliance.PutAsync($"{Url}/draft", new StringContent(definition.ToJsonString(), Encoding.UTF8, "application/json"))
+            .ExpectAsync(HttpStatusCode.OK);
+
+    public Task<HttpResponseMessage> PublishAsync(string? note = null) =>
+        compliance.PostJsonAsync($"{Url}/publish", new JsonObject { ["note"] = note });
+
+    /// <summary>Saves and publishes <paramref name="definition"/>; used to put a shipped definition back after a test.</summary>
+    public async Task<int> RepublishAsync(JsonObject definition)
     {
-        await compliance.PutAsync($"/api/workflow-definitions/{id}/draft",
-            new StringContent(definition.ToJsonString(), Encoding.UTF8, "application/json")).ExpectAsync(HttpStatusCode.OK);
-        await compliance.PostEmptyAsync($"/api/workflow-definitions/{id}/publish").ExpectAsync(HttpStatusCode.OK);
+        await SaveDraftAsync(definition);
+        return (await PublishAsync().ExpectAsync(HttpStatusCode.OK))["version"]!.GetValue<int>();
+    }
+
+    public Task<HttpResponseMessage> PostAsync(string path, JsonNode body) => compliance.PostJsonAsync($"{Url}/{path}", body);
+
+    public Task<HttpResponseMessage> GetAsync(string path) => compliance.GetAsync($"{Url}/{path}");
+
+    public static JsonObject HumanTask(string id, string name, string team, int workingDays) => new()
+    {
+        ["id"] = id, ["type"] = "human-task", ["name"] = name,
+        ["properties"] = new JsonObject
+        {
+            ["team"] = team, ["title"] = name, ["sla"] = new JsonObject { ["amount"] = workingDays, ["unit"] = "working-days" },
+            ["outcomes"] = new JsonArray("approve", "return"),
+        },
+    };
+
+    public static JsonObject Link(string source, string outcome, string target) =>
+        new() { ["source"] = source, ["outcome"] = outcome, ["target"] = target };
+
+    /// <summary>A copy of <paramref name="definition"/> with a human task inserted on the connection source --outcome--> and its return going where <paramref name="returnTo"/> says.</summary>
+    public static JsonObject WithStepAfter(JsonObject definition, string source, string outcome, JsonObject step, string returnTo)
+    {
+        var copy = definition.DeepClone().AsObject();
+        copy["activities"]!.AsArray().Add(step);
+        var connections = copy["connections"]!.AsArray();
+        var link = connections.First(c => c!["source"]!.GetValue<string>() == source && c["outcome"]!.GetValue<string>() == outcome)!;
+        var target = link["target"]!.GetValue<string>();
+        var stepId = step["id"]!.GetValue<string>();
+        link["target"] = stepId;
+        connections.Add(Link(stepId, "approve", target));
+        connections.Add(Link(stepId, "return", returnTo));
+        return copy;
     }
 }

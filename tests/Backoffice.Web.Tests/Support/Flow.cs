@@ -16,6 +16,20 @@ public sealed class Flow(TestApp app, string id)
         return new Flow(app, created["id"]!.GetValue<string>());
     }
 
+    /// <summary>Submits an order of <paramref name="filingType"/> (change, cancel access, deregister website) on a website filed here.</summary>
+    public static async Task<Flow> OnFiledWebsiteAsync(TestApp app, string filingType)
+    {
+        var subject = Registry.SubjectOf(Orders.Enterprise(), Registry.Here);
+        await Registry.InsertAsync(app, subject, (Orders.UniqueDomain(), Registry.Here));
+        var number = subject["subjectFilingNumber"]!.GetValue<string>();
+        var flow = await CreateAsync(app, new JsonObject
+        {
+            ["filingType"] = filingType, ["subjectFilingNumber"] = number, ["websiteFilingNumber"] = $"{number}-1",
+        });
+        await flow.SubmitAsync();
+        return flow;
+    }
+
     /// <summary>Creates an enterprise order with every material and submits it.</summary>
     public static async Task<Flow> SubmittedAsync(TestApp app, JsonObject? body = null)
     {

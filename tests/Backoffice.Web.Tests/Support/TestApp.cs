@@ -1,7 +1,10 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
@@ -9,7 +12,7 @@ namespace Backoffice.Web.Tests.Support;
 
 /// <summary>
 /// The real app on the real PostgreSQL named by ConnectionStrings__Backoffice (./backoffice test
-/// creates it), in test mode. One instance for the whole run; tests make their own data.
+/// creates it), in test mode, listening on a loopback port. One instance for the whole run; tests make their own data.
 /// </summary>
 public sealed class TestApp : WebApplicationFactory<Program>
 {
@@ -66,10 +69,14 @@ public sealed class TestApp : WebApplicationFactory<Program>
         return connection;
     }
 
+    /// <summary>The shared app's address on loopback: it listens on a real port (Kestrel), so a browser can reach it.</summary>
+    public string Address => Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+
     private static TestApp StartShared()
     {
         var app = new TestApp(testMode: true);
-        _ = app.Server;
+        app.UseKestrel(0);
+        app.StartServer();
         return app;
     }
 

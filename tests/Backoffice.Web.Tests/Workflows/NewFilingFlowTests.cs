@@ -116,13 +116,13 @@ public sealed class NewFilingFlowTests
     [Fact]
     public async Task With_mailed_originals_asked_the_order_waits_for_the_photo_review_and_the_mail_before_second_review()
     {
-        var compliance = await _app.SignedInAs("compliance");
-        var original = await Definitions.PublishedAsync(compliance, "new-filing");
+        var definitions = await Definitions.ForAsync(_app, "new-filing");
+        var original = await definitions.PublishedAsync();
         var mailed = original.DeepClone().AsObject();
         mailed["variables"]!["mailedOriginals"] = true;
         try
         {
-            await Definitions.PublishAsync(compliance, "new-filing", mailed);
+            await definitions.RepublishAsync(mailed);
             var flow = await Flow.SubmittedAsync(_app);
             await flow.CompleteAsync("approve");
             await flow.UploadCurtainPhotoAndSubmitAsync();
@@ -145,7 +145,7 @@ public sealed class NewFilingFlowTests
         }
         finally
         {
-            await Definitions.PublishAsync(compliance, "new-filing", original);
+            await definitions.RepublishAsync(original);
         }
     }
 

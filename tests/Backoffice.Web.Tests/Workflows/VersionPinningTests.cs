@@ -15,11 +15,11 @@ public sealed class VersionPinningTests
     {
         var compliance = await _app.SignedInAs("compliance");
         var original = await PublishedAsync(compliance);
-        var before = await StartDeregistrationAsync();
+        var before = await Flow.OnFiledWebsiteAsync(_app, "deregister-website");
         try
         {
-            await PublishAsync(compliance, WithLegalCheck(original));
-            var after = await StartDeregistrationAsync();
+            await PublishAsync(compliance, WithLegalCheck(original.AsObject()));
+            var after = await Flow.OnFiledWebsiteAsync(_app, "deregister-website");
 
             Assert.Equal("审核：确认注销的网站", (await before.OpenTaskAsync())["step"]!.GetValue<string>());
             await before.CompleteAsync("approve");
@@ -32,7 +32,7 @@ public sealed class VersionPinningTests
         }
         finally
         {
-            await PublishAsync(compliance, original);
+            await PublishAsync(compliance, original.AsObject());
         }
     }
 
@@ -43,8 +43,8 @@ public sealed class VersionPinningTests
         var original = await PublishedAsync(compliance);
         try
         {
-            await PublishAsync(compliance, WithMailedDocuments(original));
-            var flow = await StartDeregistrationAsync();
+            await PublishAsync(compliance, WithMailedDocuments(original.AsObject()));
+            var flow = await Flow.OnFiledWebsiteAsync(_app, "deregister-website");
             await flow.CompleteAsync("approve");
 
             var reviewer = await _app.SignedInAs("reviewer");
@@ -57,7 +57,7 @@ public sealed class VersionPinningTests
         }
         finally
         {
-            await PublishAsync(compliance, original);
+            await PublishAsync(compliance, original.AsObject());
         }
     }
 
@@ -68,7 +68,7 @@ public sealed class VersionPinningTests
         var original = await PublishedAsync(compliance);
         try
         {
-            await PublishAsync(compliance, WithDecisionBeforeSubmit(original, "order.websites[5].name.length > 0"));
+            await PublishAsync(compliance, WithDecisionBeforeSubmit(original.AsObject(), "order.websites[5].name.length > 0"));
             var flow = await StartDeregistrationAsync();
 
             await flow.CompleteAsync("approve");
@@ -89,7 +89,7 @@ public sealed class VersionPinningTests
         }
         finally
         {
-            await PublishAsync(compliance, original);
+            await PublishAsync(compliance, original.AsObject());
         }
     }
 
@@ -108,7 +108,12 @@ public sealed class VersionPinningTests
         return copy;
     }
 
-    private static Task<JsonObject> PublishedAsync(HttpClient compliance) => Definitions.PublishedAsync(compliance, "deregister-website");
+    private static async Task<JsonNode> PublishedAsync(HttpClient compliance)
+    {
+        var list = await compliance.GetAsync("/api/workflow-definitions").ExpectAsync(HttpStatusCode.OK);
+        var published = list.AsArray().First(d => d!["id"]!.GetValue<string>() == "deregister-website")!["publishedVersion"]!.GetValue<int>();
+        return await compliance.GetAsync($"/api/workflow-definitions/deregister-website/versions/{published}").ExpectAsync(HttpStatusCode.OK);
+    }
 
     private static async Task CompleteStepAsync(HttpClient reviewer, JsonNode tasks, string step)
     {
@@ -167,19 +172,10 @@ public sealed class VersionPinningTests
         return copy;
     }
 
-    private static Task PublishAsync(HttpClient compliance, JsonObject definition) =>
-        Definitions.PublishAsync(compliance, "deregister-website", definition);
-
-    private async Task<Flow> StartDeregistrationAsync()
+    private static async Task PublishAsync(HttpClient compliance, JsonObject definition)
     {
-        var subject = Registry.SubjectOf(Orders.Enterprise(), Registry.Here);
-        await Registry.InsertAsync(_app, subject, (Orders.UniqueDomain(), Registry.Here));
-        var number = subject["subjectFilingNumber"]!.GetValue<string>();
-        var flow = await Flow.CreateAsync(_app, new JsonObject
-        {
-            ["filingType"] = "deregister-website", ["subjectFilingNumber"] = number, ["websiteFilingNumber"] = $"{number}-1",
-        });
-        await flow.SubmitAsync();
-        return flow;
+        await compliance.PutAsync("/api/workflow-definitions/deregister-website/draft",
+            new StringContent(definition.ToJsonString(), System.Text.Encoding.UTF8, "application/json")).ExpectAsync(HttpStatusCode.OK);
+        await compliance.PostEmptyAsync("/api/workflow-definitions/deregister-website/publish").ExpectAsync(HttpStatusCode.OK);
     }
 }

@@ -46,14 +46,31 @@ public static class TokensApi
                     : "用户名或密码错误，或账户已被暂时锁定。");
         }
 
-        var token = TokenHash.NewToken();
         var now = clock.GetUtcNow();
-        var expiresAt = now + options.Value.TokenLifetime;
-        await using var connection = await dataSource.OpenConnectionAsync(context.RequestAborted);
+        var (token, expiresAt) = await StoreAsync(dataSource, user.Id, now, now + options.Value.TokenLifetime, null, context.RequestAborted);
+        return Results.Ok(new TokenResponse(token, expiresAt, user.Roles));
+    }
+
+    /// <summary>
+    /// A new bearer token of a user, valid until <paramref name="expiresAt"/>; only its hash is stored.
+    /// A token handed to a page (<paramref name="issuedTo"/>) is audited; a sign-in's token is covered by the sign-in's audit row.
+    /// </summary>
+    public static async Task<(string Token, DateTimeOffset ExpiresAt)> StoreAsync(
+        NpgsqlDataSource dataSource, long userId, DateTimeOffset now, DateTimeOffset expiresAt, (string Actor, string Page)? issuedTo, CancellationToken ct)
+    {
+        var token = TokenHash.NewToken();
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
         await connection.ExecuteAsync(new CommandDefinition(
             "insert into api_tokens (token_hash, user_id, created_at, expires_at) values (@hash, @userId, @now, @expiresAt)",
-            new { hash = TokenHash.Of(token), userId = user.Id, now, expiresAt }, cancellationToken: context.RequestAborted));
-        return Results.Ok(new TokenResponse(token, expiresAt, user.Roles));
+            new { hash = TokenHash.Of(token), userId, now, expiresAt }, transaction, cancellationToken: ct));
+        if (issuedTo is { } page)
+        {
+            await AuditLog.WriteAsync(connection, transaction, now, page.Actor, "api-token-issued", "user", page.Actor, new { page = page.Page, expiresAt }, ct);
+        }
+
+        await transaction.CommitAsync(ct);
+        return (token, expiresAt);
     }
 
     private static async Task<IResult> RevokeAsync(HttpContext context, NpgsqlDataSource dataSource, TimeProvider clock)

@@ -15,6 +15,13 @@ public static class DefinitionVersions
 {
     public sealed record PublishRequest(string? Note);
 
+    private sealed record DraftStamp
+    {
+        public int Version { get; init; }
+        public string SavedBy { get; init; } = "";
+        public DateTimeOffset SavedAt { get; init; }
+    }
+
     private sealed record DraftRow
     {
         public int Version { get; init; }
@@ -34,6 +41,18 @@ public static class DefinitionVersions
             return Problems.Field(context, "id", "definition-id-mismatch", id);
         }
 
+        return await StoreDraftAsync(id, definition, "definition-draft-saved", context, dataSource, clock);
+    }
+
+    /// <summary>Saves <paramref name="definition"/> as the draft of <paramref name="id"/> (audited as <paramref name="auditAction"/>) and answers its validation errors.</summary>
+    public static async Task<IResult> StoreDraftAsync(
+        string id, WorkflowDefinition definition, string auditAction, HttpContext context, NpgsqlDataSource dataSource, TimeProvider clock)
+    {
+        if (definition.MissingPart() is { } missing)
+        {
+            return Problems.Field(context, missing, "required");
+        }
+
         var ct = context.RequestAborted;
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
@@ -44,21 +63,64 @@ public static class DefinitionVersions
             return Problems.NotFound(context);
         }
 
+        if (await StaleDraftAsync(id, context, connection, transaction) is { } stale)
+        {
+            return stale;
+        }
+
         var actor = context.Name();
         var now = clock.GetUtcNow();
-        var version = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+        var saved = await connection.QuerySingleAsync<DraftStamp>(new CommandDefinition(
             """
             insert into workflow_definition_versions (definition_id, version, status, document, saved_by, saved_at)
             select @id, coalesce(max(version), 0) + 1, 'draft', @document::jsonb, @actor, @now from workflow_definition_versions where definition_id = @id
             on conflict (definition_id) where status = 'draft'
             do update set document = excluded.document, saved_by = excluded.saved_by, saved_at = excluded.saved_at
-            returning version
+            returning version, saved_by, saved_at
             """,
             new { id, document = DefinitionJson.Write(definition), actor, now }, transaction, cancellationToken: ct));
-        await AuditLog.WriteAsync(connection, transaction, now, actor, "definition-draft-saved", "workflow-definition", id, new { version }, ct);
+        await AuditLog.WriteAsync(connection, transaction, now, actor, auditAction, "workflow-definition", id, new { saved.Version }, ct);
         await transaction.CommitAsync(ct);
-        var errors = DefinitionValidator.Validate(definition with { Version = version }, await TeamsAsync(connection, ct));
-        return Results.Ok(new { id, version, status = "draft", errors });
+        var errors = DefinitionValidator.Validate(definition with { Version = saved.Version }, await TeamsAsync(connection, ct));
+        return Results.Ok(new { id, version = saved.Version, status = "draft", savedAt = saved.SavedAt, errors });
+    }
+
+    /// <summary>
+    /// With <c>?expectedSavedAt=</c> (the draft's savedAt the editor started from, or <c>none</c> when it
+    /// started from the published version) a save is refused with 409 when someone saved the draft since.
+    /// </summary>
+    private static async Task<IResult?> StaleDraftAsync(string id, HttpContext context, NpgsqlConnection connection, NpgsqlTransaction transaction)
+    {
+        var expected = context.Request.Query["expectedSavedAt"].ToString();
+        if (expected.Length == 0)
+        {
+            return null;
+        }
+
+        DateTimeOffset? expectedAt = null;
+        if (expected != "none")
+        {
+            if (!DateTimeOffset.TryParse(expected, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var parsed))
+            {
+                return Problems.Field(context, "expectedSavedAt", "draft-stamp-format");
+            }
+
+            expectedAt = parsed;
+        }
+
+        var current = await connection.QuerySingleOrDefaultAsync<DraftStamp>(new CommandDefinition(
+            "select version, saved_by, saved_at from workflow_definition_versions where definition_id = @id and status = 'draft'",
+            new { id }, transaction, cancellationToken: context.RequestAborted));
+        if (current?.SavedAt == expectedAt)
+        {
+            return null;
+        }
+
+        return Problems.Conflict(context, "draft-changed",
+            context.IsEnglish()
+                ? $"The draft was changed by {current?.SavedBy ?? "a publication"} since you opened it; reload it."
+                : $"草稿在您打开后已被 {current?.SavedBy ?? "发布"} 修改，请重新加载。",
+            new { current?.SavedBy, current?.SavedAt });
     }
 
     public static async Task<IResult> PublishAsync(string id, HttpContext context, NpgsqlDataSource dataSource, DefinitionStore store, TimeProvider clock)
@@ -79,14 +141,7 @@ public static class DefinitionVersions
         var errors = DefinitionValidator.Validate(definition, await TeamsAsync(connection, ct));
         if (errors.Count > 0)
         {
-            return Results.Problem(statusCode: StatusCodes.Status400BadRequest,
-                title: context.IsEnglish() ? "The definition has errors and was not published." : "流程定义有错误，未发布。",
-                extensions: new Dictionary<string, object?>
-                {
-                    ["errors"] = errors.GroupBy(e => e.ActivityId is null ? "definition" : $"activities[{e.ActivityId}]")
-                        .ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
-                    ["definitionErrors"] = errors,
-                });
+            return Invalid(context, errors);
         }
 
         var actor = context.Name();
@@ -105,6 +160,17 @@ public static class DefinitionVersions
         return Results.Ok(new { id, version = definition.Version });
     }
 
-    private static async Task<IReadOnlySet<string>> TeamsAsync(NpgsqlConnection connection, CancellationToken ct) =>
+    /// <summary>400 with every error of a definition, keyed by activity, and the engine's errors as they are.</summary>
+    public static IResult Invalid(HttpContext context, IReadOnlyList<DefinitionError> errors) =>
+        Results.Problem(statusCode: StatusCodes.Status400BadRequest,
+            title: context.IsEnglish() ? "The definition has errors." : "流程定义有错误。",
+            extensions: new Dictionary<string, object?>
+            {
+                ["errors"] = errors.GroupBy(e => e.ActivityId is null ? "definition" : $"activities[{e.ActivityId}]")
+                    .ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
+                ["definitionErrors"] = errors,
+            });
+
+    public static async Task<IReadOnlySet<string>> TeamsAsync(NpgsqlConnection connection, CancellationToken ct) =>
         (await connection.QueryAsync<string>(new CommandDefinition("select id from teams", cancellationToken: ct))).ToHashSet();
 }

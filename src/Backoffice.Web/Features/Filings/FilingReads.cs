@@ -63,7 +63,20 @@ public static class FilingReads
         }
 
         var english = context.IsEnglish();
-        var timeline = (await connection.QueryAsync<TimelineEntry>(new CommandDefinition(
+        var timeline = await TimelineAsync(connection, id, english, ct);
+        var materials = await MaterialsAsync(connection, id, ct);
+        var body = JsonSerializer.Deserialize<FilingOrderRequest>(order.Body, JsonBody.Options)!.Masked();
+        string[] websiteNumbers = order.WebsiteFilingNumbers.Length > 0 ? order.WebsiteFilingNumbers
+            : order.WebsiteFilingNumber is null ? [] : [order.WebsiteFilingNumber];
+        return Results.Ok(new FilingDetail(
+            order.Id, order.OrderNumber, order.FilingType, order.Status, Label(order.Status, english), order.Province,
+            order.VerificationMethod, body.Subject, body.Websites, order.SubjectFilingNumber, websiteNumbers, order.PublicSecurityNumber, materials, timeline,
+            order.CreatedAt, order.UpdatedAt, order.SubmittedAt));
+    }
+
+    /// <summary>Status changes and executed workflow steps of an order, oldest first.</summary>
+    public static async Task<IReadOnlyList<TimelineEntry>> TimelineAsync(NpgsqlConnection connection, Guid id, bool english, CancellationToken ct) =>
+        (await connection.QueryAsync<TimelineEntry>(new CommandDefinition(
             """
             select at, status, step, actor, note from (
                 select at, status, step, actor, note, 0 as source, id from filing_timeline where order_id = @id
@@ -73,17 +86,11 @@ public static class FilingReads
             order by at, source, id
             """,
             new { id }, cancellationToken: ct))).Select(t => t with { StatusLabel = t.Status is null ? null : Label(t.Status, english) }).ToList();
-        var materials = (await connection.QueryAsync<MaterialEntry>(new CommandDefinition(
+
+    public static async Task<IReadOnlyList<MaterialEntry>> MaterialsAsync(NpgsqlConnection connection, Guid id, CancellationToken ct) =>
+        (await connection.QueryAsync<MaterialEntry>(new CommandDefinition(
             "select id, kind, website_index, file_name, content_type, size_bytes, uploaded_at from filing_materials where order_id = @id order by uploaded_at",
             new { id }, cancellationToken: ct))).AsList();
-        var body = JsonSerializer.Deserialize<FilingOrderRequest>(order.Body, JsonBody.Options)!.Masked();
-        string[] websiteNumbers = order.WebsiteFilingNumbers.Length > 0 ? order.WebsiteFilingNumbers
-            : order.WebsiteFilingNumber is null ? [] : [order.WebsiteFilingNumber];
-        return Results.Ok(new FilingDetail(
-            order.Id, order.OrderNumber, order.FilingType, order.Status, Label(order.Status, english), order.Province,
-            order.VerificationMethod, body.Subject, body.Websites, order.SubjectFilingNumber, websiteNumbers, order.PublicSecurityNumber, materials, timeline,
-            order.CreatedAt, order.UpdatedAt, order.SubmittedAt));
-    }
 
     public static async Task<IResult> ListAsync(
         HttpContext context, NpgsqlDataSource dataSource, string? status, string? filingType, string? province, int? page, int? pageSize)
@@ -118,6 +125,6 @@ public static class FilingReads
         return Results.Ok(new FilingPage(items, total, number, size));
     }
 
-    private static string Label(string status, bool english) =>
+    public static string Label(string status, bool english) =>
         FilingStatus.Labels.TryGetValue(status, out var l) ? (english ? l.En : l.Zh) : status;
 }

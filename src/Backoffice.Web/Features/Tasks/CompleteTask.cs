@@ -1,7 +1,7 @@
+using System.Security.Claims;
 using Backoffice.Web.Infrastructure;
 using Backoffice.Workflows.Audit;
 using Backoffice.Workflows.Bookmarks;
-using Backoffice.Workflows.Filings;
 using Backoffice.Workflows.HumanTasks;
 using Backoffice.Workflows.Instances;
 using Backoffice.Workflows.Validation;
@@ -10,14 +10,18 @@ using Dapper;
 namespace Backoffice.Web.Features.Tasks;
 
 /// <summary>
-/// POST /api/tasks/{id}/complete {outcome, reasonCodes, comment}: the holder finishes the step; the
-/// order's workflow moves on in the same transaction. A return needs reason codes from the catalogue.
+/// Completing a task {outcome, reasonCodes, comment}: the holder finishes the step; the order's
+/// workflow moves on in the same transaction. A return needs reason codes from the catalogue.
+/// POST /api/tasks/{id}/complete and the task page both run it.
 /// </summary>
 public static class CompleteTask
 {
     public sealed record Request(string? Outcome, IReadOnlyList<string>? ReasonCodes, string? Comment);
 
-    public static async Task<IResult> HandleAsync(Guid id, HttpContext context, WorkflowEngine engine, TaskCompletion completion)
+    /// <summary>The change, or the field errors (then nothing changed).</summary>
+    public sealed record Completion(TaskChange Change, ValidationErrors? Errors = null);
+
+    public static async Task<IResult> ApiAsync(Guid id, HttpContext context, WorkflowEngine engine, TaskCompletion taskCompletion)
     {
         var (body, problem) = await JsonBody.ReadAsync<Request>(context);
         if (problem is not null)
@@ -25,49 +29,55 @@ public static class CompleteTask
             return problem;
         }
 
-        return await engine.StepAsync<IResult>(context.Name(), async step =>
+        var completion = await RunAsync(engine, taskCompletion, context.User, id, body!, context.RequestAborted);
+        return completion.Errors is not null ? Problems.Validation(context, completion.Errors)
+            : completion.Change.Succeeded ? Results.Ok(new { id, outcome = body!.Outcome })
+            : TaskMessages.Problem(context, completion.Change);
+    }
+
+    public static Task<Completion> RunAsync(
+        WorkflowEngine engine, TaskCompletion completion, ClaimsPrincipal user, Guid id, Request body, CancellationToken ct) =>
+        engine.StepAsync<Completion>(user.FindFirstValue(ClaimTypes.Name) ?? "anonymous", async step =>
         {
             var orderId = await step.Connection.ExecuteScalarAsync<Guid?>(new CommandDefinition(
                 "select order_id from review_tasks where id = @id", new { id }, cancellationToken: step.CancellationToken));
             if (orderId is null)
             {
-                return (Problems.NotFound(context), false);
+                return (new Completion(TaskChange.NotFound), false);
             }
 
             await step.LockOrderAsync(orderId.Value);
             var task = (await ReviewTaskStore.LoadForUpdateAsync(step.Connection, id, step.CancellationToken))!;
 
-            var access = await TaskAccess.ForAsync(context.User, step.Connection, step.CancellationToken);
+            var access = await TaskAccess.ForAsync(user, step.Connection, step.CancellationToken);
             if (!access.CanWork(task.Team))
             {
-                return (Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: context.IsEnglish()
-                    ? "This task belongs to a team you are not in." : "该任务不属于您所在的处理组。"), false);
+                return (new Completion(TaskChange.Forbidden), false);
             }
 
             if (task.Status != "open")
             {
-                return (Problems.Conflict(context, "task-closed", TaskMessages.Closed(context), new { task.Status }), false);
+                return (new Completion(new TaskChange(TaskChange.Kind.Closed, Status: task.Status)), false);
             }
 
             if (task.Assignee != access.Username)
             {
-                return (Problems.Conflict(context, "task-held", TaskMessages.Held(context, task.Assignee), new { holder = task.Assignee }), false);
+                return (new Completion(new TaskChange(TaskChange.Kind.Held, task.Assignee)), false);
             }
 
-            var errors = await ValidateAsync(step, task, body!);
+            var errors = await ValidateAsync(step, task, body);
             if (!errors.IsEmpty)
             {
-                return (Problems.Validation(context, errors), false);
+                return (new Completion(TaskChange.Changed, errors), false);
             }
 
-            if (!await completion.CompleteAsync(step, task, access.Username, body!.Outcome!, body.ReasonCodes?.ToArray() ?? [], body.Comment))
+            if (!await completion.CompleteAsync(step, task, access.Username, body.Outcome!, body.ReasonCodes?.ToArray() ?? [], body.Comment))
             {
-                return (Problems.Conflict(context, "task-closed", TaskMessages.Closed(context)), false);
+                return (new Completion(new TaskChange(TaskChange.Kind.Closed)), false);
             }
 
-            return (Results.Ok(new { id, outcome = body.Outcome }), true);
-        }, context.RequestAborted);
-    }
+            return (new Completion(TaskChange.Changed), true);
+        }, ct);
 
     private static async Task<ValidationErrors> ValidateAsync(StepContext step, ReviewTask task, Request body)
     {
@@ -83,7 +93,7 @@ public static class CompleteTask
             errors.Add("reasonCodes", "return-needs-reason");
         }
 
-        var known = reasons.Count == 0 ? [] : (await step.Connection.QueryAsync<string>(new CommandDefinition(
+        var known = (await step.Connection.QueryAsync<string>(new CommandDefinition(
             "select code from reason_codes where active and code = any(@reasons)", new { reasons = reasons.ToArray() },
             cancellationToken: step.CancellationToken))).ToHashSet();
         for (var i = 0; i < reasons.Count; i++)

@@ -9,10 +9,10 @@ public static class TasksApi
     {
         var tasks = app.MapGroup("/api/tasks").RequireAuthorization(Policies.Staff).WithTags("Tasks");
         tasks.MapGet("/", TaskList.HandleAsync);
-        tasks.MapPost("/{id:guid}/claim", TaskActions.ClaimAsync).ProducesProblem(StatusCodes.Status409Conflict);
-        tasks.MapPost("/{id:guid}/release", TaskActions.ReleaseAsync).ProducesProblem(StatusCodes.Status409Conflict);
-        tasks.MapPost("/{id:guid}/complete", CompleteTask.HandleAsync).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
-        tasks.MapPost("/{id:guid}/reassign", TaskActions.ReassignAsync).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        tasks.MapPost("/{id:guid}/claim", TaskActions.ClaimApiAsync).ProducesProblem(StatusCodes.Status409Conflict);
+        tasks.MapPost("/{id:guid}/release", TaskActions.ReleaseApiAsync).ProducesProblem(StatusCodes.Status409Conflict);
+        tasks.MapPost("/{id:guid}/complete", CompleteTask.ApiAsync).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        tasks.MapPost("/{id:guid}/reassign", TaskActions.ReassignApiAsync).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }
 }

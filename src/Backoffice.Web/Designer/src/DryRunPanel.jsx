@@ -1,0 +1,91 @@
+import { useEffect, useState } from 'react';
+import { api, problemLines } from './api.js';
+import { outcomesOf } from './graph.js';
+import { t } from './i18n.js';
+
+const waitingTypes = new Set(['human-task', 'wait-for-applicant', 'wait-for-event']);
+const china = (iso) => (iso ? new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) : '');
+
+/** A sample order (picked or described), simulated outcomes and clock; plays the edited definition and shows the path. */
+export function DryRunPanel({ definitionId, doc, types, reference, onResult, onClose }) {
+  const [orders, setOrders] = useState([]);
+  const [orderId, setOrderId] = useState('');
+  const [province, setProvince] = useState('440000');
+  const [nature, setNature] = useState('enterprise');
+  const [startAt, setStartAt] = useState('');
+  const [hours, setHours] = useState(1);
+  const [outcomes, setOutcomes] = useState({});
+  const [result, setResult] = useState(null);
+  const [error, setError] = useState(null);
+  useEffect(() => { api.orders(doc.filingType).then((r) => setOrders(r.items ?? [])).catch(() => setOrders([])); }, [doc.filingType]);
+
+  const run = async () => {
+    setError(null);
+    const planned = Object.fromEntries(Object.entries(outcomes)
+      .map(([id, text]) => [id, text.split(/[,，]/).map((s) => s.trim()).filter(Boolean)]).filter(([, list]) => list.length));
+    const body = {
+      definition: doc, outcomes: planned, answerAfterWorkingHours: Number(hours),
+      startAt: startAt ? new Date(startAt).toISOString() : undefined,
+      ...(orderId ? { orderId } : { order: { subject: { province, nature }, websites: [{}], verificationMethod: 'curtain-photo' } }),
+    };
+    try {
+      const r = await api.dryRun(definitionId, body);
+      setResult(r);
+      onResult(r);
+    } catch (e) { setError(problemLines(e)); }
+  };
+  const waiting = doc.activities.filter((a) => waitingTypes.has(a.type));
+  const provinceField = reference.orderFields.find((f) => f.path === 'order.subject.province');
+  const natureField = reference.orderFields.find((f) => f.path === 'order.subject.nature');
+  return (
+    <section className="drawer" data-testid="dry-run">
+      <header><h2>{t('dryRun')}</h2><button type="button" onClick={() => { onResult(null); onClose(); }}>{t('close')}</button></header>
+      <div className="dry-run-form">
+        <fieldset>
+          <legend>{t('sample')}</legend>
+          <label>{t('pickOrder')}
+            <select aria-label="sample-order" value={orderId} onChange={(e) => setOrderId(e.target.value)}>
+              <option value="">{t('describe')}</option>
+              {orders.map((o) => <option key={o.id} value={o.id}>{o.orderNumber} · {o.status}</option>)}
+            </select>
+          </label>
+          {!orderId && (
+            <>
+              <label>{t('province')}<select aria-label="province" value={province} onChange={(e) => setProvince(e.target.value)}>
+                {provinceField.choices.map((c) => <option key={c.value} value={c.value}>{c.label}</option>)}</select></label>
+              <label>{t('nature')}<select aria-label="nature" value={nature} onChange={(e) => setNature(e.target.value)}>
+                {natureField.choices.map((c) => <option key={c.value} value={c.value}>{c.label}</option>)}</select></label>
+            </>
+          )}
+          <label>{t('startAt')}<input type="datetime-local" value={startAt} onChange={(e) => setStartAt(e.target.value)} /></label>
+          <label>{t('answerHours')}<input type="number" min="0" value={hours} onChange={(e) => setHours(e.target.value)} /></label>
+        </fieldset>
+        <fieldset>
+          <legend>{t('simulatedOutcomes')}</legend>
+          {waiting.map((a) => (
+            <label key={a.id}>{a.name || a.id} <span className="hint">({outcomesOf(a, types).join(' / ')})</span>
+              <input aria-label={`simulate-${a.id}`} value={outcomes[a.id] ?? ''} placeholder={outcomesOf(a, types)[0]}
+                onChange={(e) => setOutcomes({ ...outcomes, [a.id]: e.target.value })} />
+            </label>
+          ))}
+        </fieldset>
+        <button type="button" className="primary" onClick={run}>{t('run')}</button>
+      </div>
+      {error && <ul className="field-error">{error.map((e) => <li key={e}>{e}</li>)}</ul>}
+      {result && (
+        <div data-testid="dry-run-result">
+          <p>{t('result')}: <strong>{result.result ?? result.error}</strong> {result.finishedAt && china(result.finishedAt)}</p>
+          <ol className="dry-run-steps">
+            {result.steps.map((s, i) => (
+              <li key={i} data-activity={s.activityId}>
+                {s.name || s.activityId} → {s.outcome} <span className="hint">{china(s.at)}</span>
+                {s.dueAt && <span className={s.overdue ? 'field-error' : 'hint'}> · {t('due')} {china(s.dueAt)}{s.overdue ? ` (${t('overdue')})` : ''}</span>}
+                {s.note && <div className="hint">{s.note}</div>}
+              </li>
+            ))}
+          </ol>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,80 @@
+import { useEffect, useState } from 'react';
+import { api, problemLines } from './api.js';
+import { t } from './i18n.js';
+
+const when = (iso) => (iso ? new Date(iso).toLocaleString() : '');
+
+/** Every version with who and when, the publication note and its running orders; pick two to see their differences. */
+export function HistoryPanel({ definitionId, refreshKey, onDiff, onShowWaiting, onClose }) {
+  const [versions, setVersions] = useState([]);
+  const [picked, setPicked] = useState([]);
+  const [error, setError] = useState(null);
+  useEffect(() => { api.versions(definitionId).then(setVersions).catch((e) => setError(problemLines(e).join('; '))); }, [definitionId, refreshKey]);
+  const toggle = (v) => setPicked((p) => (p.includes(v) ? p.filter((x) => x !== v) : [...p.slice(-1), v]));
+  const compare = async () => {
+    const [from, to] = [...picked].sort((a, b) => a - b);
+    try {
+      onDiff(await api.diff(definitionId, from, to));
+    } catch (e) { setError(problemLines(e).join('; ')); }
+  };
+  return (
+    <section className="drawer" data-testid="history">
+      <header><h2>{t('history')}</h2><button type="button" onClick={onClose}>{t('close')}</button></header>
+      {error && <div className="field-error">{error}</div>}
+      <table>
+        <thead><tr><th /><th>{t('version')}</th><th>{t('who')}</th><th>{t('when')}</th><th>{t('note')}</th><th>{t('running')}</th></tr></thead>
+        <tbody>
+          {versions.map((v) => (
+            <tr key={v.version} data-version={v.version}>
+              <td><input type="checkbox" aria-label={`pick-${v.version}`} checked={picked.includes(v.version)} onChange={() => toggle(v.version)} /></td>
+              <td>v{v.version} · {t(v.status)}</td>
+              <td>{v.publishedBy ?? v.savedBy}</td>
+              <td>{when(v.publishedAt ?? v.savedAt)}</td>
+              <td>{v.note}</td>
+              <td>{v.runningInstances > 0
+                ? <button type="button" className="link" onClick={() => onShowWaiting(v.version)}>{v.runningInstances}</button> : 0}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <button type="button" disabled={picked.length !== 2} onClick={compare}>{t('compare')}</button>
+    </section>
+  );
+}
+
+/** The union of two versions for the diff canvas: the newer version's activities and connections plus what it removed. */
+export function diffDocument(from, to, diff) {
+  const added = new Set(diff.addedActivities);
+  const changed = new Map(diff.changedActivities.map((c) => [c.id, c.fields]));
+  const removed = from.activities.filter((a) => diff.removedActivities.includes(a.id));
+  const key = (c) => `${c.source}|${c.outcome}|${c.target}`;
+  const addedLinks = new Set(diff.addedConnections.map(key));
+  return {
+    ...to,
+    activities: [
+      ...to.activities.map((a) => ({ ...a, diff: added.has(a.id) ? 'added' : changed.has(a.id) ? 'changed' : null, changedFields: changed.get(a.id) })),
+      ...removed.map((a) => ({ ...a, diff: 'removed' })),
+    ],
+    connections: [
+      ...to.connections.map((c) => ({ ...c, diff: addedLinks.has(key(c)) ? 'added' : null })),
+      ...diff.removedConnections.map((c) => ({ ...c, diff: 'removed' })),
+    ],
+  };
+}
+
+export function DiffSummary({ diff, onClose }) {
+  const line = (label, items) => items.length > 0 && <li>{label}: {items.join(', ')}</li>;
+  const link = (c) => `${c.source} —${c.outcome}→ ${c.target}`;
+  return (
+    <section className="drawer" data-testid="diff">
+      <header><h2>{t('diffTitle')} v{diff.from} → v{diff.to}</h2><button type="button" onClick={onClose}>{t('close')}</button></header>
+      <ul>
+        {line(`${t('added')}`, diff.diff.addedActivities)}
+        {line(`${t('removed')}`, diff.diff.removedActivities)}
+        {line(`${t('changed')}`, diff.diff.changedActivities.map((c) => `${c.id} (${c.fields.join(', ')})`))}
+        {line(`${t('added')} ${t('connection')}`, diff.diff.addedConnections.map(link))}
+        {line(`${t('removed')} ${t('connection')}`, diff.diff.removedConnections.map(link))}
+      </ul>
+    </section>
+  );
+}

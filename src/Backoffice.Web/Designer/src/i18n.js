@@ -1,0 +1,42 @@
+import { lang } from './api.js';
+
+// The designer's own labels; activity types, properties and statuses come labelled from the API.
+const texts = {
+  title: ['流程设计器', 'Workflow designer'],
+  palette: ['活动', 'Activities'],
+  paletteHint: ['拖到画布上，或点击添加', 'Drag onto the canvas, or click to add'],
+  properties: ['属性', 'Properties'],
+  nothingSelected: ['选择一个活动或连线以编辑', 'Select an activity or a connection to edit it'],
+  id: ['编号', 'Id'], name: ['名称', 'Name'], type: ['类型', 'Type'],
+  start: ['起始活动', 'Start activity'], setStart: ['设为起始活动', 'Make it the start'],
+  outcomes: ['结果去向', 'Where each outcome goes'], notConnected: ['（未连接）', '(not connected)'],
+  undo: ['撤销', 'Undo'], redo: ['重做', 'Redo'], copy: ['复制', 'Copy'], paste: ['粘贴', 'Paste'], remove: ['删除', 'Delete'],
+  layout: ['自动布局', 'Auto-layout'], exportFile: ['导出', 'Export'], importFile: ['导入', 'Import'],
+  publish: ['发布', 'Publish'], publishNote: ['发布说明', 'Publication note'], history: ['版本历史', 'Version history'],
+  dryRun: ['试运行', 'Dry run'], saved: ['草稿已保存', 'Draft saved'], saving: ['正在保存…', 'Saving…'],
+  unsaved: ['未保存', 'Not saved'], conflict: ['草稿已被他人修改', 'Draft changed by someone else'], valid: ['校验通过', 'Valid'], errors: ['个错误', 'errors'],
+  editing: ['编辑', 'Editing'], draft: ['草稿', 'draft'], published: ['已发布', 'published'], retired: ['已停用', 'retired'],
+  version: ['版本', 'Version'], waiting: ['等待中', 'waiting'], running: ['运行中订单', 'running orders'],
+  publishedOk: ['已发布版本', 'Published version'], close: ['关闭', 'Close'],
+  compare: ['比较所选两个版本', 'Compare the two selected versions'], diffTitle: ['版本差异', 'Differences'],
+  added: ['新增', 'added'], removed: ['删除', 'removed'], changed: ['修改', 'changed'],
+  who: ['保存/发布人', 'Saved / published by'], when: ['时间', 'When'], note: ['说明', 'Note'],
+  sample: ['示例订单', 'Sample order'], pickOrder: ['选择已有订单', 'Pick an existing order'], describe: ['描述一个订单', 'Describe an order'],
+  province: ['省份', 'Province'], nature: ['主体性质', 'Subject nature'], startAt: ['开始时间', 'Start at'],
+  answerHours: ['每个等待步骤的应答时长（工作小时）', 'Answer time of each waiting step (working hours)'],
+  simulatedOutcomes: ['模拟结果（按到达顺序，逗号分隔）', 'Simulated outcomes (per visit, comma-separated)'],
+  run: ['运行', 'Run'], path: ['路径', 'Path'], result: ['结果', 'Result'], due: ['时限', 'Due'], overdue: ['超时', 'overdue'],
+  condition: ['条件', 'Condition'], addCondition: ['添加条件', 'Add a condition'], all: ['全部满足', 'all of'], any: ['任一满足', 'any of'],
+  advanced: ['高级：直接编辑表达式', 'Advanced: edit the expression'], builder: ['条件构建器', 'Condition builder'],
+  preview: ['预览', 'Preview'], placeholders: ['可用占位符', 'Placeholders'], definitionErrors: ['流程错误', 'Definition errors'],
+  noErrors: ['没有错误', 'No errors'], connection: ['连线', 'Connection'], outcome: ['结果', 'Outcome'], target: ['目标', 'Target'],
+  waitingCounts: ['显示运行中订单的位置', 'Show where running orders wait'], amount: ['数量', 'Amount'],
+};
+
+export const t = (key) => (texts[key] ? texts[key][lang === 'en' ? 1 : 0] : key);
+
+export const unitLabels = {
+  'working-days': ['工作日', 'working days'], 'working-hours': ['工作小时', 'working hours'],
+  days: ['自然日', 'days'], hours: ['小时', 'hours'],
+};
+export const unitLabel = (unit) => unitLabels[unit]?.[lang === 'en' ? 1 : 0] ?? unit;

@@ -1,0 +1,80 @@
+using Backoffice.Web.Infrastructure;
+using Backoffice.Workflows.Filings;
+using Dapper;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Npgsql;
+
+namespace Backoffice.Web.Features.Bureau;
+
+/// <summary>
+/// /bureau: the bureau liaison's desk. Orders waiting for the bureau, a result recorded by hand, or a
+/// results spreadsheet imported: all rows checked first, a report of the rejected ones, nothing half-applied.
+/// </summary>
+[Authorize(Policy = Policies.Bureau)]
+public sealed class BureauDeskPageModel(NpgsqlDataSource dataSource, BureauResultBatch batch) : PageModel
+{
+    public sealed record WaitingOrder
+    {
+        public Guid Id { get; init; }
+        public string OrderNumber { get; init; } = "";
+        public string Status { get; init; } = "";
+        public string SubjectName { get; init; } = "";
+        public DateTimeOffset UpdatedAt { get; init; }
+    }
+
+    [BindProperty] public string? OrderNumber { get; set; }
+    [BindProperty] public string? Kind { get; set; }
+    [BindProperty] public string[] ReasonCodes { get; set; } = [];
+
+    public IReadOnlyList<WaitingOrder> Waiting { get; private set; } = [];
+    public IReadOnlyList<(string Code, string Label)> Reasons { get; private set; } = [];
+    public BureauResultBatch.Outcome? Outcome { get; private set; }
+
+    public Task OnGetAsync() => LoadAsync();
+
+    public async Task<IActionResult> OnPostRecordAsync()
+    {
+        Outcome = await batch.RecordAsync(
+            [new BureauResultBatch.Row(1, OrderNumber?.Trim(), Kind, ReasonCodes)], HttpContext.Name(), "manual", HttpContext.RequestAborted);
+        await LoadAsync();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostImportAsync(IFormFile? file)
+    {
+        if (file is null || file.Length == 0 || file.Length > BureauResultFile.MaxBytes)
+        {
+            Outcome = Refused("请选择不超过 5 MB 的 .xlsx 结果文件", "Choose an .xlsx results file of at most 5 MB");
+        }
+        else
+        {
+            await using var stream = file.OpenReadStream();
+            var rows = BureauResultFile.Read(stream);
+            Outcome = rows is null
+                ? Refused("无法读取该文件，请上传 .xlsx 格式的结果表", "The file cannot be read; upload an .xlsx results sheet")
+                : await batch.RecordAsync(rows, HttpContext.Name(), file.FileName, HttpContext.RequestAborted);
+        }
+
+        await LoadAsync();
+        return Page();
+    }
+
+    private static BureauResultBatch.Outcome Refused(string zh, string en) => new([new BureauResultBatch.RowError(0, "file", zh, en)], []);
+
+    private async Task LoadAsync()
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(HttpContext.RequestAborted);
+        Waiting = (await connection.QueryAsync<WaitingOrder>(new CommandDefinition(
+            """
+            select id, order_number, status, subject_name, updated_at from filing_orders
+            where status = any(@statuses) order by updated_at limit 100
+            """,
+            new { statuses = new[] { FilingStatus.AtBureau, FilingStatus.SmsVerification, FilingStatus.BureauReview } },
+            cancellationToken: HttpContext.RequestAborted))).AsList();
+        var label = HttpContext.IsEnglish() ? "label_en" : "label_zh";
+        Reasons = (await connection.QueryAsync<(string, string)>(new CommandDefinition(
+            $"select code, {label} from reason_codes where active order by sort, code", cancellationToken: HttpContext.RequestAborted))).AsList();
+    }
+}

@@ -1,0 +1,55 @@
+using Backoffice.Web.Features.Definitions;
+using Backoffice.Web.Infrastructure;
+using Backoffice.Workflows.Definitions;
+using Npgsql;
+
+namespace Backoffice.Web.Features.Designer;
+
+/// <summary>
+/// What the workflow designer needs beyond the definitions API: validation without saving, version
+/// history, diffs, where running orders wait, dry runs, import/export and the reference lists of
+/// its property editors. Every answer comes from the engine's own code (one source of truth).
+/// </summary>
+public static class DesignerApi
+{
+    public static IEndpointRouteBuilder MapDesignerApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/workflow-definitions").RequireAuthorization(Policies.Compliance).WithTags("Workflow designer");
+        group.MapPost("/{id}/validate", ValidateAsync).ProducesValidationProblem();
+        group.MapGet("/{id}/versions", VersionHistory.ListAsync);
+        group.MapGet("/{id}/versions/{version:int}/waiting", VersionHistory.WaitingAsync);
+        group.MapGet("/{id}/diff", VersionDiff.GetAsync).ProducesValidationProblem();
+        group.MapPost("/{id}/dry-run", DryRunEndpoint.RunAsync).ProducesValidationProblem();
+        group.MapGet("/{id}/versions/{version:int}/export", ImportExport.ExportAsync);
+        group.MapPost("/{id}/import", ImportExport.ImportAsync).ProducesValidationProblem();
+        app.MapGet("/api/designer/reference", DesignerReference.GetAsync).RequireAuthorization(Policies.Compliance).WithTags("Workflow designer");
+        app.MapPost("/api/designer/template-preview", DesignerReference.PreviewAsync).RequireAuthorization(Policies.Compliance)
+            .WithTags("Workflow designer").ProducesValidationProblem();
+        return app;
+    }
+
+    /// <summary>The engine's validation of an edited definition, without saving it: every error keyed by its activity.</summary>
+    private static async Task<IResult> ValidateAsync(string id, HttpContext context, NpgsqlDataSource dataSource)
+    {
+        var (definition, problem) = await JsonBody.ReadAsync<WorkflowDefinition>(context);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        if (definition!.MissingPart() is { } missing)
+        {
+            return Problems.Field(context, missing, "required");
+        }
+
+        var ct = context.RequestAborted;
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        if (!await DesignerQueries.DefinitionExistsAsync(connection, id, ct))
+        {
+            return Problems.NotFound(context);
+        }
+
+        var errors = DefinitionValidator.Validate(definition with { Id = id }, await DefinitionVersions.TeamsAsync(connection, ct));
+        return Results.Ok(new { valid = errors.Count == 0, errors });
+    }
+}

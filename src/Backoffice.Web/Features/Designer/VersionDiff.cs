@@ -1,0 +1,45 @@
+using Backoffice.Web.Infrastructure;
+using Backoffice.Workflows.Definitions;
+using Backoffice.Workflows.Validation;
+using Npgsql;
+
+namespace Backoffice.Web.Features.Designer;
+
+/// <summary>GET /api/workflow-definitions/{id}/diff?from=&amp;to=: what changed between two versions.</summary>
+public static class VersionDiff
+{
+    public static async Task<IResult> GetAsync(string id, int? from, int? to, HttpContext context, NpgsqlDataSource dataSource, DefinitionStore store)
+    {
+        var ct = context.RequestAborted;
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        if (!await DesignerQueries.DefinitionExistsAsync(connection, id, ct))
+        {
+            return Problems.NotFound(context);
+        }
+
+        var errors = new ValidationErrors();
+        var before = await VersionAsync(connection, store, id, "from", from, errors, ct);
+        var after = await VersionAsync(connection, store, id, "to", to, errors, ct);
+        return errors.IsEmpty
+            ? Results.Ok(new { id, from, to, diff = DefinitionDiff.Between(before!, after!) })
+            : Problems.Validation(context, errors);
+    }
+
+    private static async Task<WorkflowDefinition?> VersionAsync(
+        NpgsqlConnection connection, DefinitionStore store, string id, string field, int? version, ValidationErrors errors, CancellationToken ct)
+    {
+        if (version is null)
+        {
+            errors.Add(field, "required");
+            return null;
+        }
+
+        var definition = await store.FindVersionAsync(connection, id, version.Value, ct);
+        if (definition is null)
+        {
+            errors.Add(field, "version-not-found", version.Value);
+        }
+
+        return definition;
+    }
+}

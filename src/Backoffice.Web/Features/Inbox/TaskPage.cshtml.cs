@@ -1,0 +1,87 @@
+using Backoffice.Web.Features.Orders;
+using Backoffice.Web.Features.Tasks;
+using Backoffice.Web.Infrastructure;
+using Backoffice.Workflows.Definitions;
+using Backoffice.Workflows.HumanTasks;
+using Backoffice.Workflows.Instances;
+using Backoffice.Workflows.Scheduling;
+using Dapper;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Npgsql;
+
+namespace Backoffice.Web.Features.Inbox;
+
+/// <summary>
+/// /tasks/{id}: one review task with its order, the step's checklist and the completion form
+/// (outcome, reason codes from the catalogue, a comment the applicant sees). Only members of the
+/// task's team open it; claim, release and complete answer JSON.
+/// </summary>
+[Authorize(Policy = Policies.Reviewer)]
+public sealed class TaskPageModel(
+    NpgsqlDataSource dataSource, TimeProvider clock, DefinitionStore definitions, WorkingCalendarStore calendars,
+    WorkflowEngine engine, TaskCompletion completion) : PageModel
+{
+    public sealed record Reason(string Code, string Label);
+
+    public ReviewTask Task { get; private set; } = null!;
+    public OrderDetails Details { get; private set; } = null!;
+    public IReadOnlyList<string> Checklist { get; private set; } = [];
+    public IReadOnlyList<Reason> Reasons { get; private set; } = [];
+    public SlaBadge Sla { get; private set; } = null!;
+    public bool Mine => Task.Status == "open" && Task.Assignee == User.Identity?.Name;
+
+    public async Task<IActionResult> OnGetAsync(Guid id)
+    {
+        var ct = HttpContext.RequestAborted;
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        var task = await connection.QuerySingleOrDefaultAsync<ReviewTask>(new CommandDefinition(
+            ReviewTaskStore.Select + " where t.id = @id", new { id }, cancellationToken: ct));
+        if (task is null)
+        {
+            return NotFound();
+        }
+
+        if (!(await TaskAccess.ForAsync(User, connection, ct)).CanWork(task.Team))
+        {
+            return Forbid();
+        }
+
+        Task = task;
+        Details = (await OrderDetails.LoadAsync(connection, task.OrderId, HttpContext.IsEnglish(), ct))!;
+        var instance = await connection.QuerySingleAsync<(string DefinitionId, int Version)>(new CommandDefinition(
+            "select definition_id, version from workflow_instances where id = @id", new { id = task.InstanceId }, cancellationToken: ct));
+        Checklist = (await definitions.GetAsync(connection, instance.DefinitionId, instance.Version, ct)).Find(task.ActivityId)?.List("checklist") ?? [];
+        var label = HttpContext.IsEnglish() ? "label_en" : "label_zh";
+        Reasons = (await connection.QueryAsync<Reason>(new CommandDefinition(
+            $"select code, {label} as label from reason_codes where active order by sort, code", cancellationToken: ct))).AsList();
+        Sla = SlaBadge.Of(await calendars.GetAsync(connection, ct), clock.GetUtcNow(), task.DueAt, task.Status == "open");
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostClaimAsync(Guid id) =>
+        TaskActionAnswer.RunAsync(HttpContext, dataSource, clock, id, TaskActions.ClaimAsync, "");
+
+    public Task<IActionResult> OnPostReleaseAsync(Guid id) =>
+        TaskActionAnswer.RunAsync(HttpContext, dataSource, clock, id, TaskActions.ReleaseAsync, "");
+
+    public async Task<IActionResult> OnPostCompleteAsync(Guid id, string? outcome, string[]? reasonCodes, string? comment)
+    {
+        var request = new CompleteTask.Request(outcome, reasonCodes ?? [], string.IsNullOrWhiteSpace(comment) ? null : comment.Trim());
+        var completion = await CompleteTask.RunAsync(engine, completion, User, id, request, HttpContext.RequestAborted);
+        if (completion.Errors is not null)
+        {
+            return new JsonResult(new
+            {
+                ok = false,
+                message = HttpContext.T("请修正标出的字段。", "Correct the fields marked."),
+                errors = completion.Errors.ToDictionary(HttpContext.IsEnglish()),
+            });
+        }
+
+        return new JsonResult(completion.Change.Succeeded
+            ? new { ok = true, message = HttpContext.T("已完成，订单已流转。", "Done; the order has moved on."), url = (string?)"/inbox" }
+            : new { ok = false, message = TaskMessages.Of(HttpContext, completion.Change), url = (string?)null });
+    }
+}

@@ -1,0 +1,54 @@
+using Backoffice.Web.Infrastructure;
+using Dapper;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Npgsql;
+
+namespace Backoffice.Web.Features.Orders;
+
+/// <summary>
+/// /orders/{id}: an order for staff (data masked, materials, timeline, tasks, bureau events), the
+/// audited reveal of its personal data, and its material files.
+/// </summary>
+[Authorize(Policy = Policies.Staff)]
+public sealed class OrderPageModel(NpgsqlDataSource dataSource, TimeProvider clock) : PageModel
+{
+    public OrderDetails Details { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(Guid id)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(HttpContext.RequestAborted);
+        var details = await OrderDetails.LoadAsync(connection, id, HttpContext.IsEnglish(), HttpContext.RequestAborted);
+        if (details is null)
+        {
+            return NotFound();
+        }
+
+        Details = details;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRevealAsync(Guid id)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(HttpContext.RequestAborted);
+        var fields = await PersonalData.RevealAsync(connection, id, HttpContext.Name(), clock.GetUtcNow(), HttpContext.RequestAborted);
+        return fields is null ? NotFound() : new JsonResult(new { ok = true, fields });
+    }
+
+    public async Task<IActionResult> OnGetMaterialAsync(Guid id, Guid materialId)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(HttpContext.RequestAborted);
+        var file = await connection.QuerySingleOrDefaultAsync<(byte[] Content, string ContentType, string FileName)?>(new CommandDefinition(
+            "select content, content_type, file_name from filing_materials where id = @materialId and order_id = @id",
+            new { id, materialId }, cancellationToken: HttpContext.RequestAborted));
+        if (file is null)
+        {
+            return NotFound();
+        }
+
+        Response.Headers.XContentTypeOptions = "nosniff";
+        Response.Headers.CacheControl = "private, max-age=3600";
+        return File(file.Value.Content, file.Value.ContentType);
+    }
+}

@@ -1,0 +1,20 @@
+namespace Backoffice.Web.Infrastructure;
+
+/// <summary>
+/// The staff pages' main navigation: an entry is shown to whoever its policy admits, so the menu
+/// follows the roles. A new page adds one line here.
+/// </summary>
+public static class Navigation
+{
+    public sealed record Item(string Path, string Zh, string En, string Policy);
+
+    public static readonly IReadOnlyList<Item> Items =
+    [
+        new("/inbox", "收件箱", "Inbox", Policies.Reviewer),
+        new("/board", "组长看板", "Lead board", Policies.TeamLead),
+        new("/orders", "订单查询", "Orders", Policies.Staff),
+        new("/bureau", "管局工作台", "Bureau desk", Policies.Bureau),
+        new("/designer", "流程设计", "Workflow designer", Policies.Compliance),
+        new("/hangfire", "后台作业", "Jobs", Policies.Admin),
+    ];
+}

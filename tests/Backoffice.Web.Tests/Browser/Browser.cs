@@ -1,0 +1,84 @@
+using Backoffice.Web.Tests.Support;
+using Microsoft.Playwright;
+
+namespace Backoffice.Web.Tests.Browser;
+
+/// <summary>
+/// Debian's Chromium (/usr/bin/chromium, installed by the test set-up; never a downloaded browser)
+/// driven by Playwright against the shared app on its real port. One browser for the run, a fresh
+/// context (cookies, language) per test; screenshots go to .data/test-results/screenshots/.
+/// </summary>
+public static class Browser
+{
+    private static readonly Lazy<Task<IBrowser>> Shared = new(LaunchAsync);
+
+    /// <summary>A browser context and its page; disposing closes the context.</summary>
+    public sealed class Session(IPage page) : IAsyncDisposable
+    {
+        public IPage Page => page;
+
+        public ValueTask DisposeAsync() => new(page.Context.CloseAsync());
+    }
+
+    public static async Task<Session> NewSessionAsync()
+    {
+        var browser = await Shared.Value;
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = TestApp.Instance.Address,
+            Locale = "zh-CN",
+            ViewportSize = new ViewportSize { Width = 1400, Height = 900 },
+        });
+        context.SetDefaultTimeout(15_000);
+        return new Session(await context.NewPageAsync());
+    }
+
+    /// <summary>Signs in through the sign-in page and waits for the start page.</summary>
+    public static async Task<Session> SignedInAsync(string username)
+    {
+        var session = await NewSessionAsync();
+        var page = session.Page;
+        await page.GotoAsync("/sign-in");
+        await page.FillAsync("#Username", username);
+        await page.FillAsync("#Password", "Passw0rd!");
+        await page.ClickAsync("[data-testid=sign-in]");
+        await page.WaitForSelectorAsync("[data-testid=signed-in-user]");
+        return session;
+    }
+
+    public static async Task ScreenshotAsync(this IPage page, string name)
+    {
+        var directory = Path.Combine(ResultsDirectory(), "screenshots");
+        Directory.CreateDirectory(directory);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(directory, $"{name}.png"), FullPage = true });
+    }
+
+    private static async Task<IBrowser> LaunchAsync()
+    {
+        var playwright = await Playwright.CreateAsync();
+        return await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox"],
+        });
+    }
+
+    /// <summary>BACKOFFICE_TEST_RESULTS from ./backoffice test, else .data/test-results of the repository.</summary>
+    private static string ResultsDirectory()
+    {
+        var configured = Environment.GetEnvironmentVariable("BACKOFFICE_TEST_RESULTS");
+        if (!string.IsNullOrEmpty(configured))
+        {
+            return configured;
+        }
+
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Backoffice.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return Path.Combine(dir?.FullName ?? AppContext.BaseDirectory, ".data", "test-results");
+    }
+}

@@ -1,0 +1,166 @@
+using System.Text.RegularExpressions;
+using Backoffice.Web.Tests.Support;
+using Microsoft.Playwright;
+
+namespace Backoffice.Web.Tests.Browser;
+
+/// <summary>A compliance manager changes a definition in the designer page, in a real browser, and publishes it.</summary>
+[Collection(ClockCollection.Name)]
+public sealed partial class DesignerPageTests
+{
+    private const string Id = "deregister-website";
+    private readonly TestApp _app = TestApp.Instance;
+
+    [Fact]
+    public async Task Added_step_is_validated_published_taken_by_new_orders_only_shown_in_the_diff_and_the_dry_run()
+    {
+        var definitions = await Definitions.ForAsync(_app, Id);
+        var published = await definitions.PublishedVersionAsync();
+        var original = await definitions.VersionAsync(published);
+        var before = await Flow.OnFiledWebsiteAsync(_app, Id);
+        await using var session = await Browser.SignedInAsync("compliance");
+        var page = session.Page;
+        var pageErrors = new List<string>();
+        page.PageError += (_, error) => pageErrors.Add(error);
+        page.Console += (_, message) => pageErrors.Add(message.Text);
+        try
+        {
+            await page.GetByRole(AriaRole.Link, new() { Name = "流程设计" }).ClickAsync();
+            await page.GotoAsync($"/designer?id={Id}");
+            await Assertions.Expect(Node(page, "review")).ToBeVisibleAsync();
+            await Assertions.Expect(Node(page, "review").GetByTestId("waiting-badge")).ToBeVisibleAsync();
+
+            await page.DragAndDropAsync(".palette-item[data-type=human-task]", ".react-flow__pane", new() { TargetPosition = new() { X = 300, Y = 300 } });
+            await Node(page, "human-task-1").ClickAsync();
+            var panel = page.GetByTestId("property-panel");
+            await panel.GetByLabel("name").FillAsync("法务复核");
+            await panel.GetByLabel("title", new() { Exact = true }).FillAsync("法务复核");
+            await panel.GetByLabel("team").SelectOptionAsync("second-review");
+            await panel.GetByLabel("sla-amount").FillAsync("2");
+            await panel.GetByLabel("sla-unit").SelectOptionAsync("working-days");
+            await Node(page, "review").ClickAsync();
+            await panel.GetByLabel("outcome-approve").SelectOptionAsync("human-task-1");
+
+            await Assertions.Expect(Node(page, "human-task-1").GetByTestId("error-badge")).ToBeVisibleAsync();
+            await Assertions.Expect(Node(page, "human-task-1")).ToContainTextAsync("'approve' 没有连接");
+
+            await Node(page, "human-task-1").ClickAsync();
+            await panel.GetByLabel("outcome-approve").SelectOptionAsync("submit");
+            await panel.GetByLabel("outcome-return").SelectOptionAsync("notify-returned");
+            await Assertions.Expect(page.GetByTestId("error-count")).ToHaveTextAsync("校验通过");
+            await Assertions.Expect(Node(page, "human-task-1")).ToContainTextAsync("2 工作日");
+            await page.GetByLabel("publish-note").FillAsync("注销前增加法务复核");
+            await page.GetByRole(AriaRole.Button, new() { Name = "发布", Exact = true }).ClickAsync();
+            await Assertions.Expect(page.GetByTestId("message")).ToContainTextAsync($"已发布版本 v");
+            var newVersion = await definitions.PublishedVersionAsync();
+            Assert.True(newVersion > published);
+
+            var after = await Flow.OnFiledWebsiteAsync(_app, Id);
+            await before.CompleteAsync("approve");
+            await after.CompleteAsync("approve");
+            Assert.Equal("bureau-review", await before.StatusAsync());
+            Assert.Equal("法务复核", (await after.OpenTaskAsync())["step"]!.GetValue<string>());
+
+            await page.GetByRole(AriaRole.Button, new() { Name = "版本历史" }).ClickAsync();
+            await page.GetByLabel($"pick-{published}").CheckAsync();
+            await page.GetByLabel($"pick-{newVersion}").CheckAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "比较所选两个版本" }).ClickAsync();
+            await Assertions.Expect(page.GetByTestId("diff")).ToContainTextAsync("新增: human-task-1");
+            await Assertions.Expect(Node(page, "human-task-1").Locator(".diff-added")).ToBeVisibleAsync();
+            await page.GetByTestId("diff").GetByRole(AriaRole.Button, new() { Name = "关闭" }).ClickAsync();
+
+            await page.GetByRole(AriaRole.Button, new() { Name = "试运行" }).ClickAsync();
+            await page.GetByTestId("dry-run").GetByRole(AriaRole.Button, new() { Name = "运行" }).ClickAsync();
+            var result = page.GetByTestId("dry-run-result");
+            await Assertions.Expect(result).ToContainTextAsync("approved");
+            await Assertions.Expect(result.Locator("li[data-activity=human-task-1]")).ToContainTextAsync(TimeLimit());
+            await Assertions.Expect(Node(page, "human-task-1").GetByTestId("path-step")).ToBeVisibleAsync();
+        }
+        catch (Exception failure)
+        {
+            await page.ScreenshotAsync("designer-failure");
+            throw new InvalidOperationException($"The designer failed; the page said: {string.Join(" | ", pageErrors)}", failure);
+        }
+        finally
+        {
+            await definitions.RepublishAsync(original);
+        }
+    }
+
+    [Fact]
+    public async Task Condition_builder_writes_the_expression_and_syntax_errors_show_on_the_step()
+    {
+        var definitions = await Definitions.ForAsync(_app, "change-subject");
+        var original = await definitions.PublishedAsync();
+        await using var session = await Browser.SignedInAsync("compliance");
+        var page = session.Page;
+        try
+        {
+            await page.GotoAsync("/designer?id=change-subject");
+            await page.Locator(".palette-item[data-type=decision]").ClickAsync();
+            await Node(page, "decision-1").ClickAsync();
+            var panel = page.GetByTestId("property-panel");
+            await panel.GetByRole(AriaRole.Button, new() { Name = "添加条件" }).ClickAsync();
+            await panel.GetByLabel("field").SelectOptionAsync("order.subject.province");
+            await panel.GetByLabel("value").SelectOptionAsync("310000");
+            await Assertions.Expect(panel.Locator(".expression-preview")).ToHaveTextAsync("order.subject.province === '310000'");
+
+            await panel.GetByText("高级：直接编辑表达式").ClickAsync();
+            await panel.GetByLabel("expression").FillAsync("order.subject.province ===");
+
+            await Assertions.Expect(panel.GetByTestId("expression-error")).ToContainTextAsync("1:");
+            await Assertions.Expect(Node(page, "decision-1")).ToContainTextAsync("表达式错误");
+            await Assertions.Expect(page.GetByTestId("save-state")).ToHaveTextAsync("草稿已保存");
+        }
+        finally
+        {
+            await definitions.SaveDraftAsync(original);
+        }
+    }
+
+    [Fact]
+    public async Task Undo_redo_copy_paste_and_delete_edit_the_graph()
+    {
+        var definitions = await Definitions.ForAsync(_app, "change-website");
+        var original = await definitions.PublishedAsync();
+        await using var session = await Browser.SignedInAsync("compliance");
+        var page = session.Page;
+        ILocator Button(string name) => page.GetByRole(AriaRole.Button, new() { Name = name, Exact = true });
+        try
+        {
+            await page.GotoAsync("/designer?id=change-website");
+            await page.Locator(".palette-item[data-type=end]").ClickAsync();
+            await Assertions.Expect(Node(page, "end-1")).ToBeVisibleAsync();
+            await Button("撤销").ClickAsync();
+            await Assertions.Expect(Node(page, "end-1")).ToHaveCountAsync(0);
+            await Button("重做").ClickAsync();
+            await Node(page, "end-1").ClickAsync();
+            await Button("复制").ClickAsync();
+            await Button("粘贴").ClickAsync();
+            await Assertions.Expect(Node(page, "end-2")).ToBeVisibleAsync();
+            await Node(page, "end-2").ClickAsync();
+            await Button("删除").ClickAsync();
+
+            await Assertions.Expect(Node(page, "end-2")).ToHaveCountAsync(0);
+            await Assertions.Expect(Node(page, "end-1")).ToContainTextAsync("无法到达");
+            await Assertions.Expect(page.GetByTestId("save-state")).ToHaveTextAsync("草稿已保存");
+        }
+        finally
+        {
+            await definitions.SaveDraftAsync(original);
+        }
+    }
+
+    [Fact]
+    public async Task Designer_page_sends_the_signed_out_to_sign_in()
+    {
+        var response = await _app.Anonymous().GetAsync("/designer");
+
+        Assert.Equal("/sign-in?ReturnUrl=%2Fdesigner", response.RequestMessage!.RequestUri!.PathAndQuery);
+    }
+
+    private static ILocator Node(IPage page, string activityId) => page.Locator($".react-flow__node[data-id=\"{activityId}\"]");
+
+    [GeneratedRegex("时限")]
+    private static partial Regex TimeLimit();
+}
