@@ -14,6 +14,9 @@ public static class Navigation
         new("/board", "组长看板", "Lead board", Policies.TeamLead),
         new("/orders", "订单查询", "Orders", Policies.Staff),
         new("/bureau", "管局工作台", "Bureau desk", Policies.Bureau),
+        new("/admin/reasons", "退回原因", "Return reasons", Policies.Compliance),
+        new("/admin/users", "用户与处理组", "Users and teams", Policies.Admin),
+        new("/admin/calendar", "工作日历", "Calendar", Policies.Admin),
         new("/hangfire", "后台作业", "Jobs", Policies.Admin),
     ];
 }

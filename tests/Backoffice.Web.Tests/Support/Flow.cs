@@ -83,14 +83,20 @@ public sealed class Flow(TestApp app, string id)
     public static async Task<JsonNode> AdvanceClockAsync(TestApp app, double hours) =>
         await app.Console().PostJsonAsync("/api/test-clock/advance", new JsonObject { ["hours"] = hours }).ExpectAsync(HttpStatusCode.OK);
 
-    /// <summary>Reviews pass, curtain photo uploaded, SMS verified: the order is then in bureau review.</summary>
-    public async Task ToBureauReviewAsync()
+    /// <summary>Reviews pass and the curtain photo is uploaded: the order then waits for the SMS verification.</summary>
+    public async Task ToSmsVerificationAsync()
     {
         await CompleteAsync("approve");
         await UploadCurtainPhotoAndSubmitAsync();
         await CompleteAsync("approve");
         await CompleteAsync("approve");
         Assert.Equal("sms-verification", await StatusAsync());
+    }
+
+    /// <summary>Reviews pass, curtain photo uploaded, SMS verified: the order is then in bureau review.</summary>
+    public async Task ToBureauReviewAsync()
+    {
+        await ToSmsVerificationAsync();
         await BureauAsync("sms-verified");
         Assert.Equal("bureau-review", await StatusAsync());
     }
