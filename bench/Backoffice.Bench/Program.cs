@@ -9,6 +9,13 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
+if (args is ["inbox", ..])
+{
+    await InboxBenchmark.RunAsync(
+        args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 200, args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3);
+    return;
+}
+
 var orders = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 200;
 var runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3;
 var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();

@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using System.Threading.RateLimiting;
 using Backoffice.Web.Features.Auth;
 using Backoffice.Web.Features.Bureau;
@@ -16,6 +18,7 @@ using Backoffice.Workflows.Database;
 using Hangfire;
 using Hangfire.PostgreSql;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.WebEncoders;
 using Npgsql;
 
 namespace Backoffice.Web;
@@ -37,9 +40,11 @@ public static class Extensions
         services.AddSingleton<SignIn>();
         services.AddScoped<OrderPreparation>();
         services.AddSingleton<BureauResultBatch>();
+        services.AddSingleton<Backoffice.Web.Features.Board.StaffNotices>();
         services.AddStaffAuthentication();
         services.AddBackofficePolicies();
         services.AddRazorPages(o => o.RootDirectory = "/Features");
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddHttpContextAccessor();
         services.AddScoped<UiText>();
         services.AddProblemDetails();

@@ -11,11 +11,7 @@ public sealed class BureauDeskTests
     public async Task A_results_sheet_with_a_wrong_row_changes_nothing_and_the_corrected_sheet_applies()
     {
         var flow = await Flow.SubmittedAsync(_app);
-        await flow.CompleteAsync("approve");
-        await flow.UploadCurtainPhotoAndSubmitAsync();
-        await flow.CompleteAsync("approve");
-        await flow.CompleteAsync("approve");
-        Assert.Equal("sms-verification", await flow.StatusAsync());
+        await flow.ToSmsVerificationAsync();
         var orderNumber = (await flow.GetAsync())["orderNumber"]!.GetValue<string>();
         await using var session = await Browser.SignedInAsync("liaison");
         var page = session.Page;

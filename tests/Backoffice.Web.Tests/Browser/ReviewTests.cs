@@ -1,5 +1,6 @@
 using System.Net;
 using Backoffice.Web.Tests.Support;
+using Dapper;
 using Microsoft.Playwright;
 
 namespace Backoffice.Web.Tests.Browser;
@@ -30,6 +31,14 @@ public sealed class ReviewTests
         Assert.Contains("核对主体", await page.TextContentAsync("[data-testid=task-step]"));
         Assert.DoesNotContain("138001380", await page.ContentAsync());
         await page.ScreenshotAsync("task");
+
+        await page.ClickAsync("[data-testid=reveal]");
+        await Assertions.Expect(page.Locator("[data-testid=masked-id]").First).Not.ToContainTextAsync("*");
+        await using (var connection = await TestApp.OpenDatabaseAsync())
+        {
+            Assert.Equal("reviewer", await connection.ExecuteScalarAsync<string>(
+                "select actor from audit_log where action = 'personal-data-revealed' and entity_id = @orderNumber", new { orderNumber }));
+        }
 
         await page.CheckAsync("[data-testid=outcome-approve]");
         await page.FillAsync("[data-testid=comment]", "材料齐全，初审通过");

@@ -26,6 +26,21 @@ public sealed class TaskRulesTests
     }
 
     [Fact]
+    public async Task Two_claims_at_the_same_moment_have_exactly_one_winner_and_the_loser_is_told_who()
+    {
+        var flow = await Flow.SubmittedAsync(_app);
+        var taskId = (await flow.OpenTaskAsync())["id"]!.GetValue<string>();
+        var clients = new[] { await _app.SignedInAs("reviewer"), await _app.SignedInAs("reviewer2") };
+
+        var responses = await Task.WhenAll(clients.Select(c => c.PostEmptyAsync($"/api/tasks/{taskId}/claim")));
+
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.OK);
+        var loser = await responses.Single(r => r.StatusCode != HttpStatusCode.OK).ExpectAsync(HttpStatusCode.Conflict);
+        var holder = (await flow.OpenTaskAsync())["assignee"]!.GetValue<string>();
+        Assert.Equal(holder, loser["context"]!["holder"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Reviewer_outside_the_team_cannot_see_or_claim_its_tasks()
     {
         var flow = await Flow.SubmittedAsync(_app);

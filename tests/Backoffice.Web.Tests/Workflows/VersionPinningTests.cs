@@ -69,7 +69,7 @@ public sealed class VersionPinningTests
         try
         {
             await PublishAsync(compliance, WithDecisionBeforeSubmit(original.AsObject(), "order.websites[5].name.length > 0"));
-            var flow = await StartDeregistrationAsync();
+            var flow = await Flow.OnFiledWebsiteAsync(_app, "deregister-website");
 
             await flow.CompleteAsync("approve");
 

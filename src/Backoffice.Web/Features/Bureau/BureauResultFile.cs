@@ -17,7 +17,15 @@ public static class BureauResultFile
     {
         try
         {
-            using var workbook = new XLWorkbook(stream);
+            using var buffer = new MemoryStream();
+            stream.CopyTo(buffer);
+            if (!IsWorkbook(buffer))
+            {
+                return null;
+            }
+
+            buffer.Position = 0;
+            using var workbook = new XLWorkbook(buffer);
             var sheet = workbook.Worksheets.First();
             var rows = new List<BureauResultBatch.Row>();
             foreach (var row in sheet.RowsUsed().Where(r => r.RowNumber() > 1))
@@ -45,6 +53,14 @@ public static class BureauResultFile
         {
             return null;
         }
+    }
+
+    /// <summary>A package with a workbook part and at least one sheet: ClosedXML fails badly on anything else.</summary>
+    private static bool IsWorkbook(MemoryStream buffer)
+    {
+        buffer.Position = 0;
+        using var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(buffer, false);
+        return document.WorkbookPart?.Workbook?.Sheets?.HasChildren == true;
     }
 
     private static string? Text(IXLCell cell)

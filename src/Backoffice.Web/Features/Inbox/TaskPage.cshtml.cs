@@ -21,7 +21,7 @@ namespace Backoffice.Web.Features.Inbox;
 [Authorize(Policy = Policies.Reviewer)]
 public sealed class TaskPageModel(
     NpgsqlDataSource dataSource, TimeProvider clock, DefinitionStore definitions, WorkingCalendarStore calendars,
-    WorkflowEngine engine, TaskCompletion completion) : PageModel
+    WorkflowEngine engine, TaskCompletion taskCompletion) : PageModel
 {
     public sealed record Reason(string Code, string Label);
 
@@ -69,7 +69,7 @@ public sealed class TaskPageModel(
     public async Task<IActionResult> OnPostCompleteAsync(Guid id, string? outcome, string[]? reasonCodes, string? comment)
     {
         var request = new CompleteTask.Request(outcome, reasonCodes ?? [], string.IsNullOrWhiteSpace(comment) ? null : comment.Trim());
-        var completion = await CompleteTask.RunAsync(engine, completion, User, id, request, HttpContext.RequestAborted);
+        var completion = await CompleteTask.RunAsync(engine, taskCompletion, User, id, request, HttpContext.RequestAborted);
         if (completion.Errors is not null)
         {
             return new JsonResult(new

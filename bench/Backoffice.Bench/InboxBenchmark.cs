@@ -1,0 +1,145 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using Backoffice.Web;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace Backoffice.Bench;
+
+/// <summary>
+/// The inbox benchmark: seeds 1,000,000 orders and 100,000 open tasks (InboxSeed.sql), starts the web
+/// app on a loopback port and times, on the server, the reviewer's inbox page and the tasks API. The
+/// baseline, measured in the same run, is the sign-in page: a page render with no query.
+/// </summary>
+public static partial class InboxBenchmark
+{
+    private static readonly ConcurrentDictionary<string, ConcurrentBag<double>> ServerTimes = new();
+
+    public static async Task RunAsync(int requests, int rounds)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            EnvironmentName = "Development",
+            ContentRootPath = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../src/Backoffice.Web")),
+        });
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Configuration["Backoffice:DemoData"] = "true";
+        builder.Configuration["Backoffice:SignInsPerMinute"] = "10000";
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.AddBackoffice();
+        builder.Services.AddRazorPages().AddApplicationPart(typeof(Extensions).Assembly);
+        await using var app = builder.Build();
+        await app.PrepareAsync();
+        app.Use(async (context, next) =>
+        {
+            var watch = Stopwatch.StartNew();
+            await next(context);
+            ServerTimes.GetOrAdd(context.Request.Path + context.Request.QueryString, _ => []).Add(watch.Elapsed.TotalMilliseconds);
+        });
+        app.UseBackoffice();
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+
+        var watch = Stopwatch.StartNew();
+        await SeedAsync(app.Services.GetRequiredService<NpgsqlDataSource>());
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Seeded 1,000,000 orders, 100,000 open and 200,000 done tasks in {watch.Elapsed.TotalSeconds:F0} s"));
+
+        using var pages = await SignedInPagesAsync(address);
+        using var api = await ApiClientAsync(address);
+        (string Name, HttpClient Client, string Url)[] targets =
+        [
+            ("baseline: sign-in page", pages, "/sign-in"),
+            ("inbox page, my tasks", pages, "/inbox"),
+            ("inbox page, team queue", pages, "/inbox?tab=team"),
+            ("inbox page, overdue", pages, "/inbox?tab=overdue"),
+            ("inbox list refresh, team", pages, "/inbox?tab=team&handler=list"),
+            ("GET /api/tasks?scope=mine", api, "/api/tasks?scope=mine"),
+            ("GET /api/tasks?scope=team (500 rows)", api, "/api/tasks?scope=team"),
+        ];
+        Console.WriteLine($"Server time per request (ms) for user 'reviewer' (member of all 3 teams): {requests} requests a round, {rounds} rounds, medians of the rounds");
+        Console.WriteLine("request                                    p50      p95   ratio p50/baseline");
+        double? baseline = null;
+        foreach (var (name, client, url) in targets)
+        {
+            var p50s = new List<double>();
+            var p95s = new List<double>();
+            for (var i = 0; i < 20; i++)
+            {
+                (await client.GetAsync(url)).EnsureSuccessStatusCode();
+            }
+
+            for (var round = 0; round < rounds; round++)
+            {
+                ServerTimes.TryRemove(url, out _);
+                for (var i = 0; i < requests; i++)
+                {
+                    (await client.GetAsync(url)).EnsureSuccessStatusCode();
+                }
+
+                var times = ServerTimes[url].Order().ToList();
+                p50s.Add(times[times.Count / 2]);
+                p95s.Add(times[(int)(times.Count * 0.95)]);
+            }
+
+            var p50 = Median(p50s);
+            baseline ??= p50;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-40} {p50,7:F2}  {Median(p95s),7:F2}   {p50 / baseline.Value,8:F1}x"));
+        }
+
+        await app.StopAsync();
+    }
+
+    private static async Task SeedAsync(NpgsqlDataSource dataSource)
+    {
+        await using var stream = typeof(InboxBenchmark).Assembly.GetManifestResourceStream("Backoffice.Bench.InboxSeed.sql")!;
+        var sql = await new StreamReader(stream).ReadToEndAsync();
+        await using var command = dataSource.CreateCommand(sql);
+        command.CommandTimeout = 1800;
+        await command.ExecuteNonQueryAsync();
+        await using var vacuum = dataSource.CreateCommand("vacuum (analyze) filing_orders, workflow_instances, review_tasks");
+        vacuum.CommandTimeout = 1800;
+        await vacuum.ExecuteNonQueryAsync();
+    }
+
+    private static async Task<HttpClient> SignedInPagesAsync(string address)
+    {
+        var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = new Uri(address) };
+        var form = await client.GetStringAsync("/sign-in");
+        var token = Token().Match(form).Groups[1].Value;
+        var response = await client.PostAsync("/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Username"] = "reviewer", ["Password"] = "Passw0rd!", ["__RequestVerificationToken"] = token,
+        }));
+        response.EnsureSuccessStatusCode();
+        return client;
+    }
+
+    private static async Task<HttpClient> ApiClientAsync(string address)
+    {
+        var client = new HttpClient { BaseAddress = new Uri(address) };
+        var response = await client.PostAsJsonAsync("/api/tokens", new { username = "reviewer", password = "Passw0rd!" });
+        var token = (await response.Content.ReadFromJsonAsync<TokenBody>())!.Token;
+        client.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        return client;
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted[sorted.Count / 2];
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex Token();
+
+    private sealed record TokenBody(string Token);
+}

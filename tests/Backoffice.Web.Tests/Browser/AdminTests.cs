@@ -1,0 +1,73 @@
+using System.Net;
+using Backoffice.Web.Tests.Support;
+using Dapper;
+
+namespace Backoffice.Web.Tests.Browser;
+
+public sealed class AdminTests
+{
+    private readonly TestApp _app = TestApp.Instance;
+
+    [Fact]
+    public async Task Compliance_adds_a_return_reason_that_reviewers_can_then_pick()
+    {
+        var code = $"t-{Guid.NewGuid():N}"[..20];
+        await using var session = await Browser.SignedInAsync("compliance");
+        var page = session.Page;
+        await page.GotoAsync("/admin/reasons");
+
+        await page.FillAsync("#Code", "Bad Code!");
+        await page.FillAsync("#LabelZh", "测试原因");
+        await page.FillAsync("#LabelEn", "Test reason");
+        await page.FillAsync("#Sort", "900");
+        await page.ClickAsync("form button.primary");
+        Assert.Contains("小写字母", await page.TextContentAsync("main form"));
+
+        await page.FillAsync("#Code", code);
+        await page.ClickAsync("form button.primary");
+        Assert.Contains(code, await page.TextContentAsync("[data-testid=saved]"));
+        await page.ScreenshotAsync("admin-reasons");
+
+        var reviewer = await _app.SignedInAs("reviewer");
+        var codes = await reviewer.GetAsync("/api/reason-codes").ExpectAsync(HttpStatusCode.OK);
+        Assert.Contains(codes.AsArray(), c => c!["code"]!.GetValue<string>() == code && c["label"]!.GetValue<string>() == "测试原因");
+    }
+
+    [Fact]
+    public async Task Admin_puts_a_user_in_a_team_and_edits_the_calendar_refusing_a_weekday_as_adjusted_working_day()
+    {
+        var username = $"u{Guid.NewGuid():N}"[..16];
+        await using var session = await Browser.SignedInAsync("admin");
+        var page = session.Page;
+        await page.GotoAsync("/admin/users");
+        await page.FillAsync("#Username", username);
+        await page.FillAsync("#DisplayName", "新审核员");
+        await page.CheckAsync("input[name=UserRoles][value=reviewer]");
+        await page.FillAsync("#Password", "Longer-Passw0rd");
+        await page.ClickAsync("form[action*=save] button.primary");
+        await page.FillAsync("input[name=username]", username);
+        await page.SelectOptionAsync("select[name=team]", "second-review");
+        await page.ClickAsync("form[action*=member] button.primary");
+        Assert.Contains("second-review", await page.TextContentAsync($"tr:has-text('{username}')"));
+        await page.ScreenshotAsync("admin-users");
+
+        await page.GotoAsync("/admin/calendar?year=2099");
+        await page.FillAsync("#Date", "2099-03-04");
+        await page.SelectOptionAsync("#Kind", "workday");
+        await page.FillAsync("#Name", "测试调休");
+        await page.ClickAsync("form button.primary");
+        Assert.Contains("调休上班日须为周六或周日", await page.TextContentAsync("main form"));
+
+        await page.SelectOptionAsync("#Kind", "holiday");
+        await page.ClickAsync("form button.primary");
+        Assert.Contains("测试调休", await page.TextContentAsync("table"));
+        await page.ScreenshotAsync("admin-calendar");
+        await page.ClickAsync("tr:has-text('测试调休') button");
+        Assert.DoesNotContain("测试调休", await page.ContentAsync());
+
+        await using var connection = await TestApp.OpenDatabaseAsync();
+        var actions = await connection.QueryAsync<string>(
+            "select action from audit_log where actor = 'admin' and entity_id in (@username, '2099-03-04') order by id", new { username });
+        Assert.Equal(["user-created", "team-member-saved", "calendar-day-saved", "calendar-day-deleted"], actions);
+    }
+}
