@@ -26,6 +26,12 @@ public static class Extensions
     public static WebApplicationBuilder AddBackoffice(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        builder.Logging.AddJsonConsole(o =>
+        {
+            o.IncludeScopes = true;
+            o.UseUtcTimestamp = true;
+            o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+        });
         services.AddWorkflows(builder.Configuration);
         services.PostConfigure<BackofficeOptions>(o =>
         {
@@ -97,6 +103,7 @@ public static class Extensions
 
     public static WebApplication UseBackoffice(this WebApplication app)
     {
+        app.UseMiddleware<OrderLogScope>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
