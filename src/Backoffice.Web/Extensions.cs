@@ -26,12 +26,19 @@ public static class Extensions
     public static WebApplicationBuilder AddBackoffice(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        builder.Logging.AddJsonConsole(o =>
+        if (builder.Environment.IsDevelopment())
         {
-            o.IncludeScopes = true;
-            o.UseUtcTimestamp = true;
-            o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
-        });
+            builder.Logging.AddSimpleConsole(o => o.IncludeScopes = true);
+        }
+        else
+        {
+            builder.Logging.AddJsonConsole(o =>
+            {
+                o.IncludeScopes = true;
+                o.UseUtcTimestamp = true;
+                o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+            });
+        }
         services.AddWorkflows(builder.Configuration);
         services.PostConfigure<BackofficeOptions>(o =>
         {
