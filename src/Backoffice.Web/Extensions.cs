@@ -29,6 +29,19 @@ public static class Extensions
     public static WebApplicationBuilder AddBackoffice(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        if (builder.Environment.IsDevelopment())
+        {
+            builder.Logging.AddSimpleConsole(o => o.IncludeScopes = true);
+        }
+        else
+        {
+            builder.Logging.AddJsonConsole(o =>
+            {
+                o.IncludeScopes = true;
+                o.UseUtcTimestamp = true;
+                o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+            });
+        }
         services.AddWorkflows(builder.Configuration);
         services.PostConfigure<BackofficeOptions>(o =>
         {
@@ -105,6 +118,7 @@ public static class Extensions
 
     public static WebApplication UseBackoffice(this WebApplication app)
     {
+        app.UseMiddleware<OrderLogScope>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseStaticFiles();

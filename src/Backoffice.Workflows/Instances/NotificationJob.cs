@@ -10,12 +10,23 @@ public sealed class NotificationJob(NpgsqlDataSource dataSource, TimeProvider cl
     public async Task RunAsync(Guid messageId, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        var channel = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
-            "update outbox_messages set sent_at = @now where id = @messageId and sent_at is null returning channel",
+        var sent = await connection.QuerySingleOrDefaultAsync<SentMessage>(new CommandDefinition(
+            """
+            update outbox_messages m set sent_at = @now where m.id = @messageId and m.sent_at is null
+            returning m.channel, m.order_id, (select o.order_number from filing_orders o where o.id = m.order_id) as order_number
+            """,
             new { messageId, now = clock.GetUtcNow() }, cancellationToken: ct));
-        if (channel is not null)
+        if (sent is not null)
         {
-            logger.LogInformation("Notification {MessageId} sent by {Channel}", messageId, channel);
+            using var scope = OrderLog.Scope(logger, sent.OrderId ?? Guid.Empty, sent.OrderNumber);
+            logger.LogInformation("Notification {MessageId} sent by {Channel}", messageId, sent.Channel);
         }
+    }
+
+    private sealed record SentMessage
+    {
+        public string Channel { get; init; } = "";
+        public Guid? OrderId { get; init; }
+        public string? OrderNumber { get; init; }
     }
 }

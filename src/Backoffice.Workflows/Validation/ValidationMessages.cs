@@ -97,6 +97,7 @@ public static partial class ValidationMessages
         ["unknown-material-kind"] = ("未知的材料类型，可选：{0}", "Unknown material kind; allowed: {0}"),
         ["multipart-required"] = ("须以 multipart/form-data 上传 kind 与 file", "Upload kind and file as multipart/form-data"),
         ["material-website-index"] = ("网站序号无效", "The website index is not valid"),
+        ["file-name-unsafe"] = ("文件名不能包含路径、“..”或不可见字符", "The file name must not contain a path, \"..\" or invisible characters"),
     };
 
     private static readonly Dictionary<string, (string, string)> Workflow = new()

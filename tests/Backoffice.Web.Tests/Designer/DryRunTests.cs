@@ -51,7 +51,7 @@ public sealed class DryRunTests
         }).ExpectAsync(HttpStatusCode.OK);
 
         var path = run["steps"]!.AsArray().Select(s => s!["activityId"]!.GetValue<string>()).ToList();
-        Assert.Equal(["is-shanghai", "wait-curtain-photo", "photo-review", "second-review", "final-check", "submit"], path[1..7]);
+        Assert.Equal(["is-shanghai", "wait-curtain-photo", "needs-mail", "photo-review", "second-review", "final-check", "submit"], path[1..8]);
         Assert.Contains("notify-rejected", path);
         Assert.Contains("被管局退回", run["steps"]!.AsArray().First(s => s!["activityId"]!.GetValue<string>() == "notify-rejected")!["note"]!.GetValue<string>());
     }

@@ -47,17 +47,20 @@ public sealed class MaterialsAndSubmitTests
         Assert.Equal(0, await MaterialCountAsync(url));
     }
 
-    [Fact]
-    public async Task Path_in_the_file_name_is_not_kept()
+    [Theory]
+    [InlineData("../../etc/passwd.jpg")]
+    [InlineData("..\\..\\windows\\photo.jpg")]
+    [InlineData("/etc/cron.d/photo.jpg")]
+    [InlineData("photo\u200b.jpg")]
+    [InlineData("photo\u202egpj.html")]
+    public async Task Path_or_hidden_characters_in_the_file_name_are_refused(string name)
     {
         var url = await NewOrderAsync();
 
-        await _app.Console().UploadAsync(url, "business-license", Files.Jpeg(), "../../etc/passwd.jpg").ExpectAsync(HttpStatusCode.Created);
+        var problem = await _app.Console().UploadAsync(url, "business-license", Files.Jpeg(), name).ExpectAsync(HttpStatusCode.BadRequest);
 
-        var order = await _app.Console().GetAsync(url).ExpectAsync(HttpStatusCode.OK);
-        var name = order["materials"]![0]!["fileName"]!.GetValue<string>();
-        Assert.DoesNotContain("/", name);
-        Assert.DoesNotContain("..", name);
+        Assert.Equal(["file-name-unsafe"], problem.ErrorCodes()["file"]);
+        Assert.Equal(0, await MaterialCountAsync(url));
     }
 
     [Fact]

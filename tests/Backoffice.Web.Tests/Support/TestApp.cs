@@ -18,8 +18,14 @@ public sealed class TestApp : WebApplicationFactory<Program>
 {
     private static readonly Lazy<TestApp> Shared = new(StartShared);
     private readonly bool _testMode;
+    private readonly LogCapture? _logs;
 
-    public TestApp(bool testMode) => _testMode = testMode;
+    /// <summary>A test server of its own; <paramref name="logs"/>, when given, receives every log line from Information up.</summary>
+    public TestApp(bool testMode, LogCapture? logs = null)
+    {
+        _testMode = testMode;
+        _logs = logs;
+    }
 
     /// <summary>The shared test-mode app, already started, so its seeded users and definitions exist for every test.</summary>
     public static TestApp Instance => Shared.Value;
@@ -36,6 +42,11 @@ public sealed class TestApp : WebApplicationFactory<Program>
         builder.UseSetting("Backoffice:SignInsPerMinute", "10000");
         builder.UseSetting("BureauSimulator:RejectionRate", "0");
         builder.UseSetting("Timers:SweepInterval", "00:10:00");
+        if (_logs is not null)
+        {
+            builder.ConfigureLogging(logging => logging.AddProvider(_logs).AddFilter<LogCapture>(null, LogLevel.Information));
+        }
+
         var log = Environment.GetEnvironmentVariable("BACKOFFICE_TEST_SERVER_LOG");
         if (!string.IsNullOrEmpty(log))
         {

@@ -20,7 +20,8 @@ public static class BureauEventsApi
         return app;
     }
 
-    private static async Task<IResult> HandleAsync(HttpContext context, WorkflowEngine engine, BureauEvents events)
+    private static async Task<IResult> HandleAsync(
+        HttpContext context, WorkflowEngine engine, BureauEvents events, Npgsql.NpgsqlDataSource dataSource, ILogger<BureauEvents> logger)
     {
         var (body, problem) = await JsonBody.ReadAsync<Request>(context);
         if (problem is not null)
@@ -38,6 +39,13 @@ public static class BureauEventsApi
             return Problems.Validation(context, errors);
         }
 
+        string? orderNumber;
+        await using (var connection = await dataSource.OpenConnectionAsync(context.RequestAborted))
+        {
+            orderNumber = await OrderLog.NumberAsync(connection, body.FilingId!.Value, context.RequestAborted);
+        }
+
+        using var scope = OrderLog.Scope(logger, body.FilingId.Value, orderNumber);
         return await engine.StepAsync<IResult>(context.Name(), async step =>
         {
             var result = await events.ApplyAsync(step, body.FilingId!.Value, body.Kind!, body.ReasonCodes);

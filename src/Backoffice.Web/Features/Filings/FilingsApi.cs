@@ -19,6 +19,7 @@ public static class FilingsApi
             .Produces<CreateFiling.Created>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
         filings.MapPost("/{id:guid}/materials", UploadMaterial.HandleAsync).DisableAntiforgery()
             .Accepts<IFormFile>("multipart/form-data").ProducesValidationProblem().ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+        filings.MapGet("/{id:guid}/materials/{materialId:guid}", DownloadMaterial.HandleAsync).ProducesProblem(StatusCodes.Status404NotFound);
         filings.MapPost("/{id:guid}/submit", SubmitFiling.HandleAsync).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
         filings.MapPost("/{id:guid}/withdraw", WithdrawFiling.HandleAsync).ProducesProblem(StatusCodes.Status409Conflict);
         filings.MapPost("/{id:guid}/public-security", ReportPublicSecurity.HandleAsync).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);

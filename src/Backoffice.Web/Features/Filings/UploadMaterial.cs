@@ -63,6 +63,10 @@ public static class UploadMaterial
         {
             errors.Add("file", "required");
         }
+        else if (!Materials.IsPlainFileName(file.FileName))
+        {
+            errors.Add("file", "file-name-unsafe");
+        }
         else if (file.Length > rules.MaxMaterialBytes)
         {
             return TooLarge(context, rules);

@@ -6,7 +6,7 @@ public static class HomepageUrl
     /// <summary>Null when the URL is on one of <paramref name="asciiDomains"/>, otherwise the error code.</summary>
     public static string? Check(string? value, IReadOnlyCollection<string> asciiDomains)
     {
-        if (string.IsNullOrWhiteSpace(value) || value.Length > 255 || value.Any(char.IsWhiteSpace))
+        if (string.IsNullOrWhiteSpace(value) || value.Length > 255 || value.Any(IsInvisible))
         {
             return "homepage-format";
         }
@@ -18,11 +18,28 @@ public static class HomepageUrl
             return "homepage-format";
         }
 
-        if (!DomainName.TryNormalize(uri.IdnHost, out var host))
+        if (IdnHost(uri) is not { } idnHost || !DomainName.TryNormalize(idnHost, out var host))
         {
             return "homepage-format";
         }
 
         return asciiDomains.Any(d => host == d || host.EndsWith("." + d, StringComparison.Ordinal)) ? null : "homepage-not-on-domains";
+    }
+
+    /// <summary>Spaces, control and format characters (bidi overrides, zero-width), which URI parsing would silently drop.</summary>
+    private static bool IsInvisible(char c) =>
+        char.IsWhiteSpace(c) || char.IsControl(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format;
+
+    /// <summary>The punycode host, or null when the host has characters IDNA refuses (lone surrogates, bidi controls).</summary>
+    private static string? IdnHost(Uri uri)
+    {
+        try
+        {
+            return uri.IdnHost;
+        }
+        catch (UriFormatException)
+        {
+            return null;
+        }
     }
 }

@@ -62,6 +62,11 @@ public static class Materials
         return content.StartsWith("%PDF-"u8) ? Pdf : null;
     }
 
+    /// <summary>False for a name that tries to be a path (separators, ".."), or hides characters (control, bidi, zero-width).</summary>
+    public static bool IsPlainFileName(string? name) =>
+        name is not null && name.Length <= 255 && !name.Contains("..", StringComparison.Ordinal)
+        && !name.Any(c => c is '/' or '\\' || char.IsControl(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format);
+
     /// <summary>The base name only: no directories, no "..", no control characters, at most 100 characters.</summary>
     public static string SafeFileName(string? name)
     {

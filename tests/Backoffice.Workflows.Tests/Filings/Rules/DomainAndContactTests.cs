@@ -37,6 +37,9 @@ public sealed class DomainAndContactTests
     [InlineData("www.other.com", "homepage-not-on-domains")]
     [InlineData("ftp://example.com", "homepage-format")]
     [InlineData("203.0.113.10", "homepage-format")]
+    [InlineData("\ud800", "homepage-format")]
+    [InlineData("\u202e\u200b", "homepage-format")]
+    [InlineData("www.\u202eexample.com", "homepage-format")]
     public void Homepage_must_be_on_one_of_the_websites_domains(string url, string? error) =>
         Assert.Equal(error, HomepageUrl.Check(url, ["example.com"]));
 

@@ -1,0 +1,17 @@
+using System.Globalization;
+using Backoffice.Faults;
+
+// bench/faults.sh runs this: "load URL ORDERS CONCURRENCY SECONDS" drives orders through their workflows
+// against a running app (retrying through its restarts), "verify" reads the outcome from the database.
+var mode = args.Length > 0 ? args[0] : "";
+switch (mode)
+{
+    case "load":
+        var driver = new LoadDriver(new Uri(args[1]), int.Parse(args[2], CultureInfo.InvariantCulture), int.Parse(args[3], CultureInfo.InvariantCulture));
+        return await driver.RunAsync(TimeSpan.FromSeconds(int.Parse(args[4], CultureInfo.InvariantCulture)));
+    case "verify":
+        return await Verification.RunAsync(Environment.GetEnvironmentVariable("ConnectionStrings__Backoffice")!);
+    default:
+        Console.Error.WriteLine("usage: load URL ORDERS CONCURRENCY SECONDS | verify");
+        return 2;
+}

@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# Fault drill, loopback only: ./bench/faults.sh [orders] [seconds]
+# Starts the Release build of the app in test mode on its own database (backoffice_faults) of the local
+# cluster, drives the orders through their workflows (bench/Backoffice.Faults), kills the app with
+# kill -9 twice and restarts it, restarts PostgreSQL once (watching /healthz go unhealthy and recover
+# by itself), publishes a new definition version under load, then verifies from the database that
+# every order is approved with exactly one bureau submission and one approval message. Prints figures.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$ROOT/scripts/lib.sh"
+ORDERS="${1:-2000}"
+LIMIT="${2:-480}"
+WORK="$DATA_DIR/faults"; mkdir -p "$WORK"; rm -f "$WORK"/*.log
+APP_LOG="$WORK/app.log"; DRIVER_LOG="$WORK/driver.log"
+PORT=5199; while port_in_use "$PORT"; do PORT=$((PORT + 1)); done
+URL="http://127.0.0.1:$PORT"
+APP_PID=""; DRIVER_PID=""
+cleanup() {
+  [ -n "$DRIVER_PID" ] && kill "$DRIVER_PID" 2>/dev/null || true
+  [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null || true
+  pg_ensure_running
+}
+trap cleanup EXIT
+
+ensure_dotnet
+pg_ensure_running
+pg_recreate_database backoffice_faults >/dev/null
+export ConnectionStrings__Backoffice="$(pg_connection_string backoffice_faults)"
+say "building (Release)"
+dotnet build "$ROOT/src/Backoffice.Web" -c Release -nologo -v quiet >/dev/null
+dotnet build "$ROOT/bench/Backoffice.Faults" -c Release -nologo -v quiet >/dev/null
+
+health() { curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$URL/healthz" || true; }
+now() { date +%s.%N; }
+since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
+wait_healthy() {
+  local start; start="$(now)"
+  for _ in $(seq 1 240); do [ "$(health)" = 200 ] && { since "$start"; return; }; sleep 0.5; done
+  die "the app did not become healthy; see $APP_LOG"
+}
+start_app() {
+  ASPNETCORE_ENVIRONMENT=Testing Backoffice__TestMode=true Backoffice__SignInsPerMinute=10000 \
+    dotnet "$ROOT/src/Backoffice.Web/bin/Release/net10.0/Backoffice.Web.dll" --urls "$URL" >>"$APP_LOG" 2>&1 &
+  APP_PID=$!
+}
+
+started="$(now)"
+start_app
+say "app up in $(wait_healthy) s on $URL"
+dotnet "$ROOT/bench/Backoffice.Faults/bin/Release/net10.0/Backoffice.Faults.dll" load "$URL" "$ORDERS" 16 "$LIMIT" >"$DRIVER_LOG" 2>&1 &
+DRIVER_PID=$!
+until grep -q '^CREATED' "$DRIVER_LOG"; do
+  kill -0 "$DRIVER_PID" 2>/dev/null || { cat "$DRIVER_LOG"; die "the load driver stopped"; }
+  sleep 1
+done
+grep '^CREATED' "$DRIVER_LOG"
+
+kills=0
+for pause in 20 40; do
+  sleep "$pause"
+  kill -9 "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; kills=$((kills + 1))
+  say "kill -9 number $kills at $(since "$started") s"
+  start_app
+  say "restarted, healthy again after $(wait_healthy) s"
+done
+
+sleep 15
+before="$(health)"
+pg_stop
+sleep 3
+during="$(health)"
+pg_ensure_running
+say "PostgreSQL restarted; /healthz was $before before, $during while it was down"
+say "app healthy again by itself $(wait_healthy) s after PostgreSQL came back"
+
+wait "$DRIVER_PID" || true; DRIVER_PID=""
+cat "$DRIVER_LOG"
+set +e
+dotnet "$ROOT/bench/Backoffice.Faults/bin/Release/net10.0/Backoffice.Faults.dll" verify
+status=$?
+set -e
+say "orders $ORDERS, kill -9 $kills, PostgreSQL restarts 1 (/healthz $before -> $during -> 200), total $(since "$started") s"
+exit "$status"

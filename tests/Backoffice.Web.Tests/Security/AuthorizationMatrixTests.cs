@@ -1,0 +1,136 @@
+using System.Net;
+using Backoffice.Web.Tests.Support;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Backoffice.Web.Tests.Security;
+
+/// <summary>
+/// Every endpoint the running app maps × every role and anonymous. The endpoint list comes from the
+/// app itself, so an endpoint added later without a known policy fails here.
+/// </summary>
+public sealed class AuthorizationMatrixTests
+{
+    private const string Anonymous = "(anonymous)";
+
+    /// <summary>Who each policy admits, stated independently of the app's own policy code.</summary>
+    private static readonly Dictionary<string, string[]> Admitted = new()
+    {
+        ["filings"] = ["console", "admin", "compliance", "lead", "reviewer", "outsider", "liaison", "management"],
+        ["staff"] = ["admin", "compliance", "lead", "reviewer", "outsider", "liaison", "management"],
+        ["compliance"] = ["admin", "compliance"],
+        ["management"] = ["admin", "management"],
+        ["bureau"] = ["admin", "liaison"],
+        ["admin"] = ["admin"],
+        ["test-mode"] = ["console", "admin", "compliance", "lead", "reviewer", "outsider", "liaison", "management"],
+    };
+
+    /// <summary>The only endpoints open without signing in.</summary>
+    private static readonly HashSet<string> OpenEndpoints = ["GET /healthz", "GET /openapi/{documentName}.json", "POST /api/tokens/"];
+
+    private static readonly string[] Callers = [Anonymous, "console", "admin", "compliance", "lead", "reviewer", "outsider", "liaison", "management"];
+
+    private readonly TestApp _app = TestApp.Instance;
+
+    [Fact]
+    public void Every_endpoint_names_a_known_policy_or_is_knowingly_open()
+    {
+        var offenders = Endpoints().Where(e => e.Open ? !OpenEndpoints.Contains(e.Name) : e.Policy is null || !Admitted.ContainsKey(e.Policy))
+            .Select(e => $"{e.Name} (policy: {e.Policy ?? "none"}, open: {e.Open})").ToList();
+
+        Assert.True(offenders.Count == 0, "Endpoints without a known policy:\n" + string.Join("\n", offenders));
+        Assert.Contains(Endpoints(), e => e.Name == "POST /api/filings/");
+    }
+
+    [Fact]
+    public async Task Every_endpoint_answers_every_caller_as_its_policy_says()
+    {
+        var endpoints = Endpoints().Where(e => e.Policy is not null && Admitted.ContainsKey(e.Policy))
+            .OrderBy(e => e.Method == "DELETE").ThenBy(e => e.Name, StringComparer.Ordinal).ToList();
+        var failures = new List<string>();
+        foreach (var caller in Callers)
+        {
+            using var client = caller switch
+            {
+                Anonymous => _app.Anonymous(),
+                "console" => _app.Console(),
+                _ => await _app.SignedInAs(caller),
+            };
+            foreach (var endpoint in endpoints)
+            {
+                using var response = await client.SendAsync(endpoint.Request());
+                var status = (int)response.StatusCode;
+                var admitted = caller != Anonymous && Admitted[endpoint.Policy!].Contains(caller);
+                var expected = caller == Anonymous ? "401" : admitted ? "neither 401, 403 nor 5xx" : "403";
+                var ok = caller == Anonymous ? IsSignInChallenge(endpoint, response)
+                    : admitted ? status is not (401 or 403) and < 500
+                    : status == 403;
+                if (!ok)
+                {
+                    failures.Add($"{caller,-12} {endpoint.Name}: {status}, expected {expected}");
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    [Fact]
+    public async Task Open_endpoints_answer_without_a_token()
+    {
+        var anonymous = _app.Anonymous();
+
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/healthz")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/openapi/v1.json")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostJsonAsync("/api/tokens", new System.Text.Json.Nodes.JsonObject())).StatusCode);
+    }
+
+    /// <summary>API endpoints answer 401; a page may instead send the browser to its sign-in page.</summary>
+    private static bool IsSignInChallenge(MappedEndpoint endpoint, HttpResponseMessage response) =>
+        response.StatusCode == HttpStatusCode.Unauthorized
+        || (!endpoint.Route.StartsWith("/api/", StringComparison.Ordinal) && response.StatusCode == HttpStatusCode.Redirect);
+
+    /// <summary>
+    /// The HTTP API's endpoints, which callers reach with bearer tokens; the cookie-signed pages are
+    /// held to the same rule (a named policy or knowingly open) by StaffPagesTests.
+    /// </summary>
+    private List<MappedEndpoint> Endpoints() => [.. AllEndpoints().Where(e => e.Route.StartsWith("/api/", StringComparison.Ordinal) || OpenEndpoints.Contains(e.Name))];
+
+    private List<MappedEndpoint> AllEndpoints() =>
+        [.. _app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Select(method => new MappedEndpoint(
+                method,
+                "/" + (e.RoutePattern.RawText ?? "").TrimStart('/'),
+                e.RoutePattern,
+                e.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).LastOrDefault(p => p is not null),
+                e.Metadata.GetMetadata<IAllowAnonymous>() is not null)))];
+
+    private sealed record MappedEndpoint(string Method, string Route, Microsoft.AspNetCore.Routing.Patterns.RoutePattern Pattern, string? Policy, bool Open)
+    {
+        public string Name => $"{Method} {Route}";
+
+        /// <summary>A request with made-up ids (a fresh guid, version 1, an unknown name) and an empty JSON object as body.</summary>
+        public HttpRequestMessage Request()
+        {
+            var path = Route;
+            foreach (var parameter in Pattern.Parameters)
+            {
+                var constraints = parameter.ParameterPolicies.Select(p => p.Content).ToList();
+                var value = constraints.Contains("guid") ? Guid.NewGuid().ToString()
+                    : constraints.Contains("int") || constraints.Contains("long") ? "1"
+                    : "unknown-" + Guid.NewGuid().ToString("N")[..8];
+                path = System.Text.RegularExpressions.Regex.Replace(path, "\\{" + parameter.Name + "[^}]*\\}", value);
+            }
+
+            var request = new HttpRequestMessage(new HttpMethod(Method), path);
+            if (Method is "POST" or "PUT" or "PATCH")
+            {
+                request.Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json");
+            }
+
+            return request;
+        }
+    }
+}
