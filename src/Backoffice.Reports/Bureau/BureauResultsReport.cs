@@ -1,0 +1,196 @@
+using Backoffice.Reports.Statistics;
+using Backoffice.Reports.Workbooks;
+using Backoffice.Workflows.Scheduling;
+using Dapper;
+using Npgsql;
+
+namespace Backoffice.Reports.Bureau;
+
+/// <summary>
+/// Bureau results of the submissions made in the period, per province: each submission's result is
+/// the first applied bureau result after it (approved, rejected, or the SMS verification expiring,
+/// which the bureau treats as a return) and before the order's next submission. Review time runs from
+/// the SMS verification (or the submission, for types without one) to the result, in working days,
+/// against the 20-working-day limit.
+/// </summary>
+public sealed class BureauResultsReport : Report
+{
+    public const string SmsExpired = "sms-expired";
+    private const int LimitWorkingDays = 20;
+
+    private const string Attempts =
+        $"""
+        select o.order_number, o.filing_type, o.province, s.attempt, s.submitted_at, v.received_at, r.kind, r.received_at,
+               case when jsonb_typeof(r.payload -> 'reasonCodes') = 'array'
+                    then array(select jsonb_array_elements_text(r.payload -> 'reasonCodes')) else array[]::text[] end
+        from bureau_submissions s
+        join filing_orders o on o.id = s.order_id
+        left join bureau_submissions n on n.order_id = s.order_id and n.attempt = s.attempt + 1
+        left join lateral (
+            select e.received_at from bureau_events e
+            where e.order_id = s.order_id and e.applied and e.kind = 'sms-verified'
+              and e.received_at >= s.submitted_at and (n.submitted_at is null or e.received_at < n.submitted_at)
+            order by e.received_at limit 1) v on true
+        left join lateral (
+            select e.kind, e.received_at, e.payload from bureau_events e
+            where e.order_id = s.order_id and e.applied and e.kind in ('approved', 'rejected', 'sms-expired')
+              and e.received_at >= s.submitted_at and (n.submitted_at is null or e.received_at < n.submitted_at)
+            order by e.received_at limit 1) r on true
+        where s.submitted_at >= @start and s.submitted_at < @end and {OrderFilter}
+        """;
+
+    public override async Task BuildAsync(
+        NpgsqlConnection connection, WorkingCalendar calendar, ReportParameters p, Stream output,
+        IProgress<ReportProgress>? progress, DetailWriting details, CancellationToken ct)
+    {
+        var reasons = (await connection.QueryAsync<(string Code, string Zh, string En)>(new CommandDefinition(
+                "select code, label_zh, label_en from reason_codes", cancellationToken: ct)))
+            .ToDictionary(r => r.Code, r => p.English ? r.En : r.Zh);
+        reasons[SmsExpired] = p.T("短信核验超时", "SMS verification expired");
+        string Reason(string code) => reasons.GetValueOrDefault(code, code);
+
+        using var workbook = new ReportWorkbook(p, Report.Title(BureauResults, p.English), Labels.Scope(p, null).Where((_, i) => i != 3));
+        var detail = workbook.AddDetail(p.T("明细", "Detail"),
+        [
+            new(p.T("订单号", "Order")), new(p.T("备案类型", "Filing type")), new(p.T("省份", "Province")),
+            new(p.T("提交次数", "Attempt"), ColumnKind.Integer), new(p.T("提交时间", "Submitted"), ColumnKind.DateTime),
+            new(p.T("短信核验时间", "SMS verified"), ColumnKind.DateTime), new(p.T("结果", "Result")),
+            new(p.T("结果时间", "Result at"), ColumnKind.DateTime), new(p.T("管局审核（工作日）", "Bureau review (working days)"), ColumnKind.Decimal),
+            new(p.T("退回原因", "Reasons")),
+        ]);
+        var provinces = new SortedDictionary<string, ProvinceResults>(StringComparer.Ordinal);
+        var overall = new ProvinceResults();
+        long rows = 0;
+        await using (var command = Command(connection, Attempts, p))
+        await using (var reader = await command.ExecuteReaderAsync(ct))
+        {
+            while (await reader.ReadAsync(ct))
+            {
+                var province = reader.GetString(2);
+                var attempt = reader.GetInt32(3);
+                var submitted = reader.GetFieldValue<DateTimeOffset>(4);
+                var smsVerified = Instant(reader, 5);
+                var result = Text(reader, 6);
+                var resultAt = Instant(reader, 7);
+                var codes = result == SmsExpired ? [SmsExpired] : reader.GetFieldValue<string[]>(8);
+                double? reviewDays = null;
+                bool? withinLimit = null;
+                if (result is "approved" or "rejected")
+                {
+                    var start = smsVerified ?? submitted;
+                    reviewDays = calendar.WorkingHoursBetween(start, resultAt!.Value) / Reports.Sla.Stage.HoursPerWorkingDay;
+                    withinLimit = resultAt <= calendar.AddWorkingDays(start, LimitWorkingDays);
+                }
+
+                if (!provinces.TryGetValue(province, out var results))
+                {
+                    results = new ProvinceResults();
+                    provinces[province] = results;
+                }
+
+                foreach (var target in new[] { results, overall })
+                {
+                    target.Add(attempt, result, codes, reviewDays, withinLimit);
+                }
+
+                detail.Add(reader.GetString(0), Labels.FilingType(p, reader.GetString(1)), Labels.Province(p, province), attempt, submitted,
+                    smsVerified, result is null ? p.T("待审", "Pending") : ResultName(p, result), resultAt, reviewDays,
+                    codes.Length == 0 ? null : string.Join("；", codes.Select(Reason)));
+                Tick(progress, 10, ++rows);
+            }
+        }
+
+        progress?.Report(new ReportProgress(60, rows));
+        workbook.AddTable(p.T("按省份", "By province"), ProvinceColumns(p),
+            provinces.Select(x => (object?[])[Labels.Province(p, x.Key), .. x.Value.Values()]),
+            [p.T("合计", "Total"), .. overall.Values()]);
+        workbook.AddTable(p.T("退回原因排名", "Rejection reasons"),
+            [new(p.T("排名", "Rank"), ColumnKind.Integer), new(p.T("退回原因", "Reason")), new(p.T("次数", "Count"), ColumnKind.Integer),
+             new(p.T("占退回比例", "Share of rejections"), ColumnKind.Percent)],
+            Ranked(overall).Select(r => (object?[])[r.Rank, Reason(r.Code), r.Count, Share(r.Count, overall.Rejected)]));
+        workbook.AddTable(p.T("各省退回原因", "Reasons by province"),
+            [new(p.T("省份", "Province")), new(p.T("排名", "Rank"), ColumnKind.Integer), new(p.T("退回原因", "Reason")),
+             new(p.T("次数", "Count"), ColumnKind.Integer), new(p.T("占该省退回比例", "Share of the province's rejections"), ColumnKind.Percent)],
+            provinces.SelectMany(x => Ranked(x.Value).Select(r => (object?[])[Labels.Province(p, x.Key), r.Rank, Reason(r.Code), r.Count, Share(r.Count, x.Value.Rejected)])));
+        progress?.Report(new ReportProgress(70, rows));
+        workbook.Save(output, details);
+    }
+
+    private static string ResultName(ReportParameters p, string result) => result switch
+    {
+        "approved" => p.T("通过", "Approved"),
+        "rejected" => p.T("退回", "Rejected"),
+        _ => p.T("短信核验超时退回", "Returned: SMS verification expired"),
+    };
+
+    private static double? Share(int part, int whole) => whole == 0 ? null : (double)part / whole;
+
+    /// <summary>Reasons by count, most frequent first; equal counts share a rank (1, 1, 3).</summary>
+    private static IEnumerable<(int Rank, string Code, int Count)> Ranked(ProvinceResults results)
+    {
+        var ordered = results.Reasons.OrderByDescending(r => r.Value).ThenBy(r => r.Key, StringComparer.Ordinal).ToList();
+        var rank = 0;
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            rank = i > 0 && ordered[i].Value == ordered[i - 1].Value ? rank : i + 1;
+            yield return (rank, ordered[i].Key, ordered[i].Value);
+        }
+    }
+
+    private static Column[] ProvinceColumns(ReportParameters p) =>
+    [
+        new(p.T("省份", "Province")), new(p.T("提交", "Submitted"), ColumnKind.Integer), new(p.T("通过", "Approved"), ColumnKind.Integer),
+        new(p.T("退回", "Rejected"), ColumnKind.Integer), new(p.T("待审", "Pending"), ColumnKind.Integer),
+        new(p.T("通过率", "Approval rate"), ColumnKind.Percent), new(p.T("一次通过率", "First-pass rate"), ColumnKind.Percent),
+        new(p.T("审核时长中位数（工作日）", "Review median (working days)"), ColumnKind.Decimal),
+        new(p.T("审核时长P90（工作日）", "Review p90 (working days)"), ColumnKind.Decimal),
+        new(p.T("最长（工作日）", "Longest (working days)"), ColumnKind.Decimal),
+        new(p.T($"超过{LimitWorkingDays}个工作日", $"Over {LimitWorkingDays} working days"), ColumnKind.Integer),
+    ];
+
+    /// <summary>The counts of one province (or all): results, first submissions, review times and reasons.</summary>
+    private sealed class ProvinceResults
+    {
+        private readonly Durations _review = new();
+        private int _submitted;
+        private int _approved;
+        private int _pending;
+        private int _firstDecided;
+        private int _firstApproved;
+        private int _overLimit;
+
+        public int Rejected { get; private set; }
+
+        public Dictionary<string, int> Reasons { get; } = new(StringComparer.Ordinal);
+
+        public void Add(int attempt, string? result, string[] codes, double? reviewDays, bool? withinLimit)
+        {
+            _submitted++;
+            _approved += result == "approved" ? 1 : 0;
+            Rejected += result is "rejected" or SmsExpired ? 1 : 0;
+            _pending += result is null ? 1 : 0;
+            if (attempt == 1 && result is not null)
+            {
+                _firstDecided++;
+                _firstApproved += result == "approved" ? 1 : 0;
+            }
+
+            if (reviewDays is { } days)
+            {
+                _review.AddDone(days, withinLimit!.Value);
+                _overLimit += withinLimit.Value ? 0 : 1;
+            }
+
+            foreach (var code in codes.Where(_ => result is "rejected" or SmsExpired).Distinct())
+            {
+                Reasons[code] = Reasons.GetValueOrDefault(code) + 1;
+            }
+        }
+
+        public object?[] Values() =>
+        [
+            _submitted, _approved, Rejected, _pending, Share(_approved, _approved + Rejected), Share(_firstApproved, _firstDecided),
+            _review.Median, _review.P90, _review.Max, _overLimit,
+        ];
+    }
+}

@@ -1,0 +1,69 @@
+using Backoffice.Reports.Workbooks;
+using Backoffice.Workflows.Scheduling;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Backoffice.Reports;
+
+/// <summary>How far a build has come: a percentage and the rows read so far.</summary>
+public sealed record ReportProgress(int Percent, long Rows);
+
+/// <summary>One of management's workbooks, built from the database into a seekable stream.</summary>
+public abstract class Report
+{
+    public const string Sla = "sla";
+    public const string BureauResults = "bureau-results";
+    public const string PublicSecurity = "public-security";
+
+    public static readonly IReadOnlyList<string> Kinds = [Sla, BureauResults, PublicSecurity];
+
+    public static Report For(string kind) => kind switch
+    {
+        Sla => new Reports.Sla.SlaReport(),
+        BureauResults => new Reports.Bureau.BureauResultsReport(),
+        PublicSecurity => new Reports.PublicSecurity.PublicSecurityReport(),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown report."),
+    };
+
+    public static string Title(string kind, bool english) => kind switch
+    {
+        Sla => english ? "SLA report" : "时效（SLA）报表",
+        BureauResults => english ? "Bureau results" : "管局审核结果报表",
+        _ => english ? "Public-security filing follow-up" : "公安备案跟进报表",
+    };
+
+    public static string FileName(string kind, ReportParameters p) =>
+        kind == PublicSecurity ? $"{kind}-{p.To:yyyyMMdd}.xlsx" : $"{kind}-{p.From:yyyyMMdd}-{p.To:yyyyMMdd}.xlsx";
+
+    public abstract Task BuildAsync(
+        NpgsqlConnection connection, WorkingCalendar calendar, ReportParameters parameters, Stream output,
+        IProgress<ReportProgress>? progress, DetailWriting details, CancellationToken ct);
+
+    protected const string OrderFilter =
+        "(@filingType::text is null or o.filing_type = @filingType) and (@province::text is null or o.province = @province)";
+
+    /// <summary>A command over the report's period and filters (@start, @end, @filingType, @province, @team), streamed row by row.</summary>
+    protected static NpgsqlCommand Command(NpgsqlConnection connection, string sql, ReportParameters p)
+    {
+        var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 600 };
+        command.Parameters.Add(new NpgsqlParameter("start", NpgsqlDbType.TimestampTz) { Value = p.Start });
+        command.Parameters.Add(new NpgsqlParameter("end", NpgsqlDbType.TimestampTz) { Value = p.End });
+        command.Parameters.Add(new NpgsqlParameter("filingType", NpgsqlDbType.Text) { Value = (object?)p.FilingType ?? DBNull.Value });
+        command.Parameters.Add(new NpgsqlParameter("province", NpgsqlDbType.Text) { Value = (object?)p.Province ?? DBNull.Value });
+        command.Parameters.Add(new NpgsqlParameter("team", NpgsqlDbType.Text) { Value = (object?)p.Team ?? DBNull.Value });
+        return command;
+    }
+
+    protected static DateTimeOffset? Instant(NpgsqlDataReader reader, int column) =>
+        reader.IsDBNull(column) ? null : reader.GetFieldValue<DateTimeOffset>(column);
+
+    protected static string? Text(NpgsqlDataReader reader, int column) => reader.IsDBNull(column) ? null : reader.GetString(column);
+
+    protected static void Tick(IProgress<ReportProgress>? progress, int percent, long rows)
+    {
+        if (rows % 50_000 == 0)
+        {
+            progress?.Report(new ReportProgress(percent, rows));
+        }
+    }
+}

@@ -1,0 +1,176 @@
+using Backoffice.Reports.Statistics;
+using Backoffice.Reports.Workbooks;
+using Backoffice.Workflows.Scheduling;
+using Dapper;
+using Npgsql;
+
+namespace Backoffice.Reports.Sla;
+
+/// <summary>
+/// SLA per stage, per team and per reviewer, every breach as a row, and open work by age. Stages
+/// that started in the period count: review tasks (not cancelled), bureau submissions, and the
+/// SMS-verification and bureau-review statuses of the timeline up to the order's next status.
+/// Rows are streamed from PostgreSQL; durations are counted on the working-day calendar.
+/// </summary>
+public sealed class SlaReport : Report
+{
+    private const string StageRows =
+        $"""
+        select o.order_number, o.filing_type, o.province, t.team as stage, t.team, coalesce(t.completed_by, t.assignee),
+               t.created_at, t.due_at, t.completed_at
+        from review_tasks t join filing_orders o on o.id = t.order_id
+        where t.status <> 'cancelled' and t.created_at >= @start and t.created_at < @end
+          and (@team::text is null or t.team = @team) and {OrderFilter}
+        union all
+        select o.order_number, o.filing_type, o.province, 'submission', null, null, s.submitted_at, null, s.sent_at
+        from bureau_submissions s join filing_orders o on o.id = s.order_id
+        where @team::text is null and s.submitted_at >= @start and s.submitted_at < @end and {OrderFilter}
+        union all
+        select o.order_number, o.filing_type, o.province, l.status, null, null, l.at, null,
+               (select n.at from filing_timeline n where n.order_id = l.order_id and n.id > l.id order by n.id limit 1)
+        from filing_timeline l join filing_orders o on o.id = l.order_id
+        where @team::text is null and l.status in ('sms-verification', 'bureau-review') and l.at >= @start and l.at < @end and {OrderFilter}
+        """;
+
+    /// <summary>Upper bounds (working days, exclusive) of the age buckets of open work; the last bucket is open-ended.</summary>
+    private static readonly double[] AgeBounds = [1, 2, 5, 10];
+
+    public override async Task BuildAsync(
+        NpgsqlConnection connection, WorkingCalendar calendar, ReportParameters p, Stream output,
+        IProgress<ReportProgress>? progress, DetailWriting details, CancellationToken ct)
+    {
+        var teams = (await connection.QueryAsync<(string Id, string Name)>(new CommandDefinition("select id, name from teams", cancellationToken: ct)))
+            .ToDictionary(t => t.Id, t => p.English ? t.Id : t.Name);
+        string TeamName(string id) => teams.GetValueOrDefault(id, id);
+
+        using var workbook = new ReportWorkbook(p, Report.Title(Sla, p.English), Labels.Scope(p, p.Team is null ? null : TeamName(p.Team)));
+        var breaches = workbook.AddDetail(p.T("超时明细", "Breaches"),
+        [
+            new(p.T("订单号", "Order")), new(p.T("备案类型", "Filing type")), new(p.T("省份", "Province")), new(p.T("环节", "Stage")),
+            new(p.T("处理组", "Team")), new(p.T("处理人", "Assignee")), new(p.T("开始时间", "Started"), ColumnKind.DateTime),
+            new(p.T("时限", "Due"), ColumnKind.DateTime), new(p.T("完成时间", "Done"), ColumnKind.DateTime),
+            new(p.T("超时", "Overdue by"), ColumnKind.Decimal), new(p.T("单位", "Unit")),
+        ]);
+        var byStage = new Dictionary<Stage, Durations>();
+        var byTeam = new Dictionary<(string Team, Stage Stage), Durations>();
+        var byReviewer = new Dictionary<(string Reviewer, Stage Stage), Durations>();
+        var ages = new Dictionary<Stage, (int[] Buckets, double Oldest)>();
+        var unclaimed = p.T("（未领取）", "(unclaimed)");
+        var now = p.GeneratedAt;
+        long rows = 0;
+
+        await using (var command = Command(connection, StageRows, p))
+        await using (var reader = await command.ExecuteReaderAsync(ct))
+        {
+            while (await reader.ReadAsync(ct))
+            {
+                var stage = Stage.Of(reader.GetString(3));
+                var team = Text(reader, 4);
+                var person = Text(reader, 5);
+                var started = reader.GetFieldValue<DateTimeOffset>(6);
+                var due = Instant(reader, 7) ?? stage.DueAfter(started, calendar);
+                var done = Instant(reader, 8);
+                var groups = new List<Durations> { Get(byStage, stage) };
+                if (team is not null)
+                {
+                    groups.Add(Get(byTeam, (team, stage)));
+                    groups.Add(Get(byReviewer, (person ?? unclaimed, stage)));
+                }
+
+                if (done is { } finished)
+                {
+                    var duration = stage.Measure(started, finished, calendar);
+                    groups.ForEach(g => g.AddDone(duration, finished <= due));
+                }
+                else
+                {
+                    groups.ForEach(g => g.AddOpen(now > due));
+                    var age = calendar.WorkingHoursBetween(started, now) / Stage.HoursPerWorkingDay;
+                    var (buckets, oldest) = ages.GetValueOrDefault(stage, (new int[AgeBounds.Length + 1], 0));
+                    buckets[AgeBounds.Count(bound => age >= bound)]++;
+                    ages[stage] = (buckets, Math.Max(oldest, age));
+                }
+
+                var end = done ?? now;
+                if (end > due)
+                {
+                    breaches.Add(reader.GetString(0), Labels.FilingType(p, reader.GetString(1)), Labels.Province(p, reader.GetString(2)),
+                        stage.Name(p), team is null ? null : TeamName(team), person, started, due, done, stage.Measure(due, end, calendar), stage.UnitName(p));
+                }
+
+                Tick(progress, 10, ++rows);
+            }
+        }
+
+        progress?.Report(new ReportProgress(60, rows));
+        var statColumns = StatColumns(p);
+        workbook.AddTable(p.T("按环节", "By stage"), [new(p.T("环节", "Stage")), .. statColumns],
+            byStage.OrderBy(s => s.Key.Order).Select(s => (object?[])[s.Key.Name(p), .. StatValues(p, s.Key, s.Value)]),
+            Totals(p, 1, byStage.Values));
+        workbook.AddTable(p.T("按处理组", "By team"), [new(p.T("处理组", "Team")), new(p.T("环节", "Stage")), .. statColumns],
+            byTeam.OrderBy(s => TeamName(s.Key.Team), StringComparer.Ordinal).ThenBy(s => s.Key.Stage.Order)
+                .Select(s => (object?[])[TeamName(s.Key.Team), s.Key.Stage.Name(p), .. StatValues(p, s.Key.Stage, s.Value)]),
+            Totals(p, 2, byTeam.Values));
+        workbook.AddTable(p.T("按审核人", "By reviewer"), [new(p.T("审核人", "Reviewer")), new(p.T("环节", "Stage")), .. statColumns],
+            byReviewer.OrderBy(s => s.Key.Reviewer, StringComparer.Ordinal).ThenBy(s => s.Key.Stage.Order)
+                .Select(s => (object?[])[s.Key.Reviewer, s.Key.Stage.Name(p), .. StatValues(p, s.Key.Stage, s.Value)]),
+            Totals(p, 2, byReviewer.Values));
+        workbook.AddTable(p.T("未完成账龄", "Open work by age"), AgeColumns(p),
+            ages.OrderBy(a => a.Key.Order).Select(a => (object?[])[a.Key.Name(p), .. a.Value.Buckets.Select(b => (object?)b), a.Value.Buckets.Sum(), a.Value.Oldest]),
+            [p.T("合计", "Total"), .. Enumerable.Range(0, AgeBounds.Length + 1).Select(i => (object?)ages.Values.Sum(a => a.Buckets[i])), ages.Values.Sum(a => a.Buckets.Sum()), ages.Values.Select(a => (double?)a.Oldest).Max()]);
+        progress?.Report(new ReportProgress(70, rows));
+        workbook.Save(output, details);
+    }
+
+    private static Durations Get<TKey>(Dictionary<TKey, Durations> groups, TKey key)
+        where TKey : notnull
+    {
+        if (!groups.TryGetValue(key, out var durations))
+        {
+            durations = new Durations();
+            groups[key] = durations;
+        }
+
+        return durations;
+    }
+
+    private static Column[] StatColumns(ReportParameters p) =>
+    [
+        new(p.T("单位", "Unit")), new(p.T("完成数", "Done"), ColumnKind.Integer), new(p.T("按时完成数", "Done within SLA"), ColumnKind.Integer),
+        new(p.T("按时率", "Within SLA"), ColumnKind.Percent), new(p.T("中位数", "Median"), ColumnKind.Decimal),
+        new("P90", ColumnKind.Decimal), new(p.T("最大值", "Max"), ColumnKind.Decimal),
+        new(p.T("未完成", "Open"), ColumnKind.Integer), new(p.T("未完成已超时", "Open overdue"), ColumnKind.Integer),
+    ];
+
+    private static object?[] StatValues(ReportParameters p, Stage stage, Durations d) =>
+        [stage.UnitName(p), d.Count, d.WithinSla, d.ShareWithinSla, d.Median, d.P90, d.Max, d.Open, d.OpenOverdue];
+
+    /// <summary>Counts add up; the share within SLA is over every completed row; percentiles do not add and stay empty.</summary>
+    private static object?[] Totals(ReportParameters p, int keyColumns, IReadOnlyCollection<Durations> groups)
+    {
+        var done = groups.Sum(g => g.Count);
+        var within = groups.Sum(g => g.WithinSla);
+        return
+        [
+            p.T("合计", "Total"), .. Enumerable.Repeat<object?>(null, keyColumns), done, within,
+            done == 0 ? null : (double)within / done, null, null, null, groups.Sum(g => g.Open), groups.Sum(g => g.OpenOverdue),
+        ];
+    }
+
+    private static Column[] AgeColumns(ReportParameters p)
+    {
+        var bounds = AgeBounds.Select(b => b.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        var buckets = new List<Column> { new(p.T($"<{bounds[0]}个工作日", $"< {bounds[0]} working day"), ColumnKind.Integer) };
+        for (var i = 1; i < bounds.Length; i++)
+        {
+            buckets.Add(new Column(p.T($"{bounds[i - 1]}–{bounds[i]}个工作日", $"{bounds[i - 1]}–{bounds[i]} working days"), ColumnKind.Integer));
+        }
+
+        buckets.Add(new Column(p.T($"≥{bounds[^1]}个工作日", $">= {bounds[^1]} working days"), ColumnKind.Integer));
+        return
+        [
+            new(p.T("环节", "Stage")), .. buckets, new(p.T("合计", "Total"), ColumnKind.Integer),
+            new(p.T("最久（工作日）", "Oldest (working days)"), ColumnKind.Decimal),
+        ];
+    }
+}
