@@ -17,7 +17,7 @@ public sealed class ReportData(NpgsqlConnection db)
 
     public static async Task<ReportData> OpenAsync()
     {
-        _ = TestApp.Instance.Server;
+        _ = TestApp.Instance.Address;
         return new ReportData(await TestApp.OpenDatabaseAsync());
     }
 
