@@ -8,7 +8,7 @@ namespace Backoffice.Workflows.Instances;
 /// Runs one engine step: a TransactionScope with one enlisted connection in which the state change,
 /// the journal and the Hangfire jobs of its side effects commit together, or none of them.
 /// </summary>
-public sealed class WorkflowEngine(NpgsqlDataSource dataSource, TimeProvider clock, WorkingCalendarStore calendars, SideEffectsFactory sideEffects)
+public sealed class WorkflowEngine(NpgsqlDataSource dataSource, TimeProvider clock, WorkingCalendarStore calendars)
 {
     /// <summary>Runs <paramref name="step"/>; commits when it returns Commit = true.</summary>
     public async Task<T> StepAsync<T>(string actor, Func<StepContext, Task<(T Result, bool Commit)>> step, CancellationToken ct)
@@ -18,7 +18,7 @@ public sealed class WorkflowEngine(NpgsqlDataSource dataSource, TimeProvider clo
             new TransactionOptions { IsolationLevel = IsolationLevel.ReadCommitted, Timeout = TimeSpan.FromSeconds(30) },
             TransactionScopeAsyncFlowOption.Enabled);
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        var context = new StepContext(connection, clock.GetUtcNow(), actor, await calendars.GetAsync(connection, ct), sideEffects.For(connection), ct);
+        var context = new StepContext(connection, clock.GetUtcNow(), actor, await calendars.GetAsync(connection, ct), ct);
         var (result, commit) = await step(context);
         if (commit)
         {
