@@ -4,7 +4,8 @@
 # cluster, drives the orders through their workflows (bench/Backoffice.Faults), kills the app with
 # kill -9 twice and restarts it, restarts PostgreSQL once (watching /healthz go unhealthy and recover
 # by itself), publishes a new definition version under load, then verifies from the database that
-# every order is approved with exactly one bureau submission and one approval message. Prints figures.
+# every order is approved with exactly one bureau submission and one approval message; last, 20
+# reviewers race to claim and complete the same 200 tasks. Prints figures.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$ROOT/scripts/lib.sh"
@@ -78,6 +79,8 @@ cat "$DRIVER_LOG"
 set +e
 dotnet "$ROOT/bench/Backoffice.Faults/bin/Release/net10.0/Backoffice.Faults.dll" verify
 status=$?
+say "20 reviewers race for the same 200 new tasks"
+dotnet "$ROOT/bench/Backoffice.Faults/bin/Release/net10.0/Backoffice.Faults.dll" race "$URL" 200 20 || status=1
 set -e
 say "orders $ORDERS, kill -9 $kills, PostgreSQL restarts 1 (/healthz $before -> $during -> 200), total $(since "$started") s"
 exit "$status"
