@@ -39,6 +39,19 @@ wait_healthy() {
   for _ in $(seq 1 240); do [ "$(health)" = 200 ] && { since "$start"; return; }; sleep 0.5; done
   die "the app did not become healthy; see $APP_LOG"
 }
+# Jobs the killed app had fetched and not finished stay invisible for the invisibility timeout; a
+# watcher in the background waits until a live app has run them all and says how long that took.
+watch_orphans() {
+  local ids start="$(now)"
+  ids="$(pg_psql backoffice_faults -tA -c "select coalesce(string_agg(id::text, ','), '') from hangfire.jobqueue where fetchedat is not null")"
+  [ -n "$ids" ] || { echo "ORPHANS kill -9 number $1: no job was running"; return; }
+  for _ in $(seq 1 400); do
+    left="$(pg_psql backoffice_faults -tA -c "select count(*) from hangfire.jobqueue where id in ($ids)" 2>/dev/null || echo down)"
+    [ "$left" = 0 ] && { echo "ORPHANS kill -9 number $1: $(tr ',' '\n' <<<"$ids" | wc -l) jobs left running by the killed app, all run again $(since "$start") s after the kill"; return; }
+    sleep 1
+  done
+  echo "ORPHANS kill -9 number $1: jobs $ids still not run again after 400 s"
+}
 start_app() {
   ASPNETCORE_ENVIRONMENT=Testing Backoffice__TestMode=true Backoffice__SignInsPerMinute=10000 \
     dotnet "$ROOT/src/Backoffice.Web/bin/Release/net10.0/Backoffice.Web.dll" --urls "$URL" >>"$APP_LOG" 2>&1 &
@@ -56,11 +69,13 @@ until grep -q '^CREATED' "$DRIVER_LOG"; do
 done
 grep '^CREATED' "$DRIVER_LOG"
 
-kills=0
+kills=0; WATCHERS=()
 for pause in 20 40; do
   sleep "$pause"
   kill -9 "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; kills=$((kills + 1))
   say "kill -9 number $kills at $(since "$started") s"
+  watch_orphans "$kills" >>"$WORK/orphans.log" &
+  WATCHERS+=("$!")
   start_app
   say "restarted, healthy again after $(wait_healthy) s"
 done
@@ -76,6 +91,8 @@ say "app healthy again by itself $(wait_healthy) s after PostgreSQL came back"
 
 wait "$DRIVER_PID" || true; DRIVER_PID=""
 cat "$DRIVER_LOG"
+wait "${WATCHERS[@]}"
+cat "$WORK/orphans.log"
 set +e
 dotnet "$ROOT/bench/Backoffice.Faults/bin/Release/net10.0/Backoffice.Faults.dll" verify
 status=$?

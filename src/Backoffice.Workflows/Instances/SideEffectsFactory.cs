@@ -23,7 +23,7 @@ public sealed class SideEffectsFactory
     /// <summary>The client is built on the first enqueue: most steps have no side effect.</summary>
     public ISideEffects For(NpgsqlConnection connection) => new HangfireSideEffects(new Lazy<BackgroundJobClient>(() =>
     {
-        var options = new PostgreSqlStorageOptions { EnableTransactionScopeEnlistment = true, PrepareSchemaIfNecessary = false };
+        var options = JobStorageOptions.Create();
         var storage = new PostgreSqlStorage(new ExistingNpgsqlConnectionFactory(connection, options), options);
         var (factory, stateChanger) = _shared.Value;
         return new BackgroundJobClient(storage, factory, stateChanger);
