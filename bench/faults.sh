@@ -63,7 +63,7 @@ start_app
 say "app up in $(wait_healthy) s on $URL"
 dotnet "$ROOT/bench/Backoffice.Faults/bin/Release/net10.0/Backoffice.Faults.dll" load "$URL" "$ORDERS" 16 "$LIMIT" >"$DRIVER_LOG" 2>&1 &
 DRIVER_PID=$!
-until grep -q '^CREATED' "$DRIVER_LOG"; do
+until grep -qs '^CREATED' "$DRIVER_LOG"; do
   kill -0 "$DRIVER_PID" 2>/dev/null || { cat "$DRIVER_LOG"; die "the load driver stopped"; }
   sleep 1
 done
