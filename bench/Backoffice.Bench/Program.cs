@@ -31,7 +31,7 @@ await using (var connection = await dataSource.OpenConnectionAsync())
 const int Slice = 10;
 var happyPath = new HappyPath(services);
 var baseline = new Baseline(dataSource);
-await happyPath.RunAsync(50);
+await happyPath.RunAsync(200);
 await baseline.RunAsync(200);
 
 Console.WriteLine($"Engine benchmark: {orders} orders through the new-filing happy path, {runs} runs, one thread each;");

@@ -16,13 +16,11 @@ public static class JobStorageOptions
     /// </summary>
     public static readonly TimeSpan InvisibilityTimeout = TimeSpan.FromMinutes(2);
 
-    /// <summary>Jobs enqueued through Hangfire's client inside a TransactionScope enlist in it.</summary>
     public static PostgreSqlStorageOptions Create() => new()
     {
         PrepareSchemaIfNecessary = false,
         EnableLongPolling = true,
         InvisibilityTimeout = InvisibilityTimeout,
         UseSlidingInvisibilityTimeout = true,
-        EnableTransactionScopeEnlistment = true,
     };
 }
