@@ -9,7 +9,8 @@ namespace Backoffice.Web.Features.Orders;
 
 /// <summary>
 /// /orders/{id}: an order for staff (data masked, materials, timeline, tasks, bureau events), the
-/// audited reveal of its personal data, and its material files.
+/// audited reveal of its personal data, and its material files; an order out of the caller's sight
+/// (<see cref="OrderVisibility"/>) is 404 for all three.
 /// </summary>
 [Authorize(Policy = Policies.Staff)]
 public sealed class OrderPageModel(NpgsqlDataSource dataSource, TimeProvider clock) : PageModel
@@ -19,7 +20,9 @@ public sealed class OrderPageModel(NpgsqlDataSource dataSource, TimeProvider clo
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
         await using var connection = await dataSource.OpenConnectionAsync(HttpContext.RequestAborted);
-        var details = await OrderDetails.LoadAsync(connection, id, HttpContext.IsEnglish(), HttpContext.RequestAborted);
+        var details = await VisibleAsync(connection, id)
+            ? await OrderDetails.LoadAsync(connection, id, HttpContext.IsEnglish(), HttpContext.RequestAborted)
+            : null;
         if (details is null)
         {
             return NotFound();
@@ -32,6 +35,11 @@ public sealed class OrderPageModel(NpgsqlDataSource dataSource, TimeProvider clo
     public async Task<IActionResult> OnPostRevealAsync(Guid id)
     {
         await using var connection = await dataSource.OpenConnectionAsync(HttpContext.RequestAborted);
+        if (!await VisibleAsync(connection, id))
+        {
+            return NotFound();
+        }
+
         var fields = await PersonalData.RevealAsync(connection, id, HttpContext.Name(), clock.GetUtcNow(), HttpContext.RequestAborted);
         return fields is null ? NotFound() : new JsonResult(new { ok = true, fields });
     }
@@ -39,6 +47,11 @@ public sealed class OrderPageModel(NpgsqlDataSource dataSource, TimeProvider clo
     public async Task<IActionResult> OnGetMaterialAsync(Guid id, Guid materialId)
     {
         await using var connection = await dataSource.OpenConnectionAsync(HttpContext.RequestAborted);
+        if (!await VisibleAsync(connection, id))
+        {
+            return NotFound();
+        }
+
         var file = await connection.QuerySingleOrDefaultAsync<(byte[] Content, string ContentType, string FileName)?>(new CommandDefinition(
             "select content, content_type, file_name from filing_materials where id = @materialId and order_id = @id",
             new { id, materialId }, cancellationToken: HttpContext.RequestAborted));
@@ -51,4 +64,7 @@ public sealed class OrderPageModel(NpgsqlDataSource dataSource, TimeProvider clo
         Response.Headers.CacheControl = "private, max-age=3600";
         return File(file.Value.Content, file.Value.ContentType);
     }
+
+    private async Task<bool> VisibleAsync(NpgsqlConnection connection, Guid id) =>
+        await (await OrderVisibility.ForAsync(User, connection, HttpContext.RequestAborted)).CanSeeAsync(connection, id, HttpContext.RequestAborted);
 }
