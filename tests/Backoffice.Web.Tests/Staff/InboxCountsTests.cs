@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Backoffice.Web.Tests.Support;
+using Dapper;
 
 namespace Backoffice.Web.Tests.Staff;
 
@@ -34,6 +35,11 @@ public sealed partial class InboxCountsTests
         await api.PostJsonAsync($"/api/tasks/{task["id"]}/complete", new System.Text.Json.Nodes.JsonObject { ["outcome"] = "approve" }).ExpectAsync(HttpStatusCode.OK);
         Assert.Equal(1, (await CountsAsync(pages, "&filingType=new-filing"))["done"]);
         Assert.Equal(0, (await CountsAsync(pages, "&filingType=change-website"))["done"]);
+
+        await using var db = await TestApp.OpenDatabaseAsync();
+        await db.ExecuteAsync("update filing_orders set province = '110000' where id = @id", new { id = Guid.Parse(flow.Id) });
+        Assert.Equal(1, (await CountsAsync(pages, "&province=110000"))["done"]);
+        Assert.Equal(0, (await CountsAsync(pages, "&province=440000"))["done"]);
     }
 
     [Fact]

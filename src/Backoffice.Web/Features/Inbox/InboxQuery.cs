@@ -67,15 +67,12 @@ public static class InboxQuery
     }
 
     /// <summary>
-    /// The number of rows each tab shows with the same filters, each stopping at <see cref="CountCap"/>. The order is
-    /// joined only when a filter reads it, so unfiltered counts stay on the partial indexes of review_tasks.
+    /// The number of rows each tab shows with the same filters, each stopping at <see cref="CountCap"/>. The task
+    /// carries its order's filing type and province (db/0016), so counting reads review_tasks alone.
     /// </summary>
     public static Task<Counts> CountsAsync(NpgsqlConnection connection, TaskAccess access, Filter filter, DateTimeOffset now, CancellationToken ct)
     {
-        var from = filter.OrderNumber is null && filter.FilingType is null && filter.Province is null
-            ? "review_tasks t"
-            : "review_tasks t join filing_orders o on o.id = t.order_id";
-        string Count(string tab) => $"(select count(*) from (select 1 from {from} where {Scope(tab)}{Filters(filter)} limit @cap) x)::int as {tab}";
+        string Count(string tab) => $"(select count(*) from (select 1 from review_tasks t where {Scope(tab)}{Filters(filter)} limit @cap) x)::int as {tab}";
         return connection.QuerySingleAsync<Counts>(new CommandDefinition(
             $"select {string.Join(", ", Tabs.Select(Count))}",
             Parameters(access, filter, now, new { cap = CountCap }), cancellationToken: ct));
@@ -90,11 +87,11 @@ public static class InboxQuery
         _ => "t.status = 'open' and (@admin or t.team = any(@teams))",
     };
 
-    /// <summary>The filters that are set, as conditions on the task (t) and its order (o).</summary>
+    /// <summary>The filters that are set, as conditions on the task (t), which carries its order's number lookup, filing type and province.</summary>
     private static string Filters(Filter filter) => string.Concat(
-        filter.OrderNumber is null ? "" : " and o.order_number = @orderNumber",
-        filter.FilingType is null ? "" : " and o.filing_type = @filingType",
-        filter.Province is null ? "" : " and o.province = @province",
+        filter.OrderNumber is null ? "" : " and t.order_id = (select id from filing_orders where order_number = @orderNumber)",
+        filter.FilingType is null ? "" : " and t.filing_type = @filingType",
+        filter.Province is null ? "" : " and t.province = @province",
         filter.Step is null ? "" : " and t.step = @step",
         filter.Due is null ? "" : " and t.due_at < @dueBefore");
 
