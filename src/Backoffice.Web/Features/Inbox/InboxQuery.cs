@@ -87,7 +87,7 @@ public static class InboxQuery
         _ => "t.status = 'open' and (@admin or t.team = any(@teams))",
     };
 
-    /// <summary>The filters that are set, as conditions on the task (t), which carries its order's number lookup, filing type and province.</summary>
+    /// <summary>The filters that are set, as conditions on the task (t): the order number through its order; filing type and province as the task carries them.</summary>
     private static string Filters(Filter filter) => string.Concat(
         filter.OrderNumber is null ? "" : " and t.order_id = (select id from filing_orders where order_number = @orderNumber)",
         filter.FilingType is null ? "" : " and t.filing_type = @filingType",
