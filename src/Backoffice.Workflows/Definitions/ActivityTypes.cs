@@ -52,6 +52,7 @@ public static class ActivityTypes
             new("outcomes", "text-list", true, "结果", "Outcomes"),
             new("status", "status", false, "进入时的公开状态", "Public status on entry"),
             new("escalateAfter", "duration", false, "超时升级", "Escalate after"),
+            new("reasonCodes", "reason-codes", false, "退回原因", "Return reasons"),
         ], [], a => a.List("outcomes")),
         new(WaitForApplicant, "等待申请人", "Wait for applicant", true,
         [

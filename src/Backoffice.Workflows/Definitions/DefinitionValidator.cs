@@ -6,11 +6,13 @@ namespace Backoffice.Workflows.Definitions;
 /// <summary>
 /// Checks a whole definition before it may be published and while it is edited: unknown types,
 /// property values, connections and dangling outcomes, reachability from the start, and cycles
-/// that no waiting step breaks (they would spin forever). Reports every error with its activity.
+/// that no waiting step breaks (they would spin forever). Reports every error with its activity. Teams and
+/// reason codes are checked against the known ones when they are given (the database's teams and active catalogue).
 /// </summary>
 public static class DefinitionValidator
 {
-    public static IReadOnlyList<DefinitionError> Validate(WorkflowDefinition definition, IReadOnlySet<string>? knownTeams = null)
+    public static IReadOnlyList<DefinitionError> Validate(
+        WorkflowDefinition definition, IReadOnlySet<string>? knownTeams = null, IReadOnlySet<string>? knownReasons = null)
     {
         var errors = new List<DefinitionError>();
         var ids = new HashSet<string>();
@@ -29,6 +31,7 @@ public static class DefinitionValidator
             }
 
             PropertyChecks.Check(activity, type, knownTeams, errors);
+            PropertyChecks.CheckReasonCodes(activity, knownReasons, errors);
         }
 
         if (definition.Find(definition.Start) is null)

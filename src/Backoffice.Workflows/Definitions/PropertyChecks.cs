@@ -34,6 +34,24 @@ internal static class PropertyChecks
         }
     }
 
+    /// <summary>Each code of a human task's return reasons that is not in the active catalogue: <c>reason-unknown</c>.</summary>
+    public static void CheckReasonCodes(ActivityDefinition activity, IReadOnlySet<string>? knownReasons, List<DefinitionError> errors)
+    {
+        if (knownReasons is null || activity.Type != ActivityTypes.HumanTask || activity.Properties["reasonCodes"] is not { } value || !IsTextList(value))
+        {
+            return;
+        }
+
+        foreach (var code in value.AsArray().Select(n => n!.GetValue<string>()).Where(c => !knownReasons.Contains(c)))
+        {
+            errors.Add(new(activity.Id, "reason-unknown", $"退回原因不在原因目录中或已停用 / Reason code '{code}' is not in the catalogue or is retired", "reasonCodes"));
+        }
+    }
+
+    private static bool IsTextList(JsonNode value) =>
+        value is JsonArray { Count: > 0 } list && list.All(DefinitionValidator.IsString)
+        && list.Select(n => n!.GetValue<string>()).Distinct().Count() == list.Count;
+
     private static string? Problem(PropertyType property, JsonNode value, IReadOnlySet<string>? knownTeams) => property.Kind switch
     {
         "string" or "template" or "definition" => DefinitionValidator.IsString(value) ? null : "须为非空文本 / must be non-empty text",
@@ -43,9 +61,7 @@ internal static class PropertyChecks
             : $"未知公开状态 / unknown public status '{value}'",
         "choice" => DefinitionValidator.IsString(value) && property.Choices!.Contains(value.GetValue<string>()) ? null
             : $"可选值 / allowed: {string.Join(", ", property.Choices!)}",
-        "text-list" => value is JsonArray { Count: > 0 } list && list.All(DefinitionValidator.IsString)
-            && list.Select(n => n!.GetValue<string>()).Distinct().Count() == list.Count
-            ? null : "须为不重复的非空文本列表 / must be a non-empty list of distinct texts",
+        "text-list" or "reason-codes" => IsTextList(value) ? null : "须为不重复的非空文本列表 / must be a non-empty list of distinct texts",
         "duration" => Duration.TryRead(value, out _) ? null
             : $"须为 {{amount, unit}}，unit 取 / must be {{amount, unit}} with unit in {string.Join(", ", ActivityTypes.DurationUnits)}",
         "expression" => !DefinitionValidator.IsString(value) ? "须为表达式 / must be an expression"

@@ -115,6 +115,7 @@ public static partial class ValidationMessages
         ["filing-type-mismatch"] = ("备案类型应为 {0}（由系统根据备案库判定）", "The filing type is {0} (decided from the registry)"),
         ["return-needs-reason"] = ("退回须选择至少一个原因", "A return needs at least one reason code"),
         ["unknown-reason-code"] = ("未知的退回原因", "Unknown reason code"),
+        ["reason-not-offered"] = ("此步骤不提供该退回原因", "This step does not offer this reason code"),
         ["assignee-not-in-team"] = ("被指派人须为该处理组的成员", "The assignee must be a member of the task's team"),
         ["public-security-number-format"] = ("公安备案号须为 14 位数字", "A public-security filing number has 14 digits"),
         ["definition-id-mismatch"] = ("文档中的 id 须为 {0}", "The document's id must be {0}"),

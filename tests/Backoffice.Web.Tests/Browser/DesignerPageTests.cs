@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Backoffice.Web.Tests.Support;
 using Microsoft.Playwright;
@@ -33,7 +34,7 @@ public sealed partial class DesignerPageTests
             await page.DragAndDropAsync(".palette-item[data-type=human-task]", ".react-flow__pane", new() { TargetPosition = new() { X = 300, Y = 300 } });
             await Node(page, "human-task-1").ClickAsync();
             var panel = page.GetByTestId("property-panel");
-            await panel.GetByLabel("name").FillAsync("法务复核");
+            await panel.GetByLabel("name", new() { Exact = true }).FillAsync("法务复核");
             await panel.GetByLabel("title", new() { Exact = true }).FillAsync("法务复核");
             await panel.GetByLabel("team").SelectOptionAsync("second-review");
             await panel.GetByLabel("sla-amount").FillAsync("2");
@@ -144,6 +145,42 @@ public sealed partial class DesignerPageTests
             await Assertions.Expect(Node(page, "end-2")).ToHaveCountAsync(0);
             await Assertions.Expect(Node(page, "end-1")).ToContainTextAsync("无法到达");
             await Assertions.Expect(page.GetByTestId("save-state")).ToHaveTextAsync("草稿已保存");
+        }
+        finally
+        {
+            await definitions.SaveDraftAsync(original);
+        }
+    }
+
+    [Fact]
+    public async Task Return_reasons_are_ticked_from_the_catalogue_and_a_code_outside_it_is_flagged()
+    {
+        var definitions = await Definitions.ForAsync(_app, "change-subject");
+        var original = await definitions.PublishedAsync();
+        var withUnknown = original.DeepClone().AsObject();
+        withUnknown["activities"]!.AsArray().First(a => a!["id"]!.GetValue<string>() == "review")!["properties"]!["reasonCodes"] = new JsonArray("no-such-reason");
+        await definitions.SaveDraftAsync(withUnknown);
+        await using var session = await Browser.SignedInAsync("compliance");
+        var page = session.Page;
+        try
+        {
+            await page.GotoAsync("/designer?id=change-subject");
+            await Node(page, "review").ClickAsync();
+            var panel = page.GetByTestId("property-panel");
+            await Assertions.Expect(panel.GetByTestId("reason-unknown")).ToContainTextAsync("no-such-reason");
+            await Assertions.Expect(panel.Locator("[data-property=reasonCodes] .field-error")).ToContainTextAsync("no-such-reason");
+            await Assertions.Expect(Node(page, "review").GetByTestId("error-badge")).ToBeVisibleAsync();
+
+            await panel.Locator("input[data-reason=no-such-reason]").ClickAsync();
+            await Assertions.Expect(panel.GetByTestId("reason-unknown")).ToHaveCountAsync(0);
+            await panel.Locator("input[data-reason=certificate-unclear]").CheckAsync();
+            await panel.Locator("input[data-reason=certificate-expired]").CheckAsync();
+
+            await Assertions.Expect(page.GetByTestId("error-count")).ToHaveTextAsync("校验通过");
+            await Assertions.Expect(page.GetByTestId("save-state")).ToHaveTextAsync("草稿已保存");
+            await page.ScreenshotAsync("designer-reason-codes");
+            var review = (await definitions.LatestAsync())["activities"]!.AsArray().First(a => a!["id"]!.GetValue<string>() == "review")!;
+            Assert.Equal(["certificate-unclear", "certificate-expired"], review["properties"]!["reasonCodes"]!.AsArray().Select(c => c!.GetValue<string>()));
         }
         finally
         {

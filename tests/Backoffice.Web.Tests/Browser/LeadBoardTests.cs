@@ -1,4 +1,5 @@
 using Backoffice.Web.Tests.Support;
+using Microsoft.Playwright;
 
 namespace Backoffice.Web.Tests.Browser;
 
@@ -7,8 +8,9 @@ public sealed class LeadBoardTests
     private readonly TestApp _app = TestApp.Instance;
 
     [Fact]
-    public async Task Lead_reassigns_ticked_tasks_to_a_member_and_finds_the_order_by_number()
+    public async Task Lead_reassigns_two_ticked_tasks_and_the_board_updates_without_a_reload()
     {
+        var member = await StaffPages.NewAccountAsync(["reviewer"], "initial-review");
         var first = await Flow.SubmittedAsync(_app);
         var second = await Flow.SubmittedAsync(_app);
         var numbers = new[] { (await first.GetAsync())["orderNumber"]!.GetValue<string>(), (await second.GetAsync())["orderNumber"]!.GetValue<string>() };
@@ -16,18 +18,31 @@ public sealed class LeadBoardTests
         var page = session.Page;
 
         await page.GotoAsync("/board?holder=-");
+        await Assertions.Expect(page.Locator($"[data-testid=member-{member}] [data-testid=member-open]")).ToHaveTextAsync("0");
+        await page.EvaluateAsync("window.sameDocument = true");
         foreach (var number in numbers)
         {
             await page.CheckAsync($"input[aria-label='{number}']");
         }
 
-        await page.SelectOptionAsync("[data-testid=assignee]", "reviewer2");
+        await page.SelectOptionAsync("[data-testid=assignee]", member);
         await page.ClickAsync("[data-testid=reassign]");
-        Assert.Contains("已改派 2 个任务给 reviewer2", await page.TextContentAsync("[data-testid=board-message]"));
-        await page.ScreenshotAsync("lead-board");
-        Assert.Equal("reviewer2", (await first.OpenTaskAsync())["assignee"]!.GetValue<string>());
-        Assert.Equal("reviewer2", (await second.OpenTaskAsync())["assignee"]!.GetValue<string>());
+        await Assertions.Expect(page.Locator("[data-testid=board-message]")).ToContainTextAsync($"已改派 2 个任务给 {member}");
+        await Assertions.Expect(page.Locator($"[data-testid=member-{member}] [data-testid=member-open]")).ToHaveTextAsync("2");
+        foreach (var number in numbers)
+        {
+            Assert.Equal(0, await page.Locator($"input[aria-label='{number}']").CountAsync());
+        }
 
+        Assert.True(await page.EvaluateAsync<bool>("window.sameDocument === true"), "the board was reloaded");
+        Assert.EndsWith("/board?holder=-", page.Url, StringComparison.Ordinal);
+        Assert.Equal(member, await page.InputValueAsync("[data-testid=assignee]"));
+        await page.ScreenshotAsync("lead-board");
+        Assert.Equal(member, (await first.OpenTaskAsync(member))["assignee"]!.GetValue<string>());
+        Assert.Equal(member, (await second.OpenTaskAsync(member))["assignee"]!.GetValue<string>());
+
+        await page.GotoAsync($"/board?holder={member}");
+        Assert.Equal(2, await page.Locator("[data-testid=board-task]").CountAsync());
         await page.GotoAsync($"/orders?q={numbers[0]}");
         Assert.Equal(1, await page.Locator("[data-testid=orders-table] tbody tr").CountAsync());
         await page.ScreenshotAsync("order-search");

@@ -65,11 +65,11 @@ public sealed class ObjectAccessTests
         var photo = Files.Jpeg(5000);
         var materialId = (await _app.Console().UploadAsync(mine.Url, "id-card-front", photo, "front.jpg")
             .ExpectAsync(HttpStatusCode.Created))["materialId"]!.GetValue<string>();
-        var reviewer = await _app.SignedInAs("reviewer");
+        var compliance = await _app.SignedInAs("compliance");
 
-        var download = await reviewer.GetAsync($"{mine.Url}/materials/{materialId}");
-        var viaOtherOrder = await reviewer.GetAsync($"{other.Url}/materials/{materialId}");
-        var guessed = await reviewer.GetAsync($"{mine.Url}/materials/{Guid.NewGuid()}");
+        var download = await compliance.GetAsync($"{mine.Url}/materials/{materialId}");
+        var viaOtherOrder = await compliance.GetAsync($"{other.Url}/materials/{materialId}");
+        var guessed = await compliance.GetAsync($"{mine.Url}/materials/{Guid.NewGuid()}");
 
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
         Assert.Equal(photo, await download.Content.ReadAsByteArrayAsync());
@@ -80,7 +80,7 @@ public sealed class ObjectAccessTests
         Assert.Equal(HttpStatusCode.NotFound, guessed.StatusCode);
         await using var db = await TestApp.OpenDatabaseAsync();
         Assert.Equal(1, await db.ExecuteScalarAsync<int>(
-            "select count(*) from audit_log where action = 'material-downloaded' and actor = 'reviewer' and details->>'materialId' = @materialId",
+            "select count(*) from audit_log where action = 'material-downloaded' and actor = 'compliance' and details->>'materialId' = @materialId",
             new { materialId }));
     }
 

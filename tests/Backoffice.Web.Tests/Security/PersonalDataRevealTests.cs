@@ -7,10 +7,11 @@ namespace Backoffice.Web.Tests.Security;
 /// <summary>
 /// The order page (every staff role opens it) shows people masked; the full ID numbers and phones are
 /// revealed, with an audit row, only to the roles that review orders (reviewers, team leads, admins).
+/// A reviewer whose teams never had a task on the order does not see it at all.
 /// </summary>
 public sealed class PersonalDataRevealTests
 {
-    private static readonly string[] MayReveal = ["admin", "lead", "reviewer", "outsider"];
+    private static readonly string[] MayReveal = ["admin", "lead", "reviewer"];
     private static readonly string[] MayNotReveal = ["compliance", "liaison", "management"];
 
     private readonly TestApp _app = TestApp.Instance;
@@ -45,6 +46,13 @@ public sealed class PersonalDataRevealTests
                 var refusal = await reveal.ExpectAsync(HttpStatusCode.Forbidden);
                 Assert.DoesNotContain(mobile, refusal.ToJsonString(), StringComparison.Ordinal);
             }
+        }
+
+        using (var outsider = await _app.CookieSignedInAs("outsider"))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync(page)).StatusCode);
+            using var reveal = await outsider.PostHandlerAsync(page, "reveal", tokenFrom: "/inbox");
+            Assert.Equal(HttpStatusCode.NotFound, reveal.StatusCode);
         }
 
         var audited = await db.QueryAsync<string>(

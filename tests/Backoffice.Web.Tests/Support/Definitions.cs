@@ -11,11 +11,10 @@ public sealed class Definitions(HttpClient compliance, string id)
 
     public static async Task<Definitions> ForAsync(TestApp app, string id) => new(await app.SignedInAs("compliance"), id);
 
-    public async Task<int> PublishedVersionAsync()
-    {
-        var list = await compliance.GetAsync("/api/workflow-definitions").ExpectAsync(HttpStatusCode.OK);
-        return list.AsArray().First(d => d!["id"]!.GetValue<string>() == id)!["publishedVersion"]!.GetValue<int>();
-    }
+    public Task<int> PublishedVersionAsync() => SummaryAsync("publishedVersion");
+
+    /// <summary>The newest version: the draft, or the published version when there is no draft.</summary>
+    public async Task<JsonObject> LatestAsync() => await VersionAsync(await SummaryAsync("latestVersion"));
 
     public async Task<JsonObject> VersionAsync(int version) =>
         (await compliance.GetAsync($"{Url}/versions/{version}").ExpectAsync(HttpStatusCode.OK)).AsObject();
@@ -39,6 +38,12 @@ public sealed class Definitions(HttpClient compliance, string id)
     public Task<HttpResponseMessage> PostAsync(string path, JsonNode body) => compliance.PostJsonAsync($"{Url}/{path}", body);
 
     public Task<HttpResponseMessage> GetAsync(string path) => compliance.GetAsync($"{Url}/{path}");
+
+    private async Task<int> SummaryAsync(string field)
+    {
+        var list = await compliance.GetAsync("/api/workflow-definitions").ExpectAsync(HttpStatusCode.OK);
+        return list.AsArray().First(d => d!["id"]!.GetValue<string>() == id)![field]!.GetValue<int>();
+    }
 
     public static JsonObject HumanTask(string id, string name, string team, int workingDays) => new()
     {

@@ -28,10 +28,13 @@ public static partial class StaffSession
         return client;
     }
 
-    /// <summary>POSTs to a page handler with the page's anti-forgery token, as the pages' script does.</summary>
-    public static async Task<HttpResponseMessage> PostHandlerAsync(this HttpClient client, string pageUrl, string handler)
+    /// <summary>
+    /// POSTs to a page handler with the anti-forgery token of the page (or of <paramref name="tokenFrom"/>,
+    /// for a page the caller cannot open), as the pages' script does.
+    /// </summary>
+    public static async Task<HttpResponseMessage> PostHandlerAsync(this HttpClient client, string pageUrl, string handler, string? tokenFrom = null)
     {
-        var page = await client.GetStringAsync(pageUrl);
+        var page = await client.GetStringAsync(tokenFrom ?? pageUrl);
         using var request = new HttpRequestMessage(HttpMethod.Post, $"{pageUrl}?handler={handler}") { Content = new FormUrlEncodedContent([]) };
         request.Headers.Add("X-CSRF-TOKEN", MetaToken().Match(page).Groups[1].Value);
         return await client.SendAsync(request);

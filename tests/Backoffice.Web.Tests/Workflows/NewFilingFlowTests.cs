@@ -24,6 +24,7 @@ public sealed class NewFilingFlowTests
         Assert.Equal("初审：核对主体、网站与证件材料", await flow.CompleteAsync("approve"));
         Assert.Equal("verification", await flow.StatusAsync());
         await flow.UploadCurtainPhotoAndSubmitAsync();
+        Assert.Equal("verification", await flow.StatusAsync());
         await flow.CompleteAsync("approve");
         Assert.Equal("second-review", await flow.StatusAsync());
         await flow.CompleteAsync("approve");

@@ -95,6 +95,28 @@ public sealed class ValidatorTests
         Assert.Contains(errors, e => e.ActivityId == "check" && e.Property == "expression");
     }
 
+    [Fact]
+    public void Return_reasons_outside_the_known_catalogue_are_reason_unknown()
+    {
+        var definition = Small();
+        definition.Activities[0].Properties["reasonCodes"] = new JsonArray("certificate-unclear", "made-up");
+
+        var errors = DefinitionValidator.Validate(definition, knownReasons: new HashSet<string> { "certificate-unclear" });
+        var malformed = DefinitionValidator.Validate(Small() with
+        {
+            Activities = [Activity("review", "human-task", new JsonObject
+            {
+                ["team"] = "initial-review", ["title"] = "审核", ["outcomes"] = new JsonArray("approve", "return"),
+                ["sla"] = new JsonObject { ["amount"] = 1, ["unit"] = "working-days" }, ["reasonCodes"] = "certificate-unclear",
+            }), Small().Activities[1]],
+        });
+
+        var error = Assert.Single(errors);
+        Assert.Equal(("review", "reason-unknown", "reasonCodes"), (error.ActivityId, error.Code, error.Property));
+        Assert.Contains("made-up", error.Message, StringComparison.Ordinal);
+        Assert.Contains(malformed, e => e.ActivityId == "review" && e.Code == "property-invalid" && e.Property == "reasonCodes");
+    }
+
     private static WorkflowDefinition Small() => new()
     {
         Id = "small", Name = "small", Start = "review",

@@ -47,6 +47,32 @@ function ListEditor({ value, onChange, name }) {
     onKeyDown={(e) => { if (e.key === 'Enter') commit(); }} />;
 }
 
+/** Return reasons of a human task: ticked from the catalogue; a code not in it (retired or mistyped) stays listed, flagged. */
+function ReasonCodesEditor({ value, onChange, options }) {
+  const chosen = value ?? [];
+  const unknown = chosen.filter((code) => !options.some((o) => o.value === code));
+  const toggle = (code, on) => {
+    const list = on ? [...chosen, code] : chosen.filter((c) => c !== code);
+    onChange(list.length ? list : undefined);
+  };
+  return (
+    <div className="reason-codes" data-testid="reason-codes">
+      {options.map((o) => (
+        <label key={o.value} className="checkbox" title={o.value}>
+          <input type="checkbox" data-reason={o.value} checked={chosen.includes(o.value)} onChange={(e) => toggle(o.value, e.target.checked)} />
+          {o.label}
+        </label>
+      ))}
+      {unknown.map((code) => (
+        <label key={code} className="checkbox unknown" data-testid="reason-unknown">
+          <input type="checkbox" data-reason={code} checked onChange={() => toggle(code, false)} />
+          {code} <span className="hint">{t('unknownReason')}</span>
+        </label>
+      ))}
+    </div>
+  );
+}
+
 function Choice({ value, onChange, options, required, name }) {
   return (
     <select aria-label={name} value={value ?? ''} onChange={(e) => onChange(e.target.value || undefined)}>
@@ -66,6 +92,7 @@ function PropertyEditor({ property, value, onChange, reference, error }) {
     case 'choice': return <Choice name={property.name} value={value} onChange={onChange} options={plain(property.choices)} required={property.required} />;
     case 'duration': return <DurationEditor name={property.name} value={value} onChange={onChange} />;
     case 'text-list': return <ListEditor name={property.name} value={value} onChange={onChange} />;
+    case 'reason-codes': return <ReasonCodesEditor value={value} onChange={onChange} options={reference.reasonCodes} />;
     case 'template': return <TemplateEditor value={value} onChange={onChange} placeholders={reference.placeholders} />;
     case 'expression': return <ConditionBuilder value={value} onChange={onChange} fields={reference.orderFields} error={error} />;
     default: return <input aria-label={property.name} value={value ?? ''} onChange={(e) => onChange(e.target.value || undefined)} />;
@@ -78,6 +105,7 @@ export function PropertyPanel({ doc, selected, types, reference, errors, onChang
   if (!activity) return <aside className="panel"><h2>{t('properties')}</h2><p className="hint">{t('nothingSelected')}</p></aside>;
   const type = types[activity.type];
   const own = errors.filter((e) => e.activityId === activity.id);
+  const returns = outcomesOf(activity, types).includes('return');
   const setProperty = (name, value) => {
     const properties = { ...activity.properties };
     if (value === undefined) delete properties[name]; else properties[name] = value;
@@ -90,14 +118,14 @@ export function PropertyPanel({ doc, selected, types, reference, errors, onChang
       <label>{t('name')}<input aria-label="name" value={activity.name ?? ''} onChange={(e) => onChange({ ...activity, name: e.target.value })} /></label>
       {doc.start === activity.id ? <p className="hint">{t('start')}</p>
         : <button type="button" onClick={() => onSetStart(activity.id)}>{t('setStart')}</button>}
-      {type?.properties.map((p) => {
+      {type?.properties.filter((p) => p.kind !== 'reason-codes' || returns || activity.properties?.[p.name]).map((p) => {
         const error = own.find((e) => e.property === p.name);
         return (
           <div className={`field ${error ? 'invalid' : ''}`} key={p.name} data-property={p.name}>
             <span className="field-label">{p.label}{p.required ? ' *' : ''}</span>
             <PropertyEditor property={p} value={activity.properties?.[p.name]} onChange={(v) => setProperty(p.name, v)} reference={reference}
               error={error?.message} />
-            {error && p.kind !== 'expression' && <div className="field-error">{error.message}</div>}
+            {own.filter((e) => e.property === p.name && p.kind !== 'expression').map((e, i) => <div key={i} className="field-error">{e.message}</div>)}
           </div>
         );
       })}

@@ -30,6 +30,7 @@ const texts = {
   advanced: ['高级：直接编辑表达式', 'Advanced: edit the expression'], builder: ['条件构建器', 'Condition builder'],
   preview: ['预览', 'Preview'], placeholders: ['可用占位符', 'Placeholders'], definitionErrors: ['流程错误', 'Definition errors'],
   noErrors: ['没有错误', 'No errors'], connection: ['连线', 'Connection'], outcome: ['结果', 'Outcome'], target: ['目标', 'Target'],
+  unknownReason: ['不在原因目录中', 'not in the catalogue'],
   waitingCounts: ['显示运行中订单的位置', 'Show where running orders wait'], amount: ['数量', 'Amount'],
 };
 

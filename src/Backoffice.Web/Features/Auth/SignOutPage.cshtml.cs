@@ -1,5 +1,6 @@
 using Backoffice.Web.Infrastructure;
 using Backoffice.Workflows.Audit;
+using Dapper;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -8,7 +9,10 @@ using Npgsql;
 
 namespace Backoffice.Web.Features.Auth;
 
-/// <summary>POST /sign-out: ends the staff cookie session (audited) and returns to the sign-in page.</summary>
+/// <summary>
+/// POST /sign-out: ends the staff cookie session and revokes the API tokens handed to its pages (the designer's),
+/// audited, and returns to the sign-in page.
+/// </summary>
 [Authorize(Policy = Policies.Staff)]
 public sealed class SignOutPageModel(NpgsqlDataSource dataSource, TimeProvider clock) : PageModel
 {
@@ -17,9 +21,16 @@ public sealed class SignOutPageModel(NpgsqlDataSource dataSource, TimeProvider c
     public async Task<IActionResult> OnPostAsync()
     {
         var actor = HttpContext.Name();
-        await using (var connection = await dataSource.OpenConnectionAsync(HttpContext.RequestAborted))
+        var ct = HttpContext.RequestAborted;
+        var now = clock.GetUtcNow();
+        await using (var connection = await dataSource.OpenConnectionAsync(ct))
+        await using (var transaction = await connection.BeginTransactionAsync(ct))
         {
-            await AuditLog.WriteAsync(connection, null, clock.GetUtcNow(), actor, "sign-out", "user", actor, new { via = "staff-pages" }, HttpContext.RequestAborted);
+            var revoked = await connection.ExecuteAsync(new CommandDefinition(
+                "update api_tokens set revoked_at = @now where staff_session = @session and revoked_at is null",
+                new { now, session = StaffCookie.Session(User) }, transaction, cancellationToken: ct));
+            await AuditLog.WriteAsync(connection, transaction, now, actor, "sign-out", "user", actor, new { via = "staff-pages", pageTokensRevoked = revoked }, ct);
+            await transaction.CommitAsync(ct);
         }
 
         await HttpContext.SignOutAsync(StaffCookie.Scheme);

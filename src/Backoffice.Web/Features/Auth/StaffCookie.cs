@@ -13,13 +13,15 @@ namespace Backoffice.Web.Features.Auth;
 /// Authentication of the staff pages: a cookie, while <c>/api</c> keeps bearer tokens. The default
 /// scheme is a policy scheme choosing by path, so every policy works for both. The cookie's user is
 /// checked against the database on each request: a deactivated user is signed out at once, changed
-/// roles apply at once.
+/// roles apply at once. Each sign-in is a session with its own id (<see cref="SessionClaim"/>): the API tokens
+/// handed to pages of that session are revoked when it signs out.
 /// </summary>
 public static class StaffCookie
 {
     public const string Scheme = CookieAuthenticationDefaults.AuthenticationScheme;
     public const string Selector = "staff-or-bearer";
     public const string DisplayNameClaim = "backoffice:display-name";
+    public const string SessionClaim = "backoffice:session";
 
     public static IServiceCollection AddStaffAuthentication(this IServiceCollection services)
     {
@@ -50,13 +52,15 @@ public static class StaffCookie
         return services;
     }
 
-    public static ClaimsPrincipal Principal(SignIn.SignedInUser user)
+    /// <summary>The cookie's user; a sign-in starts a new session, a refreshed principal keeps its session.</summary>
+    public static ClaimsPrincipal Principal(SignIn.SignedInUser user, Guid? session = null)
     {
         var claims = new List<Claim>
         {
             new(BearerTokenHandler.UserIdClaim, user.Id.ToString(CultureInfo.InvariantCulture)),
             new(ClaimTypes.Name, user.Username),
             new(DisplayNameClaim, user.DisplayName),
+            new(SessionClaim, (session ?? Guid.NewGuid()).ToString()),
         };
         claims.AddRange(user.Roles.Select(r => new Claim(ClaimTypes.Role, r)));
         return new ClaimsPrincipal(new ClaimsIdentity(claims, Scheme));
@@ -84,12 +88,17 @@ public static class StaffCookie
         }
 
         var roles = context.Principal!.FindAll(ClaimTypes.Role).Select(c => c.Value).Order();
-        if (!roles.SequenceEqual(user.Roles.Order()) || context.Principal.FindFirstValue(DisplayNameClaim) != user.DisplayName)
+        var session = Session(context.Principal);
+        if (!roles.SequenceEqual(user.Roles.Order()) || context.Principal.FindFirstValue(DisplayNameClaim) != user.DisplayName || session is null)
         {
-            context.ReplacePrincipal(Principal(new SignIn.SignedInUser(user.Id, user.Username, user.DisplayName, user.Roles)));
+            context.ReplacePrincipal(Principal(new SignIn.SignedInUser(user.Id, user.Username, user.DisplayName, user.Roles), session));
             context.ShouldRenew = true;
         }
     }
+
+    /// <summary>The session id of a cookie's principal; null for a cookie from before sessions had ids.</summary>
+    public static Guid? Session(ClaimsPrincipal user) =>
+        Guid.TryParse(user.FindFirstValue(SessionClaim), out var session) ? session : null;
 
     private sealed record UserRow
     {

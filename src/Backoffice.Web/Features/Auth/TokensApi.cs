@@ -53,17 +53,19 @@ public static class TokensApi
 
     /// <summary>
     /// A new bearer token of a user, valid until <paramref name="expiresAt"/>; only its hash is stored.
-    /// A token handed to a page (<paramref name="issuedTo"/>) is audited; a sign-in's token is covered by the sign-in's audit row.
+    /// A token handed to a page (<paramref name="issuedTo"/>) belongs to the page's cookie session, which revokes it
+    /// when it signs out, and is audited; a sign-in's token is covered by the sign-in's audit row.
     /// </summary>
     public static async Task<(string Token, DateTimeOffset ExpiresAt)> StoreAsync(
-        NpgsqlDataSource dataSource, long userId, DateTimeOffset now, DateTimeOffset expiresAt, (string Actor, string Page)? issuedTo, CancellationToken ct)
+        NpgsqlDataSource dataSource, long userId, DateTimeOffset now, DateTimeOffset expiresAt, (string Actor, string Page, Guid Session)? issuedTo,
+        CancellationToken ct)
     {
         var token = TokenHash.NewToken();
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         await connection.ExecuteAsync(new CommandDefinition(
-            "insert into api_tokens (token_hash, user_id, created_at, expires_at) values (@hash, @userId, @now, @expiresAt)",
-            new { hash = TokenHash.Of(token), userId, now, expiresAt }, transaction, cancellationToken: ct));
+            "insert into api_tokens (token_hash, user_id, created_at, expires_at, staff_session) values (@hash, @userId, @now, @expiresAt, @session)",
+            new { hash = TokenHash.Of(token), userId, now, expiresAt, session = issuedTo?.Session }, transaction, cancellationToken: ct));
         if (issuedTo is { } page)
         {
             await AuditLog.WriteAsync(connection, transaction, now, page.Actor, "api-token-issued", "user", page.Actor, new { page = page.Page, expiresAt }, ct);

@@ -13,7 +13,8 @@ namespace Backoffice.Web.Features.Board;
 
 /// <summary>
 /// /board: the team lead's view of the teams he leads: load per reviewer, queue and SLA breaches,
-/// escalation notices, and reassigning one or many open tasks to a member.
+/// escalation notices, and reassigning one or many open tasks to a member. Reassigning is a plain form post;
+/// the page's script posts the same form and swaps in the re-rendered board, so the page is not reloaded.
 /// </summary>
 [Authorize(Policy = Policies.TeamLead)]
 public sealed class LeadBoardPageModel(NpgsqlDataSource dataSource, TimeProvider clock, WorkingCalendarStore calendars) : PageModel
@@ -38,8 +39,7 @@ public sealed class LeadBoardPageModel(NpgsqlDataSource dataSource, TimeProvider
         if (ids is not { Length: > 0 } || string.IsNullOrWhiteSpace(assignee))
         {
             (Message, MessageIsError) = (HttpContext.T("请勾选任务并选择被指派人。", "Tick tasks and choose an assignee."), true);
-            await LoadAsync();
-            return Page();
+            return await BoardAsync();
         }
 
         await using (var connection = await dataSource.OpenConnectionAsync(ct))
@@ -61,8 +61,7 @@ public sealed class LeadBoardPageModel(NpgsqlDataSource dataSource, TimeProvider
             MessageIsError = failures.Count > 0;
         }
 
-        await LoadAsync();
-        return Page();
+        return await BoardAsync();
     }
 
     public async Task<IActionResult> OnPostReadAsync()
@@ -77,6 +76,13 @@ public sealed class LeadBoardPageModel(NpgsqlDataSource dataSource, TimeProvider
         await AuditLog.WriteAsync(connection, transaction, now, HttpContext.Name(), "notices-read", "user", HttpContext.Name(), new { read }, ct);
         await transaction.CommitAsync(ct);
         return RedirectToPage();
+    }
+
+    /// <summary>The whole page after a form post; the board alone (rows, figures, load) when the page's script posted it.</summary>
+    private async Task<IActionResult> BoardAsync()
+    {
+        await LoadAsync();
+        return Request.Headers["X-Requested-With"] == "fetch" ? Partial("_LeadBoard", this) : Page();
     }
 
     private async Task LoadAsync()

@@ -81,7 +81,7 @@ public static class DefinitionVersions
             new { id, document = DefinitionJson.Write(definition), actor, now }, transaction, cancellationToken: ct));
         await AuditLog.WriteAsync(connection, transaction, now, actor, auditAction, "workflow-definition", id, new { saved.Version }, ct);
         await transaction.CommitAsync(ct);
-        var errors = DefinitionValidator.Validate(definition with { Version = saved.Version }, await TeamsAsync(connection, ct));
+        var errors = await ValidateAsync(connection, definition with { Version = saved.Version }, ct);
         return Results.Ok(new { id, version = saved.Version, status = "draft", savedAt = saved.SavedAt, errors });
     }
 
@@ -138,7 +138,7 @@ public static class DefinitionVersions
         }
 
         var definition = DefinitionJson.Parse(draft.Document) with { Id = id, Version = draft.Version };
-        var errors = DefinitionValidator.Validate(definition, await TeamsAsync(connection, ct));
+        var errors = await ValidateAsync(connection, definition, ct);
         if (errors.Count > 0)
         {
             return Invalid(context, errors);
@@ -171,6 +171,11 @@ public static class DefinitionVersions
                 ["definitionErrors"] = errors,
             });
 
-    public static async Task<IReadOnlySet<string>> TeamsAsync(NpgsqlConnection connection, CancellationToken ct) =>
-        (await connection.QueryAsync<string>(new CommandDefinition("select id from teams", cancellationToken: ct))).ToHashSet();
+    /// <summary>The engine's validation against the teams and the active return-reason catalogue of the database.</summary>
+    public static async Task<IReadOnlyList<DefinitionError>> ValidateAsync(NpgsqlConnection connection, WorkflowDefinition definition, CancellationToken ct)
+    {
+        var teams = (await connection.QueryAsync<string>(new CommandDefinition("select id from teams", cancellationToken: ct))).ToHashSet();
+        var reasons = (await connection.QueryAsync<string>(new CommandDefinition("select code from reason_codes where active", cancellationToken: ct))).ToHashSet();
+        return DefinitionValidator.Validate(definition, teams, reasons);
+    }
 }

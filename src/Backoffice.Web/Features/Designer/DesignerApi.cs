@@ -49,7 +49,7 @@ public static class DesignerApi
             return Problems.NotFound(context);
         }
 
-        var errors = DefinitionValidator.Validate(definition with { Id = id }, await DefinitionVersions.TeamsAsync(connection, ct));
+        var errors = await DefinitionVersions.ValidateAsync(connection, definition with { Id = id }, ct);
         return Results.Ok(new { valid = errors.Count == 0, errors });
     }
 }

@@ -11,7 +11,8 @@ namespace Backoffice.Web.Features.Designer;
 /// <summary>
 /// /designer: the workflow designer for compliance managers. The page hosts the React app built
 /// from src/Backoffice.Web/Designer into wwwroot/build/designer and hands it a bearer token of the
-/// signed-in user for its /api calls (the API takes bearer tokens, not the staff cookie).
+/// signed-in user for its /api calls (the API takes bearer tokens, not the staff cookie); signing out of the
+/// staff pages revokes it.
 /// </summary>
 [Authorize(Policy = Policies.Compliance)]
 public sealed class DesignerPageModel(NpgsqlDataSource dataSource, TimeProvider clock) : PageModel
@@ -24,7 +25,8 @@ public sealed class DesignerPageModel(NpgsqlDataSource dataSource, TimeProvider 
     {
         var userId = long.Parse(User.FindFirstValue(BearerTokenHandler.UserIdClaim)!, CultureInfo.InvariantCulture);
         var now = clock.GetUtcNow();
-        (ApiToken, _) = await TokensApi.StoreAsync(dataSource, userId, now, now + TokenLifetime, (HttpContext.Name(), "/designer"), HttpContext.RequestAborted);
+        (ApiToken, _) = await TokensApi.StoreAsync(
+            dataSource, userId, now, now + TokenLifetime, (HttpContext.Name(), "/designer", StaffCookie.Session(User)!.Value), HttpContext.RequestAborted);
         Response.Headers.CacheControl = "no-store";
     }
 }

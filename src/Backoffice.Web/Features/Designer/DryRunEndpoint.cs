@@ -64,7 +64,7 @@ public static class DryRunEndpoint
             return Problems.Validation(context, errors);
         }
 
-        var definitionErrors = DefinitionValidator.Validate(definition!, await DefinitionVersions.TeamsAsync(connection, ct));
+        var definitionErrors = await DefinitionVersions.ValidateAsync(connection, definition!, ct);
         if (definitionErrors.Count > 0)
         {
             return DefinitionVersions.Invalid(context, definitionErrors);

@@ -1,3 +1,4 @@
+using Backoffice.Web.Features.Orders;
 using Backoffice.Web.Infrastructure;
 using Backoffice.Workflows.Audit;
 using Dapper;
@@ -7,7 +8,7 @@ namespace Backoffice.Web.Features.Filings;
 
 /// <summary>
 /// GET /api/filings/{id}/materials/{materialId}: one material of that order (a material of another
-/// order is 404), served as an attachment with its sniffed type; every download is audited, since
+/// order, or of an order out of the caller's sight, is 404), served as an attachment with its sniffed type; every download is audited, since
 /// ID-card photos are personal data.
 /// </summary>
 public static class DownloadMaterial
@@ -24,7 +25,7 @@ public static class DownloadMaterial
             where m.id = @materialId and m.order_id = @id
             """,
             new { id, materialId }, transaction, cancellationToken: ct));
-        if (material is null)
+        if (material is null || !await (await OrderVisibility.ForAsync(context.User, connection, ct)).CanSeeAsync(connection, id, ct))
         {
             return Problems.NotFound(context);
         }

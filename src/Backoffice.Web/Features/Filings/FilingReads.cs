@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Backoffice.Web.Features.Orders;
 using Backoffice.Web.Infrastructure;
 using Backoffice.Workflows.Filings;
 using Backoffice.Workflows.Validation;
@@ -7,7 +8,10 @@ using Npgsql;
 
 namespace Backoffice.Web.Features.Filings;
 
-/// <summary>GET /api/filings/{id} (with its timeline and materials, personal data masked) and GET /api/filings.</summary>
+/// <summary>
+/// GET /api/filings/{id} (with its timeline and materials, personal data masked) and GET /api/filings, over the
+/// orders the caller sees (<see cref="OrderVisibility"/>; the console sees all).
+/// </summary>
 public static class FilingReads
 {
     public sealed record TimelineEntry
@@ -56,7 +60,8 @@ public static class FilingReads
     {
         var ct = context.RequestAborted;
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        var order = await FilingOrders.LoadAsync(connection, null, id, false, ct);
+        var visible = await (await OrderVisibility.ForAsync(context.User, connection, ct)).CanSeeAsync(connection, id, ct);
+        var order = visible ? await FilingOrders.LoadAsync(connection, null, id, false, ct) : null;
         if (order is null)
         {
             return Problems.NotFound(context);
@@ -108,19 +113,20 @@ public static class FilingReads
 
         var size = pageSize ?? 20;
         var number = page ?? 1;
-        var filter = new { status, filingType, province, limit = size, offset = (number - 1) * size };
-        const string where = """
+        const string where = $"""
             where (@status::text is null or status = @status) and (@filingType::text is null or filing_type = @filingType)
-              and (@province::text is null or province = @province)
+              and (@province::text is null or province = @province) and {OrderVisibility.Condition}
             """;
         await using var connection = await dataSource.OpenConnectionAsync(context.RequestAborted);
+        var filter = (await OrderVisibility.ForAsync(context.User, connection, context.RequestAborted))
+            .With(new { status, filingType, province, limit = size, offset = (number - 1) * size });
         var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            $"select count(*) from filing_orders {where}", filter, cancellationToken: context.RequestAborted));
+            $"select count(*) from filing_orders o {where}", filter, cancellationToken: context.RequestAborted));
         var english = context.IsEnglish();
         var items = (await connection.QueryAsync<FilingSummary>(new CommandDefinition(
             $"""
             select id, order_number, filing_type, status, '' as status_label, province, subject_name, created_at, updated_at
-            from filing_orders {where} order by created_at desc, id desc limit @limit offset @offset
+            from filing_orders o {where} order by created_at desc, id desc limit @limit offset @offset
             """, filter, cancellationToken: context.RequestAborted))).Select(s => s with { StatusLabel = Label(s.Status, english) }).ToList();
         return Results.Ok(new FilingPage(items, total, number, size));
     }

@@ -81,7 +81,7 @@ public sealed class InboxPageModel(NpgsqlDataSource dataSource, TimeProvider clo
         var access = await TaskAccess.ForAsync(User, connection, ct);
         Calendar = await calendars.GetAsync(connection, ct);
         (Rows, More) = await InboxQuery.PageAsync(connection, access, Filter, Now, ct);
-        Counts = await InboxQuery.CountsAsync(connection, access, Now, ct);
+        Counts = await InboxQuery.CountsAsync(connection, access, Filter, Now, ct);
         if (withSteps)
         {
             Steps = await InboxQuery.StepsAsync(connection, ct);

@@ -7,8 +7,8 @@ namespace Backoffice.Web.Features.Inbox;
 
 /// <summary>
 /// The reviewer inbox's reads: a page of tasks of one tab (mine, team queue, overdue, done) with
-/// filters, and the count of every tab. Only tasks of the reviewer's teams (admins: all); counts stop
-/// at <see cref="CountCap"/> so they stay cheap on a long queue.
+/// filters, and the count of every tab under the same filters. Only tasks of the reviewer's teams (admins: all);
+/// counts stop at <see cref="CountCap"/> so they stay cheap on a long queue.
 /// </summary>
 public static class InboxQuery
 {
@@ -46,13 +46,6 @@ public static class InboxQuery
     public static async Task<(IReadOnlyList<Row> Rows, bool More)> PageAsync(
         NpgsqlConnection connection, TaskAccess access, Filter filter, DateTimeOffset now, CancellationToken ct)
     {
-        var scope = filter.Tab switch
-        {
-            "mine" => "t.status = 'open' and t.assignee = @username",
-            "overdue" => "t.status = 'open' and (@admin or t.team = any(@teams)) and t.due_at < @now",
-            "done" => "t.status = 'done' and t.completed_by = @username",
-            _ => "t.status = 'open' and (@admin or t.team = any(@teams))",
-        };
         var order = (filter.Tab, filter.Latest) switch
         {
             ("done", _) => "t.completed_at desc, t.id desc",
@@ -64,35 +57,55 @@ public static class InboxQuery
             select t.id, t.order_id, o.order_number, o.filing_type, o.province, o.subject_name, t.step, t.team, t.assignee,
                    t.status, t.created_at, t.due_at, t.escalated_at, t.outcome, t.completed_at
             from review_tasks t join filing_orders o on o.id = t.order_id
-            where {scope}
-              and (@orderNumber::text is null or o.order_number = @orderNumber)
-              and (@filingType::text is null or o.filing_type = @filingType)
-              and (@province::text is null or o.province = @province)
-              and (@step::text is null or t.step = @step)
-              and (@dueBefore::timestamptz is null or t.due_at < @dueBefore)
+            where {Scope(filter.Tab)}{Filters(filter)}
             order by {order} limit @limit offset @offset
             """,
-            new
-            {
-                username = access.Username, admin = access.IsAdmin, teams = access.Teams.ToArray(), now,
-                filter.OrderNumber, filter.FilingType, filter.Province, filter.Step, dueBefore = DueBefore(filter.Due, now),
-                limit = PageSize + 1, offset = (filter.Page - 1) * PageSize,
-            }, cancellationToken: ct))).AsList();
+            Parameters(access, filter, now, new { limit = PageSize + 1, offset = (filter.Page - 1) * PageSize }),
+            cancellationToken: ct))).AsList();
         var more = rows.Count > PageSize;
         return (more ? rows[..PageSize] : rows, more);
     }
 
-    public static Task<Counts> CountsAsync(NpgsqlConnection connection, TaskAccess access, DateTimeOffset now, CancellationToken ct) =>
-        connection.QuerySingleAsync<Counts>(new CommandDefinition(
-            """
-            select
-              (select count(*) from (select 1 from review_tasks where status = 'open' and assignee = @username limit @cap) x)::int as mine,
-              (select count(*) from (select 1 from review_tasks where status = 'open' and (@admin or team = any(@teams)) limit @cap) x)::int as team,
-              (select count(*) from (select 1 from review_tasks where status = 'open' and (@admin or team = any(@teams)) and due_at < @now limit @cap) x)::int as overdue,
-              (select count(*) from (select 1 from review_tasks where status = 'done' and completed_by = @username limit @cap) x)::int as done
-            """,
-            new { username = access.Username, admin = access.IsAdmin, teams = access.Teams.ToArray(), now, cap = CountCap },
-            cancellationToken: ct));
+    /// <summary>
+    /// The number of rows each tab shows with the same filters, each stopping at <see cref="CountCap"/>. The task
+    /// carries its order's filing type and province (db/0016), so counting reads review_tasks alone.
+    /// </summary>
+    public static Task<Counts> CountsAsync(NpgsqlConnection connection, TaskAccess access, Filter filter, DateTimeOffset now, CancellationToken ct)
+    {
+        string Count(string tab) => $"(select count(*) from (select 1 from review_tasks t where {Scope(tab)}{Filters(filter)} limit @cap) x)::int as {tab}";
+        return connection.QuerySingleAsync<Counts>(new CommandDefinition(
+            $"select {string.Join(", ", Tabs.Select(Count))}",
+            Parameters(access, filter, now, new { cap = CountCap }), cancellationToken: ct));
+    }
+
+    /// <summary>The tasks a tab holds: mine, the team queue and overdue of the reviewer's teams (admins: all), done by me.</summary>
+    private static string Scope(string tab) => tab switch
+    {
+        "mine" => "t.status = 'open' and t.assignee = @username",
+        "overdue" => "t.status = 'open' and (@admin or t.team = any(@teams)) and t.due_at < @now",
+        "done" => "t.status = 'done' and t.completed_by = @username",
+        _ => "t.status = 'open' and (@admin or t.team = any(@teams))",
+    };
+
+    /// <summary>The filters that are set, as conditions on the task (t): the order number through its order; filing type and province as the task carries them.</summary>
+    private static string Filters(Filter filter) => string.Concat(
+        filter.OrderNumber is null ? "" : " and t.order_id = (select id from filing_orders where order_number = @orderNumber)",
+        filter.FilingType is null ? "" : " and t.filing_type = @filingType",
+        filter.Province is null ? "" : " and t.province = @province",
+        filter.Step is null ? "" : " and t.step = @step",
+        filter.Due is null ? "" : " and t.due_at < @dueBefore");
+
+    private static DynamicParameters Parameters(TaskAccess access, Filter filter, DateTimeOffset now, object extra)
+    {
+        var parameters = new DynamicParameters(new
+        {
+            username = access.Username, admin = access.IsAdmin, teams = access.Teams.ToArray(), now,
+            orderNumber = filter.OrderNumber, filingType = filter.FilingType, province = filter.Province, step = filter.Step,
+            dueBefore = DueBefore(filter.Due, now),
+        });
+        parameters.AddDynamicParams(extra);
+        return parameters;
+    }
 
     /// <summary>The human-task steps (titles) of the published definitions, for the step filter.</summary>
     public static async Task<IReadOnlyList<string>> StepsAsync(NpgsqlConnection connection, CancellationToken ct) =>

@@ -15,7 +15,7 @@ namespace Backoffice.Web.Features.Inbox;
 
 /// <summary>
 /// /tasks/{id}: one review task with its order, the step's checklist and the completion form
-/// (outcome, reason codes from the catalogue, a comment the applicant sees). Only members of the
+/// (outcome, reason codes from the catalogue or the step's own list, a comment the applicant sees). Only members of the
 /// task's team open it; claim, release and complete answer JSON.
 /// </summary>
 [Authorize(Policy = Policies.Reviewer)]
@@ -50,12 +50,12 @@ public sealed class TaskPageModel(
 
         Task = task;
         Details = (await OrderDetails.LoadAsync(connection, task.OrderId, HttpContext.IsEnglish(), ct))!;
-        var instance = await connection.QuerySingleAsync<(string DefinitionId, int Version)>(new CommandDefinition(
-            "select definition_id, version from workflow_instances where id = @id", new { id = task.InstanceId }, cancellationToken: ct));
-        Checklist = (await definitions.GetAsync(connection, instance.DefinitionId, instance.Version, ct)).Find(task.ActivityId)?.List("checklist") ?? [];
+        var step = await TaskStep.DefinitionAsync(connection, definitions, task, ct);
+        Checklist = step?.List("checklist") ?? [];
         var label = HttpContext.IsEnglish() ? "label_en" : "label_zh";
         Reasons = (await connection.QueryAsync<Reason>(new CommandDefinition(
-            $"select code, {label} as label from reason_codes where active order by sort, code", cancellationToken: ct))).AsList();
+            $"select code, {label} as label from reason_codes where active and (cardinality(@offered) = 0 or code = any(@offered)) order by sort, code",
+            new { offered = TaskStep.OfferedReasons(step).ToArray() }, cancellationToken: ct))).AsList();
         Sla = SlaBadge.Of(await calendars.GetAsync(connection, ct), clock.GetUtcNow(), task.DueAt, task.Status == "open");
         return Page();
     }
@@ -69,7 +69,7 @@ public sealed class TaskPageModel(
     public async Task<IActionResult> OnPostCompleteAsync(Guid id, string? outcome, string[]? reasonCodes, string? comment)
     {
         var request = new CompleteTask.Request(outcome, reasonCodes ?? [], string.IsNullOrWhiteSpace(comment) ? null : comment.Trim());
-        var completion = await CompleteTask.RunAsync(engine, taskCompletion, User, id, request, HttpContext.RequestAborted);
+        var completion = await CompleteTask.RunAsync(engine, taskCompletion, definitions, User, id, request, HttpContext.RequestAborted);
         if (completion.Errors is not null)
         {
             return new JsonResult(new

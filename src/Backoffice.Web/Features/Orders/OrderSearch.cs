@@ -5,7 +5,8 @@ namespace Backoffice.Web.Features.Orders;
 
 /// <summary>
 /// Order search for staff: one text (order number, subject certificate number, the beginning of the
-/// subject's name, or a domain) and filters, newest first. Each text match is its own indexed lookup.
+/// subject's name, or a domain) and filters, newest first, among the orders the caller sees. Each text match is its
+/// own indexed lookup.
 /// </summary>
 public static class OrderSearch
 {
@@ -25,7 +26,8 @@ public static class OrderSearch
         public DateTimeOffset UpdatedAt { get; init; }
     }
 
-    public static async Task<(IReadOnlyList<Row> Rows, bool More)> RunAsync(NpgsqlConnection connection, Filter filter, CancellationToken ct)
+    public static async Task<(IReadOnlyList<Row> Rows, bool More)> RunAsync(
+        NpgsqlConnection connection, OrderVisibility visibility, Filter filter, CancellationToken ct)
     {
         var text = filter.Text is null ? "" :
             """
@@ -41,13 +43,14 @@ public static class OrderSearch
             from filing_orders o
             where (@status::text is null or o.status = @status) and (@filingType::text is null or o.filing_type = @filingType)
               and (@province::text is null or o.province = @province) {text}
+              and {OrderVisibility.Condition}
             order by o.created_at desc, o.id desc limit @limit offset @offset
             """,
-            new
+            visibility.With(new
             {
                 text = filter.Text, prefix = filter.Text is null ? null : Escape(filter.Text) + "%", filter.Status, filter.FilingType, filter.Province,
                 limit = PageSize + 1, offset = (filter.Page - 1) * PageSize,
-            }, cancellationToken: ct))).AsList();
+            }), cancellationToken: ct))).AsList();
         var more = rows.Count > PageSize;
         return (more ? rows[..PageSize] : rows, more);
     }

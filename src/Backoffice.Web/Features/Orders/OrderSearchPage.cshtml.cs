@@ -7,7 +7,7 @@ using Npgsql;
 
 namespace Backoffice.Web.Features.Orders;
 
-/// <summary>/orders: order search for staff.</summary>
+/// <summary>/orders: order search for staff, over the orders they see (<see cref="OrderVisibility"/>).</summary>
 [Authorize(Policy = Policies.Staff)]
 public sealed class OrderSearchPageModel(NpgsqlDataSource dataSource) : PageModel
 {
@@ -38,7 +38,8 @@ public sealed class OrderSearchPageModel(NpgsqlDataSource dataSource) : PageMode
             Known("province", Province, Provinces.IsKnown),
             PageNumber is >= 1 and <= 10_000 ? PageNumber : 1);
         await using var connection = await dataSource.OpenConnectionAsync(HttpContext.RequestAborted);
-        (Rows, More) = await OrderSearch.RunAsync(connection, Filter, HttpContext.RequestAborted);
+        var visibility = await OrderVisibility.ForAsync(User, connection, HttpContext.RequestAborted);
+        (Rows, More) = await OrderSearch.RunAsync(connection, visibility, Filter, HttpContext.RequestAborted);
     }
 
     public string Link(int page) => Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/orders", new Dictionary<string, string?>

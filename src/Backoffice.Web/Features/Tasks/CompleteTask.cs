@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Backoffice.Web.Infrastructure;
 using Backoffice.Workflows.Audit;
 using Backoffice.Workflows.Bookmarks;
+using Backoffice.Workflows.Definitions;
 using Backoffice.Workflows.HumanTasks;
 using Backoffice.Workflows.Instances;
 using Backoffice.Workflows.Validation;
@@ -11,7 +12,8 @@ namespace Backoffice.Web.Features.Tasks;
 
 /// <summary>
 /// Completing a task {outcome, reasonCodes, comment}: the holder finishes the step; the order's
-/// workflow moves on in the same transaction. A return needs reason codes from the catalogue.
+/// workflow moves on in the same transaction. A return needs reason codes from the catalogue, and from
+/// the step's own list when the designer gave it one.
 /// POST /api/tasks/{id}/complete and the task page both run it.
 /// </summary>
 public static class CompleteTask
@@ -21,7 +23,7 @@ public static class CompleteTask
     /// <summary>The change, or the field errors (then nothing changed).</summary>
     public sealed record Completion(TaskChange Change, ValidationErrors? Errors = null);
 
-    public static async Task<IResult> ApiAsync(Guid id, HttpContext context, WorkflowEngine engine, TaskCompletion taskCompletion)
+    public static async Task<IResult> ApiAsync(Guid id, HttpContext context, WorkflowEngine engine, TaskCompletion taskCompletion, DefinitionStore definitions)
     {
         var (body, problem) = await JsonBody.ReadAsync<Request>(context);
         if (problem is not null)
@@ -29,14 +31,14 @@ public static class CompleteTask
             return problem;
         }
 
-        var completion = await RunAsync(engine, taskCompletion, context.User, id, body!, context.RequestAborted);
+        var completion = await RunAsync(engine, taskCompletion, definitions, context.User, id, body!, context.RequestAborted);
         return completion.Errors is not null ? Problems.Validation(context, completion.Errors)
             : completion.Change.Succeeded ? Results.Ok(new { id, outcome = body!.Outcome })
             : TaskMessages.Problem(context, completion.Change);
     }
 
     public static Task<Completion> RunAsync(
-        WorkflowEngine engine, TaskCompletion completion, ClaimsPrincipal user, Guid id, Request body, CancellationToken ct) =>
+        WorkflowEngine engine, TaskCompletion completion, DefinitionStore definitions, ClaimsPrincipal user, Guid id, Request body, CancellationToken ct) =>
         engine.StepAsync<Completion>(user.FindFirstValue(ClaimTypes.Name) ?? "anonymous", async step =>
         {
             var orderId = await step.Connection.ExecuteScalarAsync<Guid?>(new CommandDefinition(
@@ -65,7 +67,8 @@ public static class CompleteTask
                 return (new Completion(new TaskChange(TaskChange.Kind.Held, task.Assignee)), false);
             }
 
-            var errors = await ValidateAsync(step, task, body);
+            var offered = TaskStep.OfferedReasons(await TaskStep.DefinitionAsync(step.Connection, definitions, task, step.CancellationToken));
+            var errors = await ValidateAsync(step, task, body, offered);
             if (!errors.IsEmpty)
             {
                 return (new Completion(TaskChange.Changed, errors), false);
@@ -79,7 +82,7 @@ public static class CompleteTask
             return (new Completion(TaskChange.Changed), true);
         }, ct);
 
-    private static async Task<ValidationErrors> ValidateAsync(StepContext step, ReviewTask task, Request body)
+    private static async Task<ValidationErrors> ValidateAsync(StepContext step, ReviewTask task, Request body, IReadOnlyList<string> offered)
     {
         var errors = new ValidationErrors();
         if (body.Outcome is null || !task.Outcomes.Contains(body.Outcome))
@@ -101,6 +104,10 @@ public static class CompleteTask
             if (!known.Contains(reasons[i]))
             {
                 errors.Add($"reasonCodes[{i}]", "unknown-reason-code");
+            }
+            else if (offered.Count > 0 && !offered.Contains(reasons[i]))
+            {
+                errors.Add($"reasonCodes[{i}]", "reason-not-offered");
             }
         }
 

@@ -1,0 +1,39 @@
+using System.Security.Claims;
+using Backoffice.Web.Features.Tasks;
+using Backoffice.Web.Infrastructure;
+using Dapper;
+using Npgsql;
+
+namespace Backoffice.Web.Features.Orders;
+
+/// <summary>
+/// Which orders a caller may see. Admins, compliance, bureau liaison, management and the console see every
+/// order; reviewers and team leads only orders their teams have (or had) a review task on. An order out of
+/// sight is answered as if it did not exist (404) and never listed, so order ids cannot be probed.
+/// </summary>
+public sealed record OrderVisibility(bool SeesAll, string[] Teams)
+{
+    public static readonly string[] SeeAllRoles = [Roles.Admin, Roles.Compliance, Roles.BureauLiaison, Roles.Management, Roles.Console];
+
+    /// <summary>The condition on an order aliased <c>o</c>; its parameters come from <see cref="With"/>.</summary>
+    public const string Condition =
+        "(@seesAll or exists (select 1 from review_tasks v where v.order_id = o.id and v.team = any(@visibleTeams)))";
+
+    /// <summary>The parameters of <see cref="Condition"/> added to a query's own.</summary>
+    public DynamicParameters With(object parameters)
+    {
+        var all = new DynamicParameters(parameters);
+        all.AddDynamicParams(new { seesAll = SeesAll, visibleTeams = Teams });
+        return all;
+    }
+
+    public static async Task<OrderVisibility> ForAsync(ClaimsPrincipal user, NpgsqlConnection connection, CancellationToken ct) =>
+        SeeAllRoles.Any(user.IsInRole)
+            ? new(true, [])
+            : new(false, [.. (await TaskAccess.ForAsync(user, connection, ct)).Teams]);
+
+    public async Task<bool> CanSeeAsync(NpgsqlConnection connection, Guid orderId, CancellationToken ct) =>
+        SeesAll || await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+            $"select exists (select 1 from filing_orders o where o.id = @orderId and {Condition})",
+            new { orderId, seesAll = SeesAll, visibleTeams = Teams }, cancellationToken: ct));
+}
