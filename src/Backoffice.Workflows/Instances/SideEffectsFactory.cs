@@ -21,13 +21,16 @@ public sealed class SideEffectsFactory
         (new BackgroundJobFactory(JobFilterProviders.Providers), new BackgroundJobStateChanger(JobFilterProviders.Providers)));
 
     /// <summary>The client is built on the first enqueue: most steps have no side effect.</summary>
-    public ISideEffects For(NpgsqlConnection connection) => new HangfireSideEffects(new Lazy<BackgroundJobClient>(() =>
+    public ISideEffects For(NpgsqlConnection connection) => new HangfireSideEffects(new Lazy<BackgroundJobClient>(() => Client(connection)));
+
+    /// <summary>A Hangfire client over <paramref name="connection"/>, opened inside a TransactionScope: its jobs commit with the scope.</summary>
+    public BackgroundJobClient Client(NpgsqlConnection connection)
     {
         var options = new PostgreSqlStorageOptions { EnableTransactionScopeEnlistment = true, PrepareSchemaIfNecessary = false };
         var storage = new PostgreSqlStorage(new ExistingNpgsqlConnectionFactory(connection, options), options);
         var (factory, stateChanger) = _shared.Value;
         return new BackgroundJobClient(storage, factory, stateChanger);
-    }));
+    }
 
     private sealed class HangfireSideEffects(Lazy<BackgroundJobClient> client) : ISideEffects
     {

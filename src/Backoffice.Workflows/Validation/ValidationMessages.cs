@@ -128,7 +128,21 @@ public static partial class ValidationMessages
         ["dry-run-start-range"] = ("开始时间须在 2000 年到 2100 年之间", "The start must lie between the years 2000 and 2100"),
     };
 
+    private static readonly Dictionary<string, (string, string)> Reports = new()
+    {
+        ["date-format"] = ("须为日期，格式 yyyy-MM-dd", "Must be a date as yyyy-MM-dd"),
+        ["date-range"] = ("日期须在 2000 年到 2100 年之间", "The date must lie between the years 2000 and 2100"),
+        ["period-order"] = ("开始日期不能晚于结束日期", "The start date must not be after the end date"),
+        ["period-too-long"] = ("统计期间不能超过 {0} 天", "The period must not exceed {0} days"),
+        ["team-unknown"] = ("没有该处理组", "There is no such team"),
+        ["period-days-range"] = ("统计天数须在 1 到 366 之间", "The period in days must be between 1 and 366"),
+        ["cron-invalid"] = ("不是有效的 Quartz cron 表达式：{0}", "Not a valid Quartz cron expression: {0}"),
+        ["cron-never-fires"] = ("该 cron 表达式以后不会再触发", "This cron expression never fires again"),
+        ["cron-too-frequent"] = ("两次运行至少间隔 1 小时", "Runs must be at least 1 hour apart"),
+        ["recipients-count"] = ("收件人须有 1 到 {0} 个", "Between 1 and {0} recipients"),
+    };
+
     /// <summary>Declared last: static fields initialise in order, after the dictionaries above.</summary>
     private static readonly Dictionary<string, (string Zh, string En)> Templates =
-        new[] { General, Subject, Websites, Materials, Workflow }.SelectMany(d => d).ToDictionary(p => p.Key, p => p.Value);
+        new[] { General, Subject, Websites, Materials, Workflow, Reports }.SelectMany(d => d).ToDictionary(p => p.Key, p => p.Value);
 }
