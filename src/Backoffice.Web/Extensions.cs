@@ -8,8 +8,8 @@ using Backoffice.Web.Features.Tasks;
 using Backoffice.Web.Features.Demo;
 using Backoffice.Web.Features.Designer;
 using Backoffice.Web.Features.Filings;
-using Backoffice.Web.Features.Reports;
 using Backoffice.Web.Features.Health;
+using Backoffice.Web.Features.Reports;
 using Backoffice.Web.Features.TestMode;
 using Backoffice.Web.Infrastructure;
 using Backoffice.Workflows;
@@ -136,6 +136,7 @@ public static class Extensions
         app.MapBureauEventsApi();
         app.MapDefinitionsApi();
         app.MapDesignerApi();
+        app.MapReportsApi();
         app.MapReportDeliveryApi();
         app.MapRazorPages();
         app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [], AppPath = "/" }).RequireAuthorization(Policies.Admin);

@@ -29,7 +29,7 @@ public sealed class ReportsPageTests
         await page.ScreenshotAsync("reports-archive");
 
         var download = await page.RunAndWaitForDownloadAsync(() => row.Locator("[data-testid=build-download]").ClickAsync());
-        Assert.Equal("bureau-results-20240101-20240131.xlsx", download.SuggestedFilename);
+        Assert.Equal("bureau-results-20240101-20240131-620000.xlsx", download.SuggestedFilename);
         using var book = new XLWorkbook(new MemoryStream(await File.ReadAllBytesAsync(await download.PathAsync())));
         Assert.Equal("管局审核结果报表", book.Worksheet("封面").Cell(1, 1).GetString());
 

@@ -42,7 +42,7 @@ public sealed class ReportBuildTests
         Assert.Equal(100, build["progress"]!.GetValue<int>());
         Assert.Equal(3, build["rowsRead"]!.GetValue<long>());
         Assert.Equal("management", build["requestedBy"]!.GetValue<string>());
-        Assert.Equal("sla-20240301-20240331.xlsx", build["fileName"]!.GetValue<string>());
+        Assert.Equal("sla-20240301-20240331-620000.xlsx", build["fileName"]!.GetValue<string>());
         Assert.Equal("620000", build["parameters"]!["province"]!.GetValue<string>());
 
         var list = await management.GetAsync("/api/reports/builds?pageSize=100").ExpectAsync(HttpStatusCode.OK);
@@ -126,17 +126,19 @@ public sealed class ReportBuildTests
         {
             ["kind"] = "sla", ["from"] = "2024-05-01", ["to"] = "2024-04-01", ["province"] = "999999", ["team"] = "nobody", ["lang"] = "fr",
         }).ExpectAsync(HttpStatusCode.BadRequest);
-        Assert.Equal(["period-order"], problem.ErrorCodes()["to"]);
+        Assert.Equal(["report-period-order"], problem.ErrorCodes()["to"]);
         Assert.Equal(["province-unknown"], problem.ErrorCodes()["province"]);
-        Assert.Equal(["team-unknown"], problem.ErrorCodes()["team"]);
+        Assert.Equal(["invalid-choice"], problem.ErrorCodes()["team"]);
         Assert.Equal(["invalid-choice"], problem.ErrorCodes()["lang"]);
-        Assert.Equal("开始日期不能晚于结束日期", problem["errors"]!["to"]![0]!.GetValue<string>());
+        Assert.Equal("结束日期不能早于开始日期", problem["errors"]!["to"]![0]!.GetValue<string>());
 
-        var english = await admin.PostJsonAsync("/api/reports/builds?lang=en", new JsonObject { ["kind"] = "payroll", ["from"] = "May 1st" })
+        var english = await admin.PostJsonAsync("/api/reports/builds?lang=en", new JsonObject { ["kind"] = "sla", ["from"] = "May 1st" })
             .ExpectAsync(HttpStatusCode.BadRequest);
-        Assert.Equal(["invalid-choice"], english.ErrorCodes()["kind"]);
-        Assert.Equal("Must be a date as yyyy-MM-dd", english["errors"]!["from"]![0]!.GetValue<string>());
+        Assert.Equal("Write the date as yyyy-MM-dd, e.g. 2025-10-01", english["errors"]!["from"]![0]!.GetValue<string>());
         Assert.Equal(["required"], english.ErrorCodes()["to"]);
+
+        var unknown = await admin.PostJsonAsync("/api/reports/builds", new JsonObject { ["kind"] = "payroll" }).ExpectAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(["invalid-choice"], unknown.ErrorCodes()["kind"]);
 
         Assert.Equal(before, await db.ExecuteScalarAsync<int>("select count(*) from report_builds where requested_by = 'admin'"));
     }

@@ -1,80 +1,43 @@
-using System.Globalization;
 using Backoffice.Reports;
-using Backoffice.Workflows.Filings;
 using Backoffice.Workflows.Validation;
 using Dapper;
 using Npgsql;
 
 namespace Backoffice.Web.Features.Reports;
 
-/// <summary>The field checks shared by build requests and subscriptions: kind, dates, filters and language.</summary>
+/// <summary>
+/// The checks of a build's request and of a subscription: the kind and the workbook's language
+/// here, the period and the filters by <see cref="ReportQuery"/> as for a download.
+/// </summary>
 public static class ReportBuildChecks
 {
-    public const int MaxPeriodDays = 366;
-
-    public static void Kind(ValidationErrors errors, string? kind)
+    /// <summary>The scope of a report of <paramref name="kind"/>, or null with the errors of the query's fields.</summary>
+    public static async Task<ReportBuildScope?> ScopeAsync(
+        ValidationErrors errors, NpgsqlConnection connection, string? kind, ReportQuery query, string? lang, DateOnly today, CancellationToken ct)
     {
         if (kind is null || !Report.Kinds.Contains(kind))
         {
             errors.Add("kind", "invalid-choice", string.Join(", ", Report.Kinds));
         }
-    }
 
-    /// <summary>A yyyy-MM-dd date between 2000 and 2100; null (with an error when required) otherwise.</summary>
-    public static DateOnly? Date(ValidationErrors errors, string path, string? value)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            errors.Add(path, "required");
-            return null;
-        }
-
-        if (!DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            errors.Add(path, "date-format");
-            return null;
-        }
-
-        if (date.Year is < 2000 or > 2100)
-        {
-            errors.Add(path, "date-range");
-            return null;
-        }
-
-        return date;
-    }
-
-    /// <summary>Filing type, province and team filters (null or empty: all) and the language (zh or en).</summary>
-    public static async Task<(string? FilingType, string? Province, string? Team, bool English)> FiltersAsync(
-        ValidationErrors errors, NpgsqlConnection connection, string? filingType, string? province, string? team, string? lang, CancellationToken ct)
-    {
-        filingType = Blank(filingType);
-        province = Blank(province);
-        team = Blank(team);
-        if (filingType is not null && !Workflows.Filings.FilingType.Labels.ContainsKey(filingType))
-        {
-            errors.Add("filingType", "invalid-choice", string.Join(", ", Workflows.Filings.FilingType.Labels.Keys));
-        }
-
-        if (province is not null && Provinces.All.All(p => p.Code != province))
-        {
-            errors.Add("province", "province-unknown");
-        }
-
-        if (team is not null && (team.Length > 64 || !await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
-                "select exists (select 1 from teams where id = @team)", new { team }, commandTimeout: 30, cancellationToken: ct))))
-        {
-            errors.Add("team", "team-unknown");
-        }
-
-        lang = Blank(lang) ?? "zh";
+        lang = string.IsNullOrWhiteSpace(lang) ? "zh" : lang.Trim();
         if (lang is not ("zh" or "en"))
         {
             errors.Add("lang", "invalid-choice", "zh, en");
         }
 
-        return (filingType, province, team, lang == "en");
+        if (errors.Has("kind"))
+        {
+            return null;
+        }
+
+        var teams = (await connection.QueryAsync<string>(new CommandDefinition(
+            "select id from teams order by id", commandTimeout: 30, cancellationToken: ct))).AsList();
+        query = kind == Report.PublicSecurity ? query with { From = null, To = null } : query with { AsOf = null };
+        var parameters = query.Validate(kind!, errors, teams, today, lang == "en", "", default);
+        return errors.IsEmpty ? new ReportBuildScope(parameters!.From, parameters.To, parameters.FilingType, parameters.Province, parameters.Team, parameters.English) : null;
     }
 
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    /// <summary>Today's date in China.</summary>
+    public static DateOnly Today(TimeProvider clock) => ReportBuildScope.ChinaDay(clock.GetUtcNow());
 }

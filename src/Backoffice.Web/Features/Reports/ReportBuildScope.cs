@@ -38,7 +38,9 @@ public sealed record ReportBuildScope(DateOnly From, DateOnly To, string? Filing
     /// <summary>The period a subscription covers when it fires: the <paramref name="days"/> China days before the firing day.</summary>
     public static (DateOnly From, DateOnly To) PeriodBefore(DateTimeOffset firedAt, int days)
     {
-        var to = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(firedAt, Workflows.Clock.ChinaTime.Zone).DateTime).AddDays(-1);
+        var to = ChinaDay(firedAt).AddDays(-1);
         return (to.AddDays(1 - days), to);
     }
+
+    public static DateOnly ChinaDay(DateTimeOffset at) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, Workflows.Clock.ChinaTime.Zone).DateTime);
 }

@@ -21,7 +21,8 @@ public static class ReportBuildsApi
         return app;
     }
 
-    private static async Task<IResult> RequestAsync(HttpContext context, NpgsqlDataSource dataSource, ReportBuilds builds, ArchiveQueries archive)
+    private static async Task<IResult> RequestAsync(
+        HttpContext context, NpgsqlDataSource dataSource, TimeProvider clock, ReportBuilds builds, ArchiveQueries archive)
     {
         var (body, problem) = await JsonBody.ReadAsync<ReportBuildRequest>(context);
         if (problem is not null)
@@ -33,7 +34,7 @@ public static class ReportBuildsApi
         ValidationErrors errors;
         await using (var connection = await dataSource.OpenConnectionAsync(context.RequestAborted))
         {
-            (scope, errors) = await body!.CheckAsync(connection, context.RequestAborted);
+            (scope, errors) = await body!.CheckAsync(connection, ReportBuildChecks.Today(clock), context.RequestAborted);
         }
 
         if (scope is null)

@@ -71,7 +71,7 @@ public sealed class ReportsPageModel(
             };
         }
 
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Workflows.Clock.ChinaTime.Zone).DateTime);
+        var today = ReportBuildChecks.Today(clock);
         Build.From ??= Day(today.AddDays(-30));
         Build.To ??= Day(today.AddDays(-1));
         Build.AsOf ??= Day(today);
@@ -93,7 +93,7 @@ public sealed class ReportsPageModel(
         ValidationErrors errors;
         await using (var connection = await dataSource.OpenConnectionAsync(HttpContext.RequestAborted))
         {
-            (scope, errors) = await request.CheckAsync(connection, HttpContext.RequestAborted);
+            (scope, errors) = await request.CheckAsync(connection, ReportBuildChecks.Today(clock), HttpContext.RequestAborted);
         }
 
         if (scope is null)

@@ -23,22 +23,24 @@ public sealed record SubscriptionRequest(
     public async Task<(SubscriptionSpec? Spec, ValidationErrors Errors)> CheckAsync(NpgsqlConnection connection, DateTimeOffset now, CancellationToken ct)
     {
         var errors = new ValidationErrors();
-        ReportBuildChecks.Kind(errors, Kind);
+        var yesterday = ReportBuildScope.ChinaDay(now).AddDays(-1);
+        var day = yesterday.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var scope = await ReportBuildChecks.ScopeAsync(
+            errors, connection, Kind, new ReportQuery(day, day, null, FilingType, Province, Team), Lang, yesterday.AddDays(1), ct);
         var cron = Cron?.Trim();
         CheckCron(errors, cron, now);
         if (PeriodDays is null)
         {
             errors.Add("periodDays", "required");
         }
-        else if (PeriodDays is < 1 or > ReportBuildChecks.MaxPeriodDays)
+        else if (PeriodDays is < 1 or > ReportQuery.MaxPeriodDays)
         {
             errors.Add("periodDays", "period-days-range");
         }
 
         var recipients = CheckRecipients(errors);
-        var filters = await ReportBuildChecks.FiltersAsync(errors, connection, FilingType, Province, Team, Lang, ct);
         return errors.IsEmpty
-            ? (new SubscriptionSpec(Kind!, cron!, PeriodDays!.Value, filters.FilingType, filters.Province, filters.Team, filters.English, recipients, Active ?? true), errors)
+            ? (new SubscriptionSpec(Kind!, cron!, PeriodDays!.Value, scope!.FilingType, scope.Province, scope.Team, scope.English, recipients, Active ?? true), errors)
             : (null, errors);
     }
 
