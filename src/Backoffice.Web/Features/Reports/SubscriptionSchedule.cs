@@ -7,9 +7,10 @@ namespace Backoffice.Web.Features.Reports;
 /// <summary>
 /// Each active subscription is a Quartz job with one cron trigger in China time, modified by the
 /// working-day calendar: it fires on working days (调休 Saturdays included) and never on holidays.
-/// Quartz is clustered over the database, so one node runs each firing.
+/// Quartz is clustered over the database, so one node runs each firing. Triggers start on the
+/// application's clock, as the scheduler runs on it.
 /// </summary>
-public sealed class SubscriptionSchedule(ISchedulerFactory schedulers)
+public sealed class SubscriptionSchedule(ISchedulerFactory schedulers, TimeProvider clock)
 {
     public const string Group = "report-subscriptions";
     public const string SubscriptionIdKey = "subscriptionId";
@@ -33,7 +34,7 @@ public sealed class SubscriptionSchedule(ISchedulerFactory schedulers)
             .UsingJobData(SubscriptionIdKey, subscriptionId.ToString())
             .RequestRecovery()
             .Build();
-        var trigger = TriggerBuilder.Create()
+        var trigger = TriggerBuilder.Create(clock)
             .WithIdentity(TriggerKey(subscriptionId))
             .ForJob(job)
             .WithCronSchedule(spec.Cron, cron => cron.InTimeZone(ChinaTime.Zone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed))
