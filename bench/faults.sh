@@ -4,7 +4,8 @@
 # cluster, drives the orders through their workflows (bench/Backoffice.Faults), kills the app with
 # kill -9 twice and restarts it, restarts PostgreSQL once (watching /healthz go unhealthy and recover
 # by itself), publishes a new definition version under load, then verifies from the database that
-# every order is approved with exactly one bureau submission and one approval message. Prints figures.
+# every order is approved with exactly one bureau submission and one approval message; last, 20
+# reviewers race to claim and complete the same 200 tasks. Prints figures.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$ROOT/scripts/lib.sh"
@@ -38,6 +39,19 @@ wait_healthy() {
   for _ in $(seq 1 240); do [ "$(health)" = 200 ] && { since "$start"; return; }; sleep 0.5; done
   die "the app did not become healthy; see $APP_LOG"
 }
+# Jobs the killed app had fetched and not finished stay invisible for the invisibility timeout; a
+# watcher in the background waits until a live app has run them all and says how long that took.
+watch_orphans() {
+  local ids start="$(now)"
+  ids="$(pg_psql backoffice_faults -tA -c "select coalesce(string_agg(id::text, ','), '') from hangfire.jobqueue where fetchedat is not null")"
+  [ -n "$ids" ] || { echo "ORPHANS kill -9 number $1: no job was running"; return; }
+  for _ in $(seq 1 400); do
+    left="$(pg_psql backoffice_faults -tA -c "select count(*) from hangfire.jobqueue where id in ($ids)" 2>/dev/null || echo down)"
+    [ "$left" = 0 ] && { echo "ORPHANS kill -9 number $1: $(tr ',' '\n' <<<"$ids" | wc -l) jobs left running by the killed app, all run again $(since "$start") s after the kill"; return; }
+    sleep 1
+  done
+  echo "ORPHANS kill -9 number $1: jobs $ids still not run again after 400 s"
+}
 start_app() {
   ASPNETCORE_ENVIRONMENT=Testing Backoffice__TestMode=true Backoffice__SignInsPerMinute=10000 \
     dotnet "$ROOT/src/Backoffice.Web/bin/Release/net10.0/Backoffice.Web.dll" --urls "$URL" >>"$APP_LOG" 2>&1 &
@@ -49,17 +63,19 @@ start_app
 say "app up in $(wait_healthy) s on $URL"
 dotnet "$ROOT/bench/Backoffice.Faults/bin/Release/net10.0/Backoffice.Faults.dll" load "$URL" "$ORDERS" 16 "$LIMIT" >"$DRIVER_LOG" 2>&1 &
 DRIVER_PID=$!
-until grep -q '^CREATED' "$DRIVER_LOG"; do
+until grep -qs '^CREATED' "$DRIVER_LOG"; do
   kill -0 "$DRIVER_PID" 2>/dev/null || { cat "$DRIVER_LOG"; die "the load driver stopped"; }
   sleep 1
 done
 grep '^CREATED' "$DRIVER_LOG"
 
-kills=0
+kills=0; WATCHERS=()
 for pause in 20 40; do
   sleep "$pause"
   kill -9 "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; kills=$((kills + 1))
   say "kill -9 number $kills at $(since "$started") s"
+  watch_orphans "$kills" >>"$WORK/orphans.log" &
+  WATCHERS+=("$!")
   start_app
   say "restarted, healthy again after $(wait_healthy) s"
 done
@@ -75,9 +91,13 @@ say "app healthy again by itself $(wait_healthy) s after PostgreSQL came back"
 
 wait "$DRIVER_PID" || true; DRIVER_PID=""
 cat "$DRIVER_LOG"
+wait "${WATCHERS[@]}"
+cat "$WORK/orphans.log"
 set +e
 dotnet "$ROOT/bench/Backoffice.Faults/bin/Release/net10.0/Backoffice.Faults.dll" verify
 status=$?
+say "20 reviewers race for the same 200 new tasks"
+dotnet "$ROOT/bench/Backoffice.Faults/bin/Release/net10.0/Backoffice.Faults.dll" race "$URL" 200 20 || status=1
 set -e
 say "orders $ORDERS, kill -9 $kills, PostgreSQL restarts 1 (/healthz $before -> $during -> 200), total $(since "$started") s"
 exit "$status"

@@ -32,6 +32,7 @@ public sealed class HappyPath(IServiceProvider services)
         }
 
         var steps = 0;
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var watch = Stopwatch.StartNew();
         foreach (var id in ids)
         {
@@ -46,6 +47,7 @@ public sealed class HappyPath(IServiceProvider services)
         }
 
         watch.Stop();
+        cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
         await using var connection = await _dataSource.OpenConnectionAsync();
         var activities = await connection.ExecuteScalarAsync<int>(
             "select count(*)::int from workflow_journal where order_id = any(@ids)", new { ids = ids.ToArray() });
@@ -56,7 +58,7 @@ public sealed class HappyPath(IServiceProvider services)
             throw new InvalidOperationException($"Only {approved} of {count} orders reached approval.");
         }
 
-        return new Measurement(steps, activities, watch.Elapsed);
+        return new Measurement(steps, activities, watch.Elapsed, cpu);
     }
 
     private Task Step(Guid id, Func<StepContext, FilingOrderRow, Task> action) =>

@@ -149,7 +149,7 @@ public sealed class LoadDriver(Uri baseUrl, int orders, int concurrency)
     private static HashSet<string> Kinds(JsonNode order) =>
         [.. order["materials"]!.AsArray().Select(m => m!["kind"]!.GetValue<string>())];
 
-    private static byte[] Photo(int seed)
+    public static byte[] Photo(int seed)
     {
         var bytes = new byte[4096];
         new Random(seed).NextBytes(bytes);
@@ -157,7 +157,7 @@ public sealed class LoadDriver(Uri baseUrl, int orders, int concurrency)
         return bytes;
     }
 
-    private static JsonObject NewOrder()
+    public static JsonObject NewOrder()
     {
         const string chars = "0123456789ABCDEFGHJKLMNPQRTUWXY";
         var uscc = UnifiedSocialCreditCode.Create("91", "440300", string.Concat(Enumerable.Range(0, 8).Select(_ => chars[RandomNumberGenerator.GetInt32(chars.Length)])));

@@ -1,17 +1,21 @@
 using System.Globalization;
 using Backoffice.Faults;
 
-// bench/faults.sh runs this: "load URL ORDERS CONCURRENCY SECONDS" drives orders through their workflows
-// against a running app (retrying through its restarts), "verify" reads the outcome from the database.
+// bench/faults.sh runs this: "race URL TASKS REVIEWERS" has reviewers race for the same tasks,
+// "load URL ORDERS CONCURRENCY SECONDS" drives orders through their workflows against a running app
+// (retrying through its restarts), "verify" reads the outcome from the database.
 var mode = args.Length > 0 ? args[0] : "";
 switch (mode)
 {
     case "load":
         var driver = new LoadDriver(new Uri(args[1]), int.Parse(args[2], CultureInfo.InvariantCulture), int.Parse(args[3], CultureInfo.InvariantCulture));
         return await driver.RunAsync(TimeSpan.FromSeconds(int.Parse(args[4], CultureInfo.InvariantCulture)));
+    case "race":
+        return await new RaceDriver(new Uri(args[1]), Environment.GetEnvironmentVariable("ConnectionStrings__Backoffice")!,
+            int.Parse(args[2], CultureInfo.InvariantCulture), int.Parse(args[3], CultureInfo.InvariantCulture)).RunAsync();
     case "verify":
         return await Verification.RunAsync(Environment.GetEnvironmentVariable("ConnectionStrings__Backoffice")!);
     default:
-        Console.Error.WriteLine("usage: load URL ORDERS CONCURRENCY SECONDS | verify");
+        Console.Error.WriteLine("usage: race URL TASKS REVIEWERS | load URL ORDERS CONCURRENCY SECONDS | verify");
         return 2;
 }

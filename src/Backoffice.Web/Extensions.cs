@@ -15,6 +15,7 @@ using Backoffice.Web.Infrastructure;
 using Backoffice.Workflows;
 using Backoffice.Workflows.Clock;
 using Backoffice.Workflows.Definitions;
+using Backoffice.Workflows.Instances;
 using Backoffice.Workflows.Database;
 using Hangfire;
 using Hangfire.PostgreSql;
@@ -75,7 +76,7 @@ public static class Extensions
             .UseRecommendedSerializerSettings()
             .UsePostgreSqlStorage(
                 o => o.UseNpgsqlConnection(connectionString),
-                new PostgreSqlStorageOptions { PrepareSchemaIfNecessary = false, EnableLongPolling = true }));
+                JobStorageOptions.Create()));
         services.AddHangfireServer(o => o.WorkerCount = 4);
         services.AddRateLimiter(limiter =>
         {

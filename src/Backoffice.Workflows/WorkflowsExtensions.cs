@@ -36,7 +36,6 @@ public static class WorkflowsExtensions
         services.AddSingleton<Notifications>();
         services.AddSingleton<ActivityExecutor>();
         services.AddSingleton<WorkflowRunner>();
-        services.AddSingleton<SideEffectsFactory>();
         services.AddSingleton<WorkflowEngine>();
         services.AddSingleton<FilingProcess>();
         services.AddSingleton<TaskCompletion>();

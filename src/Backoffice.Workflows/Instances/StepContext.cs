@@ -10,10 +10,14 @@ namespace Backoffice.Workflows.Instances;
 /// the writes sent at commit, and the orders the step has locked.
 /// </summary>
 public sealed record StepContext(
-    NpgsqlConnection Connection, DateTimeOffset Now, string Actor, WorkingCalendar Calendar, ISideEffects SideEffects,
-    CancellationToken CancellationToken)
+    NpgsqlConnection Connection, DateTimeOffset Now, string Actor, WorkingCalendar Calendar, CancellationToken CancellationToken)
 {
+    private HangfireJobRows? _sideEffects;
+
     public DeferredWrites Writes { get; } = new();
+
+    /// <summary>The Hangfire jobs of this step, written with its other writes at commit.</summary>
+    public ISideEffects SideEffects => _sideEffects ??= new HangfireJobRows(Writes);
 
     internal Dictionary<Guid, FilingOrderRow> Orders { get; } = [];
 

@@ -1,5 +1,4 @@
 using Backoffice.Workflows.HumanTasks;
-using Dapper;
 using Npgsql;
 using Microsoft.Extensions.DependencyInjection;
 using Quartz;
@@ -16,6 +15,7 @@ public static class SchedulingExtensions
     public static IServiceCollection AddWorkingDaySchedules(this IServiceCollection services, string connectionString)
     {
         services.AddSingleton<SlaSweep>();
+        services.AddSingleton<WorkingCalendarChanges>();
         services.AddQuartz(q =>
         {
             q.ConfigureScheduler(options =>
@@ -44,9 +44,6 @@ public static class SchedulingExtensions
     private static void LoadDays(NpgsqlDataSource dataSource, WorkingDayQuartzCalendar calendar)
     {
         using var connection = dataSource.OpenConnection();
-        foreach (var (day, kind) in connection.Query<(DateTime Day, string Kind)>("select day, kind from calendar_days"))
-        {
-            (kind == "holiday" ? calendar.Holidays : calendar.Workdays).Add(DateOnly.FromDateTime(day));
-        }
+        WorkingCalendarChanges.FillAsync(calendar, connection, CancellationToken.None).GetAwaiter().GetResult();
     }
 }

@@ -1,6 +1,9 @@
 using System.Net;
 using Backoffice.Web.Tests.Support;
+using Backoffice.Workflows.Scheduling;
 using Dapper;
+using Microsoft.Extensions.DependencyInjection;
+using Quartz;
 
 namespace Backoffice.Web.Tests.Browser;
 
@@ -61,13 +64,23 @@ public sealed class AdminTests
         await page.SelectOptionAsync("#Kind", "holiday");
         await page.ClickAsync("form button.primary");
         Assert.Contains("测试调休", await page.TextContentAsync("table"));
+        Assert.False(await WorkingDaySchedulesIncludeAsync(new DateOnly(2099, 3, 4)));
         await page.ScreenshotAsync("admin-calendar");
         await page.ClickAsync("tr:has-text('测试调休') button");
         Assert.DoesNotContain("测试调休", await page.ContentAsync());
+        Assert.True(await WorkingDaySchedulesIncludeAsync(new DateOnly(2099, 3, 4)));
 
         await using var connection = await TestApp.OpenDatabaseAsync();
         var actions = await connection.QueryAsync<string>(
             "select action from audit_log where actor = 'admin' and entity_id in (@username, '2099-03-04') order by id", new { username });
         Assert.Equal(["user-created", "team-member-saved", "calendar-day-saved", "calendar-day-deleted"], actions);
+    }
+
+    /// <summary>Whether Quartz's working-day calendar, which the working-day schedules follow, lets a trigger fire at 10:00 that day.</summary>
+    private async Task<bool> WorkingDaySchedulesIncludeAsync(DateOnly day)
+    {
+        var scheduler = await _app.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        var calendar = (await scheduler.GetCalendar(WorkingDayQuartzCalendar.Name))!;
+        return calendar.IsTimeIncluded(new DateTimeOffset(day.ToDateTime(new TimeOnly(10, 0)), TimeSpan.FromHours(8)));
     }
 }

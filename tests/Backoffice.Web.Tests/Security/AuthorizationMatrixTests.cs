@@ -8,8 +8,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Backoffice.Web.Tests.Security;
 
 /// <summary>
-/// Every endpoint the running app maps × every role and anonymous. The endpoint list comes from the
-/// app itself, so an endpoint added later without a known policy fails here.
+/// Every endpoint the running app maps × every role and anonymous: the HTTP API with bearer tokens,
+/// the staff pages (and the Hangfire dashboard) with the staff cookie from the sign-in form. The
+/// endpoint list comes from the app itself, so an endpoint or page added later without a known policy fails here.
 /// </summary>
 public sealed class AuthorizationMatrixTests
 {
@@ -20,6 +21,8 @@ public sealed class AuthorizationMatrixTests
     {
         ["filings"] = ["console", "admin", "compliance", "lead", "reviewer", "outsider", "liaison", "management"],
         ["staff"] = ["admin", "compliance", "lead", "reviewer", "outsider", "liaison", "management"],
+        ["reviewer"] = ["admin", "lead", "reviewer", "outsider"],
+        ["team-lead"] = ["admin", "lead"],
         ["compliance"] = ["admin", "compliance"],
         ["management"] = ["admin", "management"],
         ["bureau"] = ["admin", "liaison"],
@@ -28,9 +31,12 @@ public sealed class AuthorizationMatrixTests
     };
 
     /// <summary>The only endpoints open without signing in.</summary>
-    private static readonly HashSet<string> OpenEndpoints = ["GET /healthz", "GET /openapi/{documentName}.json", "POST /api/tokens/"];
+    private static readonly HashSet<string> OpenEndpoints =
+        ["GET /healthz", "GET /openapi/{documentName}.json", "POST /api/tokens/", "GET /sign-in", "GET /denied", "GET /language"];
 
-    private static readonly string[] Callers = [Anonymous, "console", "admin", "compliance", "lead", "reviewer", "outsider", "liaison", "management"];
+    private static readonly string[] StaffCallers = ["admin", "compliance", "lead", "reviewer", "outsider", "liaison", "management"];
+
+    private static readonly string[] Callers = [Anonymous, "console", .. StaffCallers];
 
     private readonly TestApp _app = TestApp.Instance;
 
@@ -42,12 +48,13 @@ public sealed class AuthorizationMatrixTests
 
         Assert.True(offenders.Count == 0, "Endpoints without a known policy:\n" + string.Join("\n", offenders));
         Assert.Contains(Endpoints(), e => e.Name == "POST /api/filings/");
+        Assert.Contains(Endpoints(), e => e.Name == "GET /inbox");
     }
 
     [Fact]
     public async Task Every_endpoint_answers_every_caller_as_its_policy_says()
     {
-        var endpoints = Endpoints().Where(e => e.Policy is not null && Admitted.ContainsKey(e.Policy))
+        var endpoints = Endpoints().Where(e => e.IsApi && e.Policy is not null && Admitted.ContainsKey(e.Policy))
             .OrderBy(e => e.Method == "DELETE").ThenBy(e => e.Name, StringComparer.Ordinal).ToList();
         var failures = new List<string>();
         foreach (var caller in Callers)
@@ -77,6 +84,39 @@ public sealed class AuthorizationMatrixTests
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 
+    /// <summary>
+    /// Pages with the staff cookie: a stranger is sent to sign in, a role outside the page's policy
+    /// gets 403 or the denied page, a role inside neither of those nor a 5xx (made-up ids may be 404).
+    /// </summary>
+    [Fact]
+    public async Task Every_page_answers_every_cookie_signed_in_caller_as_its_policy_says()
+    {
+        var pages = Endpoints().Where(e => !e.IsApi && e.Policy is not null && Admitted.ContainsKey(e.Policy)).ToList();
+        Assert.Contains(pages, p => p.Name == "GET /orders/{id:guid}");
+        var failures = new List<string>();
+        foreach (var caller in new[] { Anonymous }.Concat(StaffCallers))
+        {
+            using var client = caller == Anonymous ? _app.CookieClient() : await _app.CookieSignedInAs(caller);
+            foreach (var page in pages)
+            {
+                using var response = await client.SendAsync(page.Request());
+                var status = (int)response.StatusCode;
+                var location = response.Headers.Location?.ToString() ?? "";
+                var sentToSignIn = status == 302 && location.Contains("/sign-in?ReturnUrl=", StringComparison.Ordinal);
+                var denied = status == 403 || (status == 302 && location.Contains("/denied?ReturnUrl=", StringComparison.Ordinal));
+                var (ok, expected) = caller == Anonymous ? (sentToSignIn, "a redirect to sign-in")
+                    : Admitted[page.Policy!].Contains(caller) ? (!sentToSignIn && !denied && status < 500, "the page")
+                    : (denied, "403 or the denied page");
+                if (!ok)
+                {
+                    failures.Add($"{caller,-12} {page.Name}: {status} {location}, expected {expected}");
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
     [Fact]
     public async Task Open_endpoints_answer_without_a_token()
     {
@@ -92,13 +132,7 @@ public sealed class AuthorizationMatrixTests
         response.StatusCode == HttpStatusCode.Unauthorized
         || (!endpoint.Route.StartsWith("/api/", StringComparison.Ordinal) && response.StatusCode == HttpStatusCode.Redirect);
 
-    /// <summary>
-    /// The HTTP API's endpoints, which callers reach with bearer tokens; the cookie-signed pages are
-    /// held to the same rule (a named policy or knowingly open) by StaffPagesTests.
-    /// </summary>
-    private List<MappedEndpoint> Endpoints() => [.. AllEndpoints().Where(e => e.Route.StartsWith("/api/", StringComparison.Ordinal) || OpenEndpoints.Contains(e.Name))];
-
-    private List<MappedEndpoint> AllEndpoints() =>
+    private List<MappedEndpoint> Endpoints() =>
         [.. _app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Select(method => new MappedEndpoint(
                 method,
@@ -110,6 +144,8 @@ public sealed class AuthorizationMatrixTests
     private sealed record MappedEndpoint(string Method, string Route, Microsoft.AspNetCore.Routing.Patterns.RoutePattern Pattern, string? Policy, bool Open)
     {
         public string Name => $"{Method} {Route}";
+
+        public bool IsApi => Route.StartsWith("/api/", StringComparison.Ordinal);
 
         /// <summary>A request with made-up ids (a fresh guid, version 1, an unknown name) and an empty JSON object as body.</summary>
         public HttpRequestMessage Request()

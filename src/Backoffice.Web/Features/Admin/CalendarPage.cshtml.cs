@@ -12,10 +12,10 @@ namespace Backoffice.Web.Features.Admin;
 
 /// <summary>
 /// /admin/calendar: the working-day calendar of a year: holidays (days off) and 调休 working days
-/// (weekend days worked). SLA due times follow it from the next computation on.
+/// (weekend days worked). SLA due times and the working-day schedules follow an edit at once.
 /// </summary>
 [Authorize(Policy = Policies.Admin)]
-public sealed class CalendarPageModel(NpgsqlDataSource dataSource, TimeProvider clock, WorkingCalendarStore calendars) : PageModel
+public sealed class CalendarPageModel(NpgsqlDataSource dataSource, TimeProvider clock, WorkingCalendarChanges calendars) : PageModel
 {
     public sealed record Day
     {
@@ -73,7 +73,7 @@ public sealed class CalendarPageModel(NpgsqlDataSource dataSource, TimeProvider 
         await AuditLog.WriteAsync(connection, transaction, clock.GetUtcNow(), HttpContext.Name(), action, "calendar-day",
             day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), args, ct);
         await transaction.CommitAsync(ct);
-        calendars.Invalidate();
+        await calendars.AppliedAsync(ct);
     }
 
     private async Task LoadAsync()

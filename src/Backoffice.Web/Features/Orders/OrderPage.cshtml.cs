@@ -9,10 +9,11 @@ namespace Backoffice.Web.Features.Orders;
 
 /// <summary>
 /// /orders/{id}: an order for staff (data masked, materials, timeline, tasks, bureau events), the
-/// audited reveal of its personal data, and its material files.
+/// audited reveal of its personal data (for the roles of <see cref="PersonalData.RevealPolicy"/>; the
+/// task page's button posts here too), and its material files.
 /// </summary>
 [Authorize(Policy = Policies.Staff)]
-public sealed class OrderPageModel(NpgsqlDataSource dataSource, TimeProvider clock) : PageModel
+public sealed class OrderPageModel(NpgsqlDataSource dataSource, TimeProvider clock, IAuthorizationService authorization) : PageModel
 {
     public OrderDetails Details { get; private set; } = null!;
 
@@ -31,6 +32,14 @@ public sealed class OrderPageModel(NpgsqlDataSource dataSource, TimeProvider clo
 
     public async Task<IActionResult> OnPostRevealAsync(Guid id)
     {
+        if (!await PersonalData.MayRevealAsync(authorization, User))
+        {
+            return new JsonResult(new { ok = false, message = HttpContext.T("你的角色不能查看完整证件号与电话。", "Your roles may not see full ID numbers and phones.") })
+            {
+                StatusCode = StatusCodes.Status403Forbidden,
+            };
+        }
+
         await using var connection = await dataSource.OpenConnectionAsync(HttpContext.RequestAborted);
         var fields = await PersonalData.RevealAsync(connection, id, HttpContext.Name(), clock.GetUtcNow(), HttpContext.RequestAborted);
         return fields is null ? NotFound() : new JsonResult(new { ok = true, fields });

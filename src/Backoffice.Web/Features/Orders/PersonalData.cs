@@ -1,18 +1,27 @@
 using System.Globalization;
+using System.Security.Claims;
 using System.Text.Json;
 using Backoffice.Web.Infrastructure;
 using Backoffice.Workflows.Audit;
 using Backoffice.Workflows.Filings;
+using Microsoft.AspNetCore.Authorization;
 using Npgsql;
 
 namespace Backoffice.Web.Features.Orders;
 
 /// <summary>
 /// The personal data of an order that pages show masked (ID numbers, phones), keyed by field path.
-/// Revealing the full values is a deliberate act, written to the audit log with who and which order.
+/// Revealing the full values is a deliberate act of the roles that review orders, written to the
+/// audit log with who and which order.
 /// </summary>
 public static class PersonalData
 {
+    /// <summary>Reviewers, team leads and admins: those who check ID numbers and phones against the materials.</summary>
+    public const string RevealPolicy = Policies.Reviewer;
+
+    public static async Task<bool> MayRevealAsync(IAuthorizationService authorization, ClaimsPrincipal user) =>
+        (await authorization.AuthorizeAsync(user, RevealPolicy)).Succeeded;
+
     public static IReadOnlyDictionary<string, string?> Fields(FilingOrderRequest body)
     {
         var fields = new Dictionary<string, string?>();

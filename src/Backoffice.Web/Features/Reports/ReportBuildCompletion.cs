@@ -14,7 +14,7 @@ namespace Backoffice.Web.Features.Reports;
 /// e-mails each of its recipients through the outbox in the same transaction, with the link to
 /// the archive entry; the deliveries are Hangfire jobs enlisted there too.
 /// </summary>
-public sealed class ReportBuildCompletion(NpgsqlDataSource dataSource, TimeProvider clock, SideEffectsFactory jobs, IOptions<ArchiveOptions> archive)
+public sealed class ReportBuildCompletion(NpgsqlDataSource dataSource, TimeProvider clock, ReportJobs jobs, IOptions<ArchiveOptions> archive)
 {
     public async Task DoneAsync(Guid buildId, string fileName, byte[] content, long rows, CancellationToken ct)
     {

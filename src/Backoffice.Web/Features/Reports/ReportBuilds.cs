@@ -1,6 +1,5 @@
 using System.Transactions;
 using Backoffice.Workflows.Audit;
-using Backoffice.Workflows.Instances;
 using Dapper;
 using Hangfire;
 using Npgsql;
@@ -11,7 +10,7 @@ namespace Backoffice.Web.Features.Reports;
 /// Queues builds: the report_builds row, its audit row and the Hangfire job that builds it commit
 /// in one transaction (the job's client is enlisted on the same connection), or none of them.
 /// </summary>
-public sealed class ReportBuilds(NpgsqlDataSource dataSource, TimeProvider clock, SideEffectsFactory jobs)
+public sealed class ReportBuilds(NpgsqlDataSource dataSource, TimeProvider clock, ReportJobs jobs)
 {
     /// <summary>A build a manager asked for.</summary>
     public async Task<Guid> RequestAsync(string kind, ReportBuildScope scope, string actor, CancellationToken ct)
