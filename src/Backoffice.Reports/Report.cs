@@ -32,8 +32,14 @@ public abstract class Report
         _ => english ? "Public-security filing follow-up" : "公安备案跟进报表",
     };
 
-    public static string FileName(string kind, ReportParameters p) =>
-        kind == PublicSecurity ? $"{kind}-{p.To:yyyyMMdd}.xlsx" : $"{kind}-{p.From:yyyyMMdd}-{p.To:yyyyMMdd}.xlsx";
+    /// <summary>The report, its period (or day) and its filters: <c>sla-20251001-20251031-650000.xlsx</c>.</summary>
+    public static string FileName(string kind, ReportParameters p)
+    {
+        var period = kind == PublicSecurity ? $"{p.To:yyyyMMdd}" : $"{p.From:yyyyMMdd}-{p.To:yyyyMMdd}";
+        var filters = new[] { p.FilingType, p.Province, p.Team }.OfType<string>()
+            .Select(f => new string(f.Select(c => char.IsAsciiLetterOrDigit(c) || c == '-' ? c : '_').ToArray()));
+        return string.Join("-", [kind, period, .. filters]) + (p.English ? "-en" : "") + ".xlsx";
+    }
 
     public abstract Task BuildAsync(
         NpgsqlConnection connection, WorkingCalendar calendar, ReportParameters parameters, Stream output,

@@ -9,6 +9,7 @@ using Backoffice.Web.Features.Demo;
 using Backoffice.Web.Features.Designer;
 using Backoffice.Web.Features.Filings;
 using Backoffice.Web.Features.Health;
+using Backoffice.Web.Features.Reports;
 using Backoffice.Web.Features.TestMode;
 using Backoffice.Web.Infrastructure;
 using Backoffice.Workflows;
@@ -55,6 +56,7 @@ public static class Extensions
         services.AddScoped<OrderPreparation>();
         services.AddSingleton<BureauResultBatch>();
         services.AddSingleton<Backoffice.Web.Features.Board.StaffNotices>();
+        services.AddReportDelivery();
         services.AddStaffAuthentication();
         services.AddBackofficePolicies();
         services.AddRazorPages(o => o.RootDirectory = "/Features");
@@ -135,6 +137,8 @@ public static class Extensions
         app.MapBureauEventsApi();
         app.MapDefinitionsApi();
         app.MapDesignerApi();
+        app.MapReportsApi();
+        app.MapReportDeliveryApi();
         app.MapRazorPages();
         app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [], AppPath = "/" }).RequireAuthorization(Policies.Admin);
         return app;

@@ -32,8 +32,9 @@ public sealed class ReportWorkbook : IDisposable
         ];
         for (var i = 0; i < lines.Count; i++)
         {
-            cover.Cell(i + 3, 1).SetValue(lines[i].Label).Style.Font.SetBold();
-            cover.Cell(i + 3, 2).SetValue(lines[i].Value);
+            SetValue(cover.Cell(i + 3, 1), lines[i].Label);
+            cover.Cell(i + 3, 1).Style.Font.SetBold();
+            SetValue(cover.Cell(i + 3, 2), lines[i].Value);
         }
 
         cover.Column(1).Width = Math.Max(12, lines.Max(l => ColumnWidths.Measure(l.Label)) + 2);
@@ -116,7 +117,7 @@ public sealed class ReportWorkbook : IDisposable
     {
         for (var i = 0; i < columns.Count; i++)
         {
-            sheet.Cell(1, i + 1).SetValue(columns[i].Header);
+            SetValue(sheet.Cell(1, i + 1), columns[i].Header);
         }
 
         var header = sheet.Range(1, 1, 1, columns.Count).Style;
@@ -140,7 +141,13 @@ public sealed class ReportWorkbook : IDisposable
             case null:
                 break;
             case string text:
-                cell.SetValue(text);
+                cell.SetValue(CellText.Clean(text));
+                cell.DataType = XLDataType.Text;
+                if (CellText.NeedsQuotePrefix(text))
+                {
+                    cell.Style.IncludeQuotePrefix = true;
+                }
+
                 break;
             case DateTime time:
                 cell.SetValue(time);

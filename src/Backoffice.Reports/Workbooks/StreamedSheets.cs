@@ -76,10 +76,10 @@ internal static class StreamedSheets
             Min = (uint)(i + 1), Max = (uint)(i + 1), Width = sheet.Widths[i] + WidthPadding, CustomWidth = true,
         })));
         writer.WriteStartElement(new SheetData());
-        WriteRow(writer, 1, letters, columns.Select(c => (object?)c.Header).ToArray(), formats, styles.Header);
+        WriteRow(writer, 1, letters, columns.Select(c => (object?)c.Header).ToArray(), formats, styles, styles.Header);
         for (var row = 0; row < count && rows.MoveNext(); row++)
         {
-            WriteRow(writer, row + 2, letters, rows.Current, formats, null);
+            WriteRow(writer, row + 2, letters, rows.Current, formats, styles, null);
         }
 
         writer.WriteEndElement();
@@ -87,7 +87,7 @@ internal static class StreamedSheets
         writer.WriteEndElement();
     }
 
-    private static void WriteRow(OpenXmlWriter writer, int index, string[] letters, object?[] values, uint[] formats, uint? style)
+    private static void WriteRow(OpenXmlWriter writer, int index, string[] letters, object?[] values, uint[] formats, Styles styles, uint? style)
     {
         var rowNumber = index.ToString(CultureInfo.InvariantCulture);
         writer.WriteStartElement(new Row(), [new OpenXmlAttribute("r", "", rowNumber)]);
@@ -100,17 +100,22 @@ internal static class StreamedSheets
             }
 
             var reference = new OpenXmlAttribute("r", "", letters[i] + rowNumber);
-            var format = new OpenXmlAttribute("s", "", (style ?? formats[i]).ToString(CultureInfo.InvariantCulture));
             if (value is string text)
             {
+                var quoted = style is null && CellText.NeedsQuotePrefix(text);
+                var format = new OpenXmlAttribute("s", "", (quoted ? styles.QuotedText : style ?? formats[i]).ToString(CultureInfo.InvariantCulture));
                 writer.WriteStartElement(new Cell(), [reference, format, new OpenXmlAttribute("t", "", "inlineStr")]);
                 writer.WriteStartElement(new InlineString());
-                writer.WriteElement(new Text(text));
+                var clean = CellText.Clean(text);
+                writer.WriteElement(clean.Length > 0 && (char.IsWhiteSpace(clean[0]) || char.IsWhiteSpace(clean[^1]))
+                    ? new Text(clean) { Space = SpaceProcessingModeValues.Preserve }
+                    : new Text(clean));
                 writer.WriteEndElement();
             }
             else
             {
                 var number = value is DateTime time ? time.ToOADate() : (double)value;
+                var format = new OpenXmlAttribute("s", "", (style ?? formats[i]).ToString(CultureInfo.InvariantCulture));
                 writer.WriteStartElement(new Cell(), [reference, format]);
                 writer.WriteElement(new CellValue(number.ToString("R", CultureInfo.InvariantCulture)));
             }
@@ -158,9 +163,10 @@ internal static class StreamedSheets
             byKind[kind] = Add(new CellFormat { FontId = 0, FillId = 0, BorderId = 0, NumberFormatId = formatId, ApplyNumberFormat = code is not null });
         }
 
+        var quotedText = Add(new CellFormat { FontId = 0, FillId = 0, BorderId = 0, NumberFormatId = 0, QuotePrefix = true });
         numberingFormats.Count = (uint)numberingFormats.ChildElements.Count;
         stylesheet.Save();
-        return new Styles(header, byKind);
+        return new Styles(header, quotedText, byKind);
     }
 
     private static string Letters(int column)
@@ -174,7 +180,8 @@ internal static class StreamedSheets
         return letters;
     }
 
-    private sealed record Styles(uint Header, Dictionary<ColumnKind, uint> ByKind)
+    /// <summary>The header's format, the quote-prefixed text format and each column kind's format.</summary>
+    private sealed record Styles(uint Header, uint QuotedText, Dictionary<ColumnKind, uint> ByKind)
     {
         public uint Of(ColumnKind kind) => ByKind[kind];
     }

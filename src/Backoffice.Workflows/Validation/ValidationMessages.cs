@@ -129,7 +129,22 @@ public static partial class ValidationMessages
         ["dry-run-start-range"] = ("开始时间须在 2000 年到 2100 年之间", "The start must lie between the years 2000 and 2100"),
     };
 
+    private static readonly Dictionary<string, (string, string)> Reports = new()
+    {
+        ["date-format"] = ("日期格式须为 yyyy-MM-dd，如 2025-10-01", "Write the date as yyyy-MM-dd, e.g. 2025-10-01"),
+        ["report-date-range"] = ("日期须在 2000 年到 2099 年之间", "The date must lie between the years 2000 and 2099"),
+        ["report-period-order"] = ("结束日期不能早于开始日期", "The end date must not be before the start date"),
+        ["report-period-too-long"] = ("统计期间最长 {0} 天", "The period covers at most {0} days"),
+        ["report-as-of-future"] = ("截至日期不能晚于今天（{0}）", "The as-of date must not be after today ({0})"),
+        ["report-filter-unsupported"] = ("该报表不支持此筛选条件", "This report does not take this filter"),
+        ["period-days-range"] = ("统计天数须在 1 到 366 之间", "The period in days must be between 1 and 366"),
+        ["cron-invalid"] = ("不是有效的 Quartz cron 表达式：{0}", "Not a valid Quartz cron expression: {0}"),
+        ["cron-never-fires"] = ("该 cron 表达式以后不会再触发", "This cron expression never fires again"),
+        ["cron-too-frequent"] = ("两次运行至少间隔 1 小时", "Runs must be at least 1 hour apart"),
+        ["recipients-count"] = ("收件人须有 1 到 {0} 个", "Between 1 and {0} recipients"),
+    };
+
     /// <summary>Declared last: static fields initialise in order, after the dictionaries above.</summary>
     private static readonly Dictionary<string, (string Zh, string En)> Templates =
-        new[] { General, Subject, Websites, Materials, Workflow }.SelectMany(d => d).ToDictionary(p => p.Key, p => p.Value);
+        new[] { General, Subject, Websites, Materials, Workflow, Reports }.SelectMany(d => d).ToDictionary(p => p.Key, p => p.Value);
 }

@@ -1,6 +1,7 @@
 using Backoffice.Reports;
 using Backoffice.Reports.Workbooks;
 using ClosedXML.Excel;
+using static Backoffice.Web.Tests.Reports.IndependentCalendar;
 using static Backoffice.Web.Tests.Reports.ReportData;
 
 namespace Backoffice.Web.Tests.Reports;
@@ -152,16 +153,6 @@ public sealed class SlaReportTests
 
         Assert.Equal(open, row.Cell(c + 7).GetDouble());
         Assert.Equal(openOverdue, row.Cell(c + 8).GetDouble());
-    }
-
-    /// <summary>percentile_cont: the value at rank p·(n−1), interpolated.</summary>
-    private static double Percentile(double[] values, double p)
-    {
-        var sorted = values.Order().ToArray();
-        var rank = p * (sorted.Length - 1);
-        var below = sorted[(int)rank];
-        var above = sorted[Math.Min((int)rank + 1, sorted.Length - 1)];
-        return below + ((rank - (int)rank) * (above - below));
     }
 
     /// <summary>Each test seeds the same shapes in its own province, so they never see each other's rows.</summary>

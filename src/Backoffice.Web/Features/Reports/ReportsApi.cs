@@ -1,0 +1,82 @@
+using Backoffice.Reports;
+using Backoffice.Reports.Workbooks;
+using Backoffice.Web.Infrastructure;
+using Backoffice.Workflows.Audit;
+using Backoffice.Workflows.Clock;
+using Backoffice.Workflows.Scheduling;
+using Backoffice.Workflows.Validation;
+using Dapper;
+using Npgsql;
+
+namespace Backoffice.Web.Features.Reports;
+
+/// <summary>
+/// GET /api/reports/{sla|bureau-results|public-security}.xlsx: management's workbooks, built while the
+/// request waits and sent as an attachment. A bad query is 400 with its fields; every download is audited
+/// with who pulled which report with which parameters.
+/// </summary>
+public static class ReportsApi
+{
+    public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    public static IEndpointRouteBuilder MapReportsApi(this IEndpointRouteBuilder app)
+    {
+        var reports = app.MapGroup("/api/reports").RequireAuthorization(Policies.Management).WithTags("Reports");
+        reports.MapGet("/sla.xlsx", (HttpContext context, string? from, string? to, string? filingType, string? province, string? team) =>
+                DownloadAsync(context, Report.Sla, ReportQuery.Of(context.Request.Query) with { From = from, To = to, FilingType = filingType, Province = province, Team = team }))
+            .WithSummary("SLA per stage, team and reviewer, breaches and open work by age (from, to: yyyy-MM-dd; lang=en for English)")
+            .Produces(StatusCodes.Status200OK, contentType: ContentType).ProducesValidationProblem();
+        reports.MapGet("/bureau-results.xlsx", (HttpContext context, string? from, string? to, string? filingType, string? province) =>
+                DownloadAsync(context, Report.BureauResults, ReportQuery.Of(context.Request.Query) with { From = from, To = to, FilingType = filingType, Province = province }))
+            .WithSummary("Bureau results per province, rejection reasons and the submissions (from, to: yyyy-MM-dd; lang=en for English)")
+            .Produces(StatusCodes.Status200OK, contentType: ContentType).ProducesValidationProblem();
+        reports.MapGet("/public-security.xlsx", (HttpContext context, string? asOf, string? filingType, string? province) =>
+                DownloadAsync(context, Report.PublicSecurity, ReportQuery.Of(context.Request.Query) with { AsOf = asOf, FilingType = filingType, Province = province }))
+            .WithSummary("Public-security filing follow-up of approved orders as of a day (asOf: yyyy-MM-dd, today when left out)")
+            .Produces(StatusCodes.Status200OK, contentType: ContentType).ProducesValidationProblem();
+        return app;
+    }
+
+    /// <summary>The query as a whole (fields a report does not take are refused), with the fields the endpoint declares for the OpenAPI document.</summary>
+    private static async Task<IResult> DownloadAsync(HttpContext context, string kind, ReportQuery query)
+    {
+        var services = context.RequestServices;
+        var clock = services.GetRequiredService<ApplicationClock>();
+        var ct = context.RequestAborted;
+        await using var connection = await services.GetRequiredService<NpgsqlDataSource>().OpenConnectionAsync(ct);
+        var teams = (await connection.QueryAsync<string>(new CommandDefinition("select id from teams order by id", cancellationToken: ct))).AsList();
+        var user = context.Name();
+        var displayName = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
+            "select display_name from users where username = @user", new { user }, cancellationToken: ct));
+        var errors = new ValidationErrors();
+        var parameters = query.Validate(kind, errors, teams, clock.Today, context.IsEnglish(),
+            displayName is null || displayName == user ? user : $"{displayName}（{user}）", clock.GetUtcNow());
+        if (parameters is null)
+        {
+            return Problems.Validation(context, errors);
+        }
+
+        var calendar = await services.GetRequiredService<WorkingCalendarStore>().GetAsync(connection, ct);
+        var file = new FileStream(
+            Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        try
+        {
+            await Report.For(kind).BuildAsync(connection, calendar, parameters, file, null, DetailWriting.Streamed, ct);
+            var fileName = Report.FileName(kind, parameters);
+            await AuditLog.WriteAsync(connection, null, clock.GetUtcNow(), user, "report-downloaded", "report", kind,
+                new
+                {
+                    from = parameters.From, to = parameters.To, filingType = parameters.FilingType, province = parameters.Province, team = parameters.Team,
+                    english = parameters.English, fileName, bytes = file.Length,
+                },
+                ct);
+            context.Response.Headers.XContentTypeOptions = "nosniff";
+            return Results.File(file, ContentType, fileName);
+        }
+        catch
+        {
+            await file.DisposeAsync();
+            throw;
+        }
+    }
+}

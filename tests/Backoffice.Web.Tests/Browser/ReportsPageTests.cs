@@ -1,0 +1,95 @@
+using Backoffice.Web.Tests.Support;
+using ClosedXML.Excel;
+using Dapper;
+
+namespace Backoffice.Web.Tests.Browser;
+
+public sealed class ReportsPageTests
+{
+    [Fact]
+    public async Task A_manager_builds_a_report_in_the_background_watches_it_finish_and_downloads_it()
+    {
+        await using var session = await Browser.SignedInAsync("management");
+        var page = session.Page;
+        await page.ClickAsync("nav >> text=管理报表");
+
+        await page.SelectOptionAsync("#Build_Kind", "bureau-results");
+        await page.FillAsync("#Build_From", "2024-01-01");
+        await page.FillAsync("#Build_To", "2024-01-31");
+        await page.SelectOptionAsync("#Build_Province", "620000");
+        await page.ClickAsync("[data-testid=build-in-background]");
+        await page.WaitForSelectorAsync("[data-testid=saved]");
+        var buildId = page.Url[(page.Url.IndexOf("#build-", StringComparison.Ordinal) + "#build-".Length)..];
+        var row = page.Locator($"#build-{buildId}");
+        Assert.Contains("2024-01-01 ~ 2024-01-31", await row.TextContentAsync());
+
+        await row.Locator("[data-testid=build-download]").WaitForAsync();
+        Assert.Contains("已完成", await row.Locator("[data-testid=build-status]").TextContentAsync());
+        Assert.Equal("100", await row.Locator("progress").GetAttributeAsync("value"));
+        await page.ScreenshotAsync("reports-archive");
+
+        var download = await page.RunAndWaitForDownloadAsync(() => row.Locator("[data-testid=build-download]").ClickAsync());
+        Assert.Equal("bureau-results-20240101-20240131-620000.xlsx", download.SuggestedFilename);
+        using var book = new XLWorkbook(new MemoryStream(await File.ReadAllBytesAsync(await download.PathAsync())));
+        Assert.Equal("管局审核结果报表", book.Worksheet("封面").Cell(1, 1).GetString());
+
+        await using var db = await TestApp.OpenDatabaseAsync();
+        Assert.Equal(1, await db.ExecuteScalarAsync<int>(
+            "select count(*) from audit_log where actor = 'management' and action = 'report-build-downloaded' and entity_id = @buildId", new { buildId }));
+    }
+
+    [Fact]
+    public async Task A_manager_downloads_a_report_at_once_with_the_parameters_of_the_form()
+    {
+        await using var session = await Browser.SignedInAsync("management");
+        var page = session.Page;
+        await page.GotoAsync("/reports");
+
+        await page.SelectOptionAsync("#Build_Kind", "public-security");
+        Assert.False(await page.IsVisibleAsync("#Build_From"));
+        await page.FillAsync("#Build_AsOf", "2024-02-29");
+        await page.SelectOptionAsync("#Build_Lang", "en");
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("[data-testid=download-now]"));
+
+        Assert.Equal("public-security-20240229-en.xlsx", download.SuggestedFilename);
+        using var book = new XLWorkbook(new MemoryStream(await File.ReadAllBytesAsync(await download.PathAsync())));
+        Assert.Equal("Public-security filing follow-up", book.Worksheet("Cover").Cell(1, 1).GetString());
+    }
+
+    [Fact]
+    public async Task A_manager_subscribes_after_correcting_the_cron_then_edits_and_deletes_the_subscription()
+    {
+        var recipient = $"boss-{Guid.NewGuid():N}"[..16] + "@example.com";
+        await using var session = await Browser.SignedInAsync("management");
+        var page = session.Page;
+        await page.GotoAsync("/reports");
+
+        await page.SelectOptionAsync("#Subscription_Kind", "sla");
+        await page.FillAsync("#Subscription_Cron", "0 0 9 * *");
+        await page.FillAsync("#Subscription_Recipients", recipient);
+        await page.ClickAsync("#subscription-form button.primary");
+        Assert.Contains("不是有效的 Quartz cron 表达式", await page.TextContentAsync("#subscription-form"));
+
+        await page.FillAsync("#Subscription_Cron", "0 0 9 * * ?");
+        await page.ClickAsync("#subscription-form button.primary");
+        var row = page.Locator($"tr:has-text('{recipient}')");
+        Assert.Contains("09:00", await row.TextContentAsync());
+        await page.ScreenshotAsync("reports-subscriptions");
+
+        await row.Locator("a").ClickAsync();
+        Assert.Equal("0 0 9 * * ?", await page.InputValueAsync("#Subscription_Cron"));
+        await page.FillAsync("#Subscription_Cron", "0 30 17 * * ?");
+        await page.ClickAsync("#subscription-form button.primary");
+        Assert.Contains("17:30", await row.TextContentAsync());
+
+        await row.Locator("button.danger").ClickAsync();
+        await page.WaitForSelectorAsync("[data-testid=saved]");
+        Assert.Equal(0, await row.CountAsync());
+        await using var db = await TestApp.OpenDatabaseAsync();
+        var id = await db.ExecuteScalarAsync<string>(
+            "select entity_id from audit_log where action = 'report-subscription-created' and details->'Recipients'->>0 = @recipient", new { recipient });
+        Assert.Equal(
+            ["report-subscription-created", "report-subscription-updated", "report-subscription-deleted"],
+            await db.QueryAsync<string>("select action from audit_log where entity_id = @id order by id", new { id }));
+    }
+}
