@@ -164,7 +164,7 @@ public sealed class ReportsPageModel(
 
         var userId = long.Parse(User.FindFirstValue(BearerTokenHandler.UserIdClaim)!, CultureInfo.InvariantCulture);
         var now = clock.GetUtcNow();
-        (ApiToken, _) = await TokensApi.StoreAsync(dataSource, userId, now, now + TokenLifetime, (HttpContext.Name(), "/reports"), ct);
+        (ApiToken, _) = await TokensApi.StoreAsync(dataSource, userId, now, now + TokenLifetime, (HttpContext.Name(), "/reports", StaffCookie.Session(User)!.Value), ct);
         Response.Headers.CacheControl = "no-store";
     }
 
