@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Backoffice.Bench;
+using Backoffice.Reports.Workbooks;
 using Backoffice.Workflows;
 using Backoffice.Workflows.Database;
 using Backoffice.Workflows.Definitions;
@@ -16,11 +17,15 @@ if (args is ["inbox", ..])
     return;
 }
 
-var orders = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 200;
-var runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3;
 var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
 var services = new ServiceCollection().AddLogging(l => l.SetMinimumLevel(LogLevel.Warning)).AddSingleton<IConfiguration>(configuration)
     .AddWorkflows(configuration).BuildServiceProvider();
+if (args is [ReportsBenchmark.ChildMode, var kind, var details])
+{
+    await ReportsBenchmark.BuildOnceAsync(services, kind, Enum.Parse<DetailWriting>(details));
+    return;
+}
+
 var dataSource = services.GetRequiredService<NpgsqlDataSource>();
 await services.GetRequiredService<Migrator>().MigrateAsync(CancellationToken.None);
 await using (var connection = await dataSource.OpenConnectionAsync())
@@ -28,6 +33,14 @@ await using (var connection = await dataSource.OpenConnectionAsync())
     await DefinitionStore.ImportDefaultsAsync(connection, DateTimeOffset.UtcNow, CancellationToken.None);
 }
 
+if (args is ["reports", ..])
+{
+    await ReportsBenchmark.RunAsync(services, args.Length > 1 ? [.. args.Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture))] : [100_000, 1_000_000]);
+    return;
+}
+
+var orders = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 200;
+var runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3;
 const int Slice = 10;
 var happyPath = new HappyPath(services);
 var baseline = new Baseline(dataSource);

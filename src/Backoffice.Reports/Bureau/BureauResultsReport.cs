@@ -60,6 +60,7 @@ public sealed class BureauResultsReport : Report
         ]);
         var provinces = new SortedDictionary<string, ProvinceResults>(StringComparer.Ordinal);
         var overall = new ProvinceResults();
+        var time = new WorkingTime(calendar);
         long rows = 0;
         await using (var command = Command(connection, Attempts, p))
         await using (var reader = await command.ExecuteReaderAsync(ct))
@@ -78,8 +79,8 @@ public sealed class BureauResultsReport : Report
                 if (result is "approved" or "rejected")
                 {
                     var start = smsVerified ?? submitted;
-                    reviewDays = calendar.WorkingHoursBetween(start, resultAt!.Value) / Reports.Sla.Stage.HoursPerWorkingDay;
-                    withinLimit = resultAt <= calendar.AddWorkingDays(start, LimitWorkingDays);
+                    reviewDays = time.HoursBetween(start, resultAt!.Value) / Reports.Sla.Stage.HoursPerWorkingDay;
+                    withinLimit = resultAt <= time.AddWorkingDays(start, LimitWorkingDays);
                 }
 
                 if (!provinces.TryGetValue(province, out var results))

@@ -55,10 +55,13 @@ public sealed class SlaReport : Report
         var byTeam = new Dictionary<(string Team, Stage Stage), Durations>();
         var byReviewer = new Dictionary<(string Reviewer, Stage Stage), Durations>();
         var ages = new Dictionary<Stage, (int[] Buckets, double Oldest)>();
+        var time = new WorkingTime(calendar);
         var unclaimed = p.T("（未领取）", "(unclaimed)");
         var now = p.GeneratedAt;
         long rows = 0;
 
+        // The groups a row counts in: its stage, and for review tasks its team's and its reviewer's stage.
+        var groups = new Durations?[3];
         await using (var command = Command(connection, StageRows, p))
         await using (var reader = await command.ExecuteReaderAsync(ct))
         {
@@ -68,24 +71,27 @@ public sealed class SlaReport : Report
                 var team = Text(reader, 4);
                 var person = Text(reader, 5);
                 var started = reader.GetFieldValue<DateTimeOffset>(6);
-                var due = Instant(reader, 7) ?? stage.DueAfter(started, calendar);
+                var due = Instant(reader, 7) ?? stage.DueAfter(started, time);
                 var done = Instant(reader, 8);
-                var groups = new List<Durations> { Get(byStage, stage) };
-                if (team is not null)
-                {
-                    groups.Add(Get(byTeam, (team, stage)));
-                    groups.Add(Get(byReviewer, (person ?? unclaimed, stage)));
-                }
-
+                groups[0] = Get(byStage, stage);
+                groups[1] = team is null ? null : Get(byTeam, (team, stage));
+                groups[2] = team is null ? null : Get(byReviewer, (person ?? unclaimed, stage));
                 if (done is { } finished)
                 {
-                    var duration = stage.Measure(started, finished, calendar);
-                    groups.ForEach(g => g.AddDone(duration, finished <= due));
+                    var duration = stage.Measure(started, finished, time);
+                    foreach (var group in groups)
+                    {
+                        group?.AddDone(duration, finished <= due);
+                    }
                 }
                 else
                 {
-                    groups.ForEach(g => g.AddOpen(now > due));
-                    var age = calendar.WorkingHoursBetween(started, now) / Stage.HoursPerWorkingDay;
+                    foreach (var group in groups)
+                    {
+                        group?.AddOpen(now > due);
+                    }
+
+                    var age = time.HoursBetween(started, now) / Stage.HoursPerWorkingDay;
                     var (buckets, oldest) = ages.GetValueOrDefault(stage, (new int[AgeBounds.Length + 1], 0));
                     buckets[AgeBounds.Count(bound => age >= bound)]++;
                     ages[stage] = (buckets, Math.Max(oldest, age));
@@ -95,7 +101,7 @@ public sealed class SlaReport : Report
                 if (end > due)
                 {
                     breaches.Add(reader.GetString(0), Labels.FilingType(p, reader.GetString(1)), Labels.Province(p, reader.GetString(2)),
-                        stage.Name(p), team is null ? null : TeamName(team), person, started, due, done, stage.Measure(due, end, calendar), stage.UnitName(p));
+                        stage.Name(p), team is null ? null : TeamName(team), person, started, due, done, stage.Measure(due, end, time), stage.UnitName(p));
                 }
 
                 Tick(progress, 10, ++rows);

@@ -1,4 +1,4 @@
-using Backoffice.Workflows.Scheduling;
+using Backoffice.Reports.Statistics;
 
 namespace Backoffice.Reports.Sla;
 
@@ -51,18 +51,18 @@ public sealed record Stage(string Key, string Zh, string En, StageUnit Unit)
     };
 
     /// <summary>The deadline of a stage that started at <paramref name="start"/>, when the task did not set one.</summary>
-    public DateTimeOffset DueAfter(DateTimeOffset start, WorkingCalendar calendar) => Key switch
+    public DateTimeOffset DueAfter(DateTimeOffset start, WorkingTime time) => Key switch
     {
         "sms-verification" => start.AddHours(24),
-        "bureau-review" => calendar.AddWorkingDays(start, 20),
-        _ => calendar.AddWorkingDays(start, 1),
+        "bureau-review" => time.AddWorkingDays(start, 20),
+        _ => time.AddWorkingDays(start, 1),
     };
 
     /// <summary>The time from <paramref name="from"/> to <paramref name="to"/> in the stage's unit.</summary>
-    public double Measure(DateTimeOffset from, DateTimeOffset to, WorkingCalendar calendar) => Unit switch
+    public double Measure(DateTimeOffset from, DateTimeOffset to, WorkingTime time) => Unit switch
     {
         StageUnit.Hours => (to - from).TotalHours,
-        StageUnit.WorkingDays => calendar.WorkingHoursBetween(from, to) / HoursPerWorkingDay,
-        _ => calendar.WorkingHoursBetween(from, to),
+        StageUnit.WorkingDays => time.HoursBetween(from, to) / HoursPerWorkingDay,
+        _ => time.HoursBetween(from, to),
     };
 }

@@ -85,11 +85,15 @@ public sealed class ReportWorkbook : IDisposable
             }
         }
 
-        _book.SaveAs(output);
         if (details == DetailWriting.Streamed && _details.Count > 0)
         {
-            output.Position = 0;
-            StreamedSheets.Append(output, _details);
+            using var summary = new MemoryStream();
+            _book.SaveAs(summary);
+            StreamedSheets.Write(summary, output, _details);
+        }
+        else
+        {
+            _book.SaveAs(output);
         }
 
         output.Position = 0;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.IO.Compression;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -6,8 +7,8 @@ using DocumentFormat.OpenXml.Spreadsheet;
 namespace Backoffice.Reports.Workbooks;
 
 /// <summary>
-/// Appends detail sheets to a workbook ClosedXML has saved, writing each with OpenXmlWriter straight
-/// into its part: memory stays flat however many rows. Frozen styled header, number and date formats,
+/// Adds detail sheets to a workbook ClosedXML has saved, writing each with OpenXmlWriter straight
+/// into its zip entry: memory stays flat however many rows. Frozen styled header, number and date formats,
 /// fitted widths and a filter, as on the ClosedXML sheets; past Excel's row limit a sheet continues
 /// on the next one.
 /// </summary>
@@ -19,48 +20,78 @@ internal static class StreamedSheets
     /// <summary>The cell padding ClosedXML adds to a column's width when it saves (Calibri 11), so both kinds of sheet read alike.</summary>
     private const double WidthPadding = 0.7109375;
 
-    public static void Append(Stream package, IReadOnlyList<DetailSheet> sheets)
+    /// <summary>
+    /// Copies the workbook ClosedXML saved (<paramref name="summary"/>) into <paramref name="output"/> as a new
+    /// zip, with the detail sheets registered in it and their rows streamed straight into their compressed
+    /// entries: nothing of a detail sheet is held in memory (System.IO.Packaging would keep every part it
+    /// writes uncompressed until the package closes).
+    /// </summary>
+    public static void Write(Stream summary, Stream output, IReadOnlyList<DetailSheet> sheets)
     {
-        using var document = SpreadsheetDocument.Open(package, true);
-        var workbookPart = document.WorkbookPart!;
-        var styles = Register(workbookPart.WorkbookStylesPart!.Stylesheet);
-        var workbook = workbookPart.Workbook;
-        var sheetList = workbook.Sheets!;
-        var definedNames = workbook.DefinedNames ?? workbook.InsertAfter(new DefinedNames(), sheetList);
-        foreach (var sheet in sheets)
+        var pending = new List<(string Entry, DetailSheet Sheet, int Count)>();
+        Styles styles;
+        using (var document = SpreadsheetDocument.Open(summary, true))
         {
-            using var rows = sheet.ReadRows().GetEnumerator();
-            var part = 1;
-            var remaining = sheet.RowCount;
-            do
+            var workbookPart = document.WorkbookPart!;
+            styles = Register(workbookPart.WorkbookStylesPart!.Stylesheet);
+            var workbook = workbookPart.Workbook;
+            var sheetList = workbook.Sheets!;
+            var definedNames = workbook.DefinedNames ?? workbook.InsertAfter(new DefinedNames(), sheetList);
+            foreach (var sheet in sheets)
             {
-                var count = (int)Math.Min(remaining, MaxDataRows);
-                var name = part == 1 ? sheet.Name : $"{sheet.Name} ({part})";
-                var worksheetPart = workbookPart.AddNewPart<WorksheetPart>();
-                Write(worksheetPart, sheet, rows, count, styles);
-                var index = sheetList.ChildElements.Count;
-                sheetList.Append(new Sheet
+                var part = 1;
+                var remaining = sheet.RowCount;
+                do
                 {
-                    Name = name,
-                    SheetId = sheetList.Elements<Sheet>().Max(s => s.SheetId!.Value) + 1,
-                    Id = workbookPart.GetIdOfPart(worksheetPart),
-                });
-                definedNames.Append(new DefinedName($"'{name}'!$A$1:${Letters(sheet.Columns.Count - 1)}${count + 1}")
-                {
-                    Name = "_xlnm._FilterDatabase",
-                    LocalSheetId = (uint)index,
-                    Hidden = true,
-                });
-                remaining -= count;
-                part++;
+                    var count = (int)Math.Min(remaining, MaxDataRows);
+                    var name = part == 1 ? sheet.Name : $"{sheet.Name} ({part})";
+                    var worksheetPart = workbookPart.AddNewPart<WorksheetPart>();
+                    worksheetPart.Worksheet = new Worksheet(new SheetData());
+                    pending.Add((worksheetPart.Uri.OriginalString.TrimStart('/'), sheet, count));
+                    var index = sheetList.ChildElements.Count;
+                    sheetList.Append(new Sheet
+                    {
+                        Name = name,
+                        SheetId = sheetList.Elements<Sheet>().Max(s => s.SheetId!.Value) + 1,
+                        Id = workbookPart.GetIdOfPart(worksheetPart),
+                    });
+                    definedNames.Append(new DefinedName($"'{name}'!$A$1:${Letters(sheet.Columns.Count - 1)}${count + 1}")
+                    {
+                        Name = "_xlnm._FilterDatabase",
+                        LocalSheetId = (uint)index,
+                        Hidden = true,
+                    });
+                    remaining -= count;
+                    part++;
+                }
+                while (remaining > 0);
             }
-            while (remaining > 0);
+
+            workbook.Save();
         }
 
-        workbook.Save();
+        summary.Position = 0;
+        using var source = new ZipArchive(summary, ZipArchiveMode.Read, leaveOpen: true);
+        using var target = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
+        foreach (var entry in source.Entries.Where(e => !pending.Exists(p => p.Entry == e.FullName)))
+        {
+            using var from = entry.Open();
+            using var to = target.CreateEntry(entry.FullName, CompressionLevel.Optimal).Open();
+            from.CopyTo(to);
+        }
+
+        foreach (var parts in pending.GroupBy(p => p.Sheet))
+        {
+            using var rows = parts.Key.ReadRows().GetEnumerator();
+            foreach (var (entry, sheet, count) in parts)
+            {
+                using var stream = target.CreateEntry(entry, CompressionLevel.Optimal).Open();
+                Write(stream, sheet, rows, count, styles);
+            }
+        }
     }
 
-    private static void Write(WorksheetPart part, DetailSheet sheet, IEnumerator<object?[]> rows, int count, Styles styles)
+    private static void Write(Stream part, DetailSheet sheet, IEnumerator<object?[]> rows, int count, Styles styles)
     {
         var columns = sheet.Columns;
         var letters = Enumerable.Range(0, columns.Count).Select(Letters).ToArray();
