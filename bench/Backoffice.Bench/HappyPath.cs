@@ -78,7 +78,7 @@ public sealed class HappyPath(IServiceProvider services)
         {
             var taskId = await c.Connection.ExecuteScalarAsync<Guid>(
                 "select id from review_tasks where order_id = @id and status = 'open'", new { id });
-            var task = (await ReviewTaskStore.LoadForUpdateAsync(c.Connection, taskId, c.CancellationToken))!;
+            var task = (await InstanceStore.LockTaskAsync(c, taskId))!;
             await _completion.CompleteAsync(c, task, "bench", "approve", [], null);
         });
 

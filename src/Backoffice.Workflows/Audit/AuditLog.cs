@@ -19,9 +19,11 @@ public static class AuditLog
             new { at, actor, action, entityType, entityId, details = JsonSerializer.Serialize(details ?? new { }) },
             transaction, cancellationToken: cancellationToken));
 
+    private static readonly RowTable Rows = new("audit_log",
+        ("at", "timestamptz", typeof(DateTimeOffset)), ("actor", "text", typeof(string)), ("action", "text", typeof(string)),
+        ("entity_type", "text", typeof(string)), ("entity_id", "text", typeof(string)), ("details", "jsonb", typeof(string)));
+
     /// <summary>The same row, sent with a step's writes at commit.</summary>
     public static void Add(DeferredWrites writes, DateTimeOffset at, string actor, string action, string entityType, string entityId, object? details) =>
-        writes.Add(
-            "insert into audit_log (at, actor, action, entity_type, entity_id, details) values ($1, $2, $3, $4, $5, $6::jsonb)",
-            at, actor, action, entityType, entityId, JsonSerializer.Serialize(details ?? new { }));
+        writes.AddRow(Rows, at, actor, action, entityType, entityId, JsonSerializer.Serialize(details ?? new { }));
 }

@@ -18,7 +18,7 @@ public static class BookmarkStore
             """,
             bookmark.Id, bookmark.InstanceId, bookmark.ActivityId, bookmark.Kind, bookmark.EventName, bookmark.DueAt, bookmark.TimeoutOutcome, context.Now);
 
-    /// <summary>Consumes the bookmark with the step's writes (the caller holds the instance lock and saw it waiting).</summary>
+    /// <summary>Consumes the bookmark with the step's writes (the caller holds the order lock and saw it waiting).</summary>
     public static void Consume(StepContext context, Guid id)
     {
         context.ConsumedBookmarks.Add(id);
@@ -31,7 +31,7 @@ public static class BookmarkStore
 
     /// <summary>
     /// The bookmarks of an order's running instances that wait for the given kind (and event), with
-    /// their instances locked and kept by the step, so resuming them reads nothing more.
+    /// their instances read and kept by the step, so resuming them reads nothing more.
     /// </summary>
     public static Task<IReadOnlyList<Bookmark>> OfOrderAsync(StepContext context, Guid orderId, string kind, string? eventName) =>
         InstanceStore.LockWaitingAsync(context, orderId, kind, eventName);

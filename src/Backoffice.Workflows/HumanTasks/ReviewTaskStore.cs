@@ -1,6 +1,5 @@
+using Backoffice.Workflows.Filings;
 using Backoffice.Workflows.Instances;
-using Dapper;
-using Npgsql;
 
 namespace Backoffice.Workflows.HumanTasks;
 
@@ -15,24 +14,22 @@ public static class ReviewTaskStore
         from review_tasks t join filing_orders o on o.id = t.order_id
         """;
 
-    /// <summary>Opens a task with the step's writes.</summary>
+    /// <summary>Opens a task on the step's locked order with the step's writes; it carries the order's filing type and province.</summary>
     public static void Open(
-        StepContext context, Guid instanceId, Guid bookmarkId, Guid orderId, string activityId, string step, string team,
+        StepContext context, Guid instanceId, Guid bookmarkId, FilingOrderRow order, string activityId, string step, string team,
         IReadOnlyList<string> outcomes, DateTimeOffset dueAt, DateTimeOffset? escalateAt) =>
         context.Writes.Add(
             """
-            insert into review_tasks (id, instance_id, bookmark_id, order_id, activity_id, step, team, outcomes, status, created_at, due_at, escalate_at)
-            values ($1, $2, $3, $4, $5, $6, $7, $8, 'open', $9, $10, $11)
+            insert into review_tasks (id, instance_id, bookmark_id, order_id, activity_id, step, team, outcomes, status, created_at, due_at,
+                escalate_at, filing_type, province)
+            values ($1, $2, $3, $4, $5, $6, $7, $8, 'open', $9, $10, $11, $12, $13)
             """,
-            Guid.CreateVersion7(), instanceId, bookmarkId, orderId, activityId, step, team, outcomes.ToArray(), context.Now, dueAt, escalateAt);
+            Guid.CreateVersion7(), instanceId, bookmarkId, order.Id, activityId, step, team, outcomes.ToArray(), context.Now, dueAt, escalateAt,
+            order.FilingType, order.Province);
 
     /// <summary>Cancels the instance's open tasks with the step's writes, after any task the step opened.</summary>
     public static void CancelOpen(StepContext context, Guid instanceId) =>
         context.Writes.Add(
             "update review_tasks set status = 'cancelled', completed_at = $1, row_version = row_version + 1 where instance_id = $2 and status = 'open'",
             context.Now, instanceId);
-
-    public static Task<ReviewTask?> LoadForUpdateAsync(NpgsqlConnection connection, Guid id, CancellationToken ct) =>
-        connection.QuerySingleOrDefaultAsync<ReviewTask>(new CommandDefinition(
-            Select + " where t.id = @id for update of t", new { id }, cancellationToken: ct));
 }

@@ -73,7 +73,8 @@ public sealed class ActivityExecutor(BureauResults bureauResults, Notifications 
         var due = sla.After(context.Now, context.Calendar);
         DateTimeOffset? escalateAt = Duration.TryRead(activity.Properties["escalateAfter"], out var escalate) ? escalate.After(due, context.Calendar) : due;
         var bookmark = Wait(context, instance, activity, BookmarkKinds.Task, null, null, null);
-        ReviewTaskStore.Open(context, instance.Id, bookmark.Id, instance.OrderId, activity.Id,
+        var order = await context.LockOrderAsync(instance.OrderId) ?? throw new InvalidOperationException($"Order {instance.OrderId} does not exist.");
+        ReviewTaskStore.Open(context, instance.Id, bookmark.Id, order, activity.Id,
             activity.Text("title") ?? activity.Name ?? activity.Id, activity.Text("team")!, activity.List("outcomes"), due, escalateAt);
         return new ActivityResult.Wait($"task for {activity.Text("team")} due {due:O}");
     }

@@ -4,18 +4,28 @@ namespace Backoffice.Workflows.Instances;
 
 /// <summary>
 /// Inserts and updates of a step that nothing in the step reads back (journal, timeline, audit,
-/// status of the locked order): sent as one batch, one round trip, just before the step commits.
+/// status of the locked order): sent as one batch together with the COMMIT, one round trip. Rows of
+/// an <see cref="RowTable"/> go out as one multi-row insert per table, after the other statements.
 /// </summary>
 public sealed class DeferredWrites
 {
-    private readonly List<NpgsqlBatchCommand> _commands = [];
-    private readonly List<(NpgsqlBatchCommand Command, Func<Exception> Failure)> _expectations = [];
+    /// <summary>The SQLSTATE <c>expect_one_row</c> (db/0017) raises when a checked write did not change exactly one row.</summary>
+    private const string ExpectationFailed = "BOS01";
 
-    /// <summary>Adds a statement that must change exactly one row, or the step fails with <paramref name="failure"/>.</summary>
+    private readonly List<NpgsqlBatchCommand> _commands = [];
+    private readonly List<Func<Exception>> _expectations = [];
+    private readonly Dictionary<RowTable, List<object?[]>> _rows = [];
+
+    /// <summary>
+    /// Adds an UPDATE or DELETE (without RETURNING) that must change exactly one row; otherwise the
+    /// batch fails before its COMMIT, nothing of the step is written, and the step throws
+    /// <paramref name="failure"/>.
+    /// </summary>
     public void AddExpectingOneRow(Func<Exception> failure, string sql, params object?[] values)
     {
-        Add(sql, values);
-        _expectations.Add((_commands[^1], failure));
+        _expectations.Add(failure);
+        Add($"with changed as ({sql} returning 1) select expect_one_row((select count(*) from changed), ${values.Length + 1})",
+            [.. values, _expectations.Count - 1]);
     }
 
     /// <summary>Adds a statement with positional parameters ($1, $2, ...).</summary>
@@ -30,8 +40,31 @@ public sealed class DeferredWrites
         _commands.Add(command);
     }
 
-    public async Task FlushAsync(NpgsqlConnection connection, CancellationToken ct)
+    /// <summary>Adds a row to <paramref name="table"/>'s insert, values in the order of its columns.</summary>
+    public void AddRow(RowTable table, params object?[] values)
     {
+        if (!_rows.TryGetValue(table, out var rows))
+        {
+            _rows[table] = rows = [];
+        }
+
+        rows.Add(values);
+    }
+
+    /// <summary>Sends the writes, and the COMMIT when <paramref name="commit"/>, in one batch.</summary>
+    public async Task FlushAsync(NpgsqlConnection connection, bool commit, CancellationToken ct)
+    {
+        foreach (var (table, rows) in _rows)
+        {
+            _commands.Add(table.Insert(rows));
+        }
+
+        _rows.Clear();
+        if (commit)
+        {
+            _commands.Add(new NpgsqlBatchCommand("commit"));
+        }
+
         if (_commands.Count == 0)
         {
             return;
@@ -44,12 +77,15 @@ public sealed class DeferredWrites
         }
 
         _commands.Clear();
-        await batch.ExecuteNonQueryAsync(ct);
-        var failed = _expectations.FirstOrDefault(e => e.Command.RecordsAffected != 1);
+        var expectations = _expectations.ToArray();
         _expectations.Clear();
-        if (failed.Failure is not null)
+        try
         {
-            throw failed.Failure();
+            await batch.ExecuteNonQueryAsync(ct);
+        }
+        catch (PostgresException ex) when (ex.SqlState == ExpectationFailed)
+        {
+            throw expectations[int.Parse(ex.MessageText.Split(' ')[2], System.Globalization.CultureInfo.InvariantCulture)]();
         }
     }
 }

@@ -1,18 +1,23 @@
 using System.Text.Json.Nodes;
 using Backoffice.Workflows.Bookmarks;
+using Backoffice.Workflows.HumanTasks;
 using Dapper;
 
 namespace Backoffice.Workflows.Instances;
 
-/// <summary>Instance rows and the journal. Saving checks the row version: a concurrent step loses and retries or answers 409.</summary>
+/// <summary>
+/// Instance rows and the journal. A step reads its instances after locking their order (steps on one
+/// order run one after another), and saving checks the row version it read: a change that did not go
+/// through the order's lock fails the step (<see cref="ConcurrentStepException"/>) and nothing of it is written.
+/// </summary>
 public static class InstanceStore
 {
     private const string InstanceColumns =
         "i.id, i.definition_id, i.version, i.order_id, i.parent_instance_id, i.status, i.result, i.variables::text as variables, i.row_version";
 
     /// <summary>
-    /// The instance, locked for the step and kept by it (a second resume in the same step sees the
-    /// first one's changes); with a bookmark id, also whether that bookmark still waits.
+    /// The instance, read under the order's lock and kept by the step (a second resume in the same step
+    /// sees the first one's changes); with a bookmark id, also whether that bookmark still waits.
     /// </summary>
     public static async Task<(WorkflowInstance? Instance, bool BookmarkWaits)> LoadAsync(StepContext context, Guid id, Guid? bookmarkId = null)
     {
@@ -24,7 +29,7 @@ public static class InstanceStore
         var row = await context.Connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
             $"""
             select {InstanceColumns}, exists (select 1 from workflow_bookmarks b where b.id = @bookmarkId) as bookmark_waits
-            from workflow_instances i where i.id = @id for update
+            from workflow_instances i where i.id = @id
             """, new { id, bookmarkId }, cancellationToken: context.CancellationToken));
         if (row is null)
         {
@@ -35,7 +40,7 @@ public static class InstanceStore
         return (instance, row.BookmarkWaits);
     }
 
-    /// <summary>Bookmarks of the order's running instances waiting for <paramref name="kind"/>, their instances locked and kept.</summary>
+    /// <summary>Bookmarks of the order's running instances waiting for <paramref name="kind"/>, their instances read and kept.</summary>
     internal static async Task<IReadOnlyList<Bookmark>> LockWaitingAsync(StepContext context, Guid orderId, string kind, string? eventName)
     {
         var rows = await context.Connection.QueryAsync<WaitingRow>(new CommandDefinition(
@@ -44,7 +49,6 @@ public static class InstanceStore
             from workflow_bookmarks b join workflow_instances i on i.id = b.instance_id
             where i.order_id = @orderId and i.status = 'running' and b.kind = @kind and (@eventName::text is null or b.event_name = @eventName)
             order by b.created_at
-            for update of i
             """, new { orderId, kind, eventName }, cancellationToken: context.CancellationToken));
         var waiting = new List<Bookmark>();
         foreach (var row in rows)
@@ -66,6 +70,32 @@ public static class InstanceStore
         }
 
         return waiting;
+    }
+
+    /// <summary>
+    /// A review task, locked, and its instance, read and kept by the step, in one round trip: completing
+    /// the task reads nothing more. Null when there is no such task.
+    /// </summary>
+    public static async Task<ReviewTask?> LockTaskAsync(StepContext context, Guid taskId)
+    {
+        await using var results = await context.Connection.QueryMultipleAsync(new CommandDefinition(
+            $"""
+            {ReviewTaskStore.Select} where t.id = @taskId for update of t;
+            select {InstanceColumns}, exists (select 1 from workflow_bookmarks b where b.id = t.bookmark_id) as bookmark_waits
+            from workflow_instances i join review_tasks t on t.instance_id = i.id where t.id = @taskId
+            """, new { taskId }, cancellationToken: context.CancellationToken));
+        var task = await results.ReadSingleOrDefaultAsync<ReviewTask>();
+        var row = await results.ReadSingleOrDefaultAsync<Row>();
+        if (task is not null && row is not null && !context.Instances.ContainsKey(row.Id))
+        {
+            Keep(context, row);
+            if (row.BookmarkWaits)
+            {
+                context.WaitingBookmarks.Add(task.BookmarkId);
+            }
+        }
+
+        return task;
     }
 
     public static async Task<List<Guid>> RunningOfOrderAsync(Npgsql.NpgsqlConnection connection, Guid orderId, CancellationToken ct) =>
@@ -94,16 +124,16 @@ public static class InstanceStore
             """,
             instance.Status, instance.Result, instance.Variables.ToJsonString(), context.Now, instance.Id, instance.RowVersion);
 
+    private static readonly RowTable JournalRows = new("workflow_journal",
+        ("instance_id", "uuid", typeof(Guid)), ("order_id", "uuid", typeof(Guid)), ("at", "timestamptz", typeof(DateTimeOffset)),
+        ("activity_id", "text", typeof(string)), ("activity_type", "text", typeof(string)), ("activity_name", "text", typeof(string)),
+        ("outcome", "text", typeof(string)), ("actor", "text", typeof(string)), ("note", "text", typeof(string)));
+
     public static void Journal(
         StepContext context, WorkflowInstance instance, string activityId, string activityType, string? activityName, string? outcome, string? note) =>
-        context.Writes.Add(
-            """
-            insert into workflow_journal (instance_id, order_id, at, activity_id, activity_type, activity_name, outcome, actor, note)
-            values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-            """,
-            instance.Id, instance.OrderId, context.Now, activityId, activityType, activityName, outcome, context.Actor, note);
+        context.Writes.AddRow(JournalRows, instance.Id, instance.OrderId, context.Now, activityId, activityType, activityName, outcome, context.Actor, note);
 
-    /// <summary>A bookmark seen waiting under the instance lock this step holds still waits unless the step consumed it.</summary>
+    /// <summary>A bookmark seen waiting under the order lock this step holds still waits unless the step consumed it.</summary>
     private static async Task<bool> StillWaitsAsync(StepContext context, Guid bookmarkId) =>
         !context.ConsumedBookmarks.Contains(bookmarkId) && (context.WaitingBookmarks.Contains(bookmarkId) ||
             await context.Connection.ExecuteScalarAsync<bool>(new CommandDefinition(

@@ -4,11 +4,16 @@ using Backoffice.Workflows.Filings;
 namespace Backoffice.Workflows.Instances;
 
 /// <summary>
-/// Moves the order's public status from inside a step: the locked row is updated in memory and
-/// the update, its timeline row and its audit row go out with the step's writes.
+/// Moves the order's public status from inside a step: the locked row is updated in memory, each
+/// change writes its timeline and audit row, and the order row is updated once, to the step's last
+/// status, when the step commits.
 /// </summary>
 public static class OrderStatus
 {
+    private static readonly RowTable TimelineRows = new("filing_timeline",
+        ("order_id", "uuid", typeof(Guid)), ("at", "timestamptz", typeof(DateTimeOffset)), ("status", "text", typeof(string)),
+        ("step", "text", typeof(string)), ("actor", "text", typeof(string)), ("note", "text", typeof(string)));
+
     public static async Task SetAsync(StepContext context, Guid orderId, string status, string? step, string? note = null)
     {
         var order = await context.LockOrderAsync(orderId) ?? throw new InvalidOperationException($"Order {orderId} does not exist.");
@@ -17,17 +22,19 @@ public static class OrderStatus
             return;
         }
 
-        context.Orders[orderId] = order with { Status = status, RowVersion = order.RowVersion + 1, UpdatedAt = context.Now };
-        context.Writes.Add(
-            """
-            update filing_orders set status = $1, updated_at = $2, row_version = row_version + 1,
-                submitted_at = case when $1 = 'submitted' then $2 else submitted_at end
-            where id = $3
-            """, status, context.Now, orderId);
-        context.Writes.Add(
-            "insert into filing_timeline (order_id, at, status, step, actor, note) values ($1, $2, $3, $4, $5, $6)",
-            orderId, context.Now, status, step, context.Actor, note);
+        context.Orders[orderId] = order with { Status = status, UpdatedAt = context.Now };
+        context.StatusChanges[orderId] = context.StatusChanges.GetValueOrDefault(orderId) || status == FilingStatus.Submitted;
+        context.Writes.AddRow(TimelineRows, orderId, context.Now, status, step, context.Actor, note);
         AuditLog.Add(context.Writes, context.Now, context.Actor, "status-changed", "filing-order", order.OrderNumber,
             new { from = order.Status, to = status, step, note });
     }
+
+    /// <summary>The order row at the step's last status; submitted_at moves when the step submitted it.</summary>
+    internal static void Save(StepContext context, FilingOrderRow order, bool submitted) =>
+        context.Writes.Add(
+            """
+            update filing_orders set status = $1, updated_at = $2, row_version = row_version + 1,
+                submitted_at = case when $3 then $2 else submitted_at end
+            where id = $4
+            """, order.Status, context.Now, submitted, order.Id);
 }

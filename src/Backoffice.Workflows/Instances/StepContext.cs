@@ -21,23 +21,31 @@ public sealed record StepContext(
 
     internal Dictionary<Guid, FilingOrderRow> Orders { get; } = [];
 
-    /// <summary>Instances this step loaded (locked) or started; saved once each when the step commits.</summary>
+    /// <summary>Instances this step read (under their order's lock) or started; saved once each, row version checked, when the step commits.</summary>
     internal Dictionary<Guid, WorkflowInstance> Instances { get; } = [];
 
     internal HashSet<Guid> ConsumedBookmarks { get; } = [];
 
-    /// <summary>Bookmarks read by this step while it held their instance's lock: they wait unless the step consumed them.</summary>
+    /// <summary>Bookmarks read by this step while it held their order's lock: they wait unless the step consumed them.</summary>
     internal HashSet<Guid> WaitingBookmarks { get; } = [];
 
-    /// <summary>Saves the step's instances and sends its writes; called just before commit.</summary>
-    public Task FlushAsync()
+    /// <summary>Orders whose status the step changed, and whether one of the changes was to submitted.</summary>
+    internal Dictionary<Guid, bool> StatusChanges { get; } = [];
+
+    /// <summary>Saves the step's orders and instances and sends its writes with the COMMIT, in one round trip.</summary>
+    public Task CommitAsync()
     {
+        foreach (var (orderId, submitted) in StatusChanges)
+        {
+            OrderStatus.Save(this, Orders[orderId], submitted);
+        }
+
         foreach (var instance in Instances.Values)
         {
             InstanceStore.Save(this, instance);
         }
 
-        return Writes.FlushAsync(Connection, CancellationToken);
+        return Writes.FlushAsync(Connection, commit: true, CancellationToken);
     }
 
     /// <summary>

@@ -20,8 +20,7 @@ public sealed class WorkflowEngine(NpgsqlDataSource dataSource, TimeProvider clo
         var (result, commit) = await step(context);
         if (commit)
         {
-            await context.FlushAsync();
-            await transaction.CommitAsync(ct);
+            await context.CommitAsync();
         }
 
         return result;

@@ -74,11 +74,7 @@ public sealed class HangfireJobRowsTests
         await using var transaction = await db.BeginTransactionAsync();
         var writes = new DeferredWrites();
         enqueue(new HangfireJobRows(writes));
-        await writes.FlushAsync(db, CancellationToken.None);
-        if (commit)
-        {
-            await transaction.CommitAsync();
-        }
+        await writes.FlushAsync(db, commit, CancellationToken.None);
     }
 
     private static async Task<string?> JobIdAsync(Guid firstArgument)

@@ -49,7 +49,7 @@ public static class CompleteTask
             }
 
             await step.LockOrderAsync(orderId.Value);
-            var task = (await ReviewTaskStore.LoadForUpdateAsync(step.Connection, id, step.CancellationToken))!;
+            var task = (await InstanceStore.LockTaskAsync(step, id))!;
 
             var access = await TaskAccess.ForAsync(user, step.Connection, step.CancellationToken);
             if (!access.CanWork(task.Team))

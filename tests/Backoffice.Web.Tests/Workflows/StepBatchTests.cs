@@ -1,0 +1,71 @@
+using Backoffice.Web.Tests.Support;
+using Backoffice.Workflows.Audit;
+using Backoffice.Workflows.Instances;
+using Dapper;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Backoffice.Web.Tests.Workflows;
+
+/// <summary>
+/// A step's writes and its COMMIT go out in one batch: an instance changed by someone else since the
+/// step read it fails the row-version check inside that batch, so nothing of the step is written;
+/// rows appended to a table are inserted in the order the step added them.
+/// </summary>
+public sealed class StepBatchTests
+{
+    private static WorkflowEngine Engine => TestApp.Instance.Services.GetRequiredService<WorkflowEngine>();
+
+    [Fact]
+    public async Task Instance_changed_since_the_step_read_it_fails_the_step_and_nothing_of_it_is_written()
+    {
+        var flow = await Flow.SubmittedAsync(TestApp.Instance);
+        var orderId = Guid.Parse(flow.Id);
+        var marker = Guid.NewGuid().ToString();
+        var status = await flow.StatusAsync();
+        await using var db = await TestApp.OpenDatabaseAsync();
+        var instanceId = await db.ExecuteScalarAsync<Guid>("select id from workflow_instances where order_id = @orderId", new { orderId });
+        var before = await db.ExecuteScalarAsync<int>("select row_version from workflow_instances where id = @instanceId", new { instanceId });
+
+        var failure = await Assert.ThrowsAsync<ConcurrentStepException>(() => Engine.StepAsync("test", async step =>
+        {
+            var (instance, _) = await InstanceStore.LoadAsync(step, instanceId);
+            instance!.Variables["marker"] = marker;
+            AuditLog.Add(step.Writes, step.Now, "test", "marker", "test", marker, null);
+            await step.LockOrderAsync(orderId);
+            await OrderStatus.SetAsync(step, orderId, "expired", "test");
+            await using (var other = await TestApp.OpenDatabaseAsync())
+            {
+                await other.ExecuteAsync("update workflow_instances set row_version = row_version + 1 where id = @instanceId", new { instanceId });
+            }
+
+            return (true, true);
+        }, CancellationToken.None));
+
+        Assert.Contains(instanceId.ToString(), failure.Message, StringComparison.Ordinal);
+        Assert.Equal(0, await db.ExecuteScalarAsync<int>("select count(*)::int from audit_log where entity_id = @marker", new { marker }));
+        Assert.Equal(before + 1, await db.ExecuteScalarAsync<int>("select row_version from workflow_instances where id = @instanceId", new { instanceId }));
+        Assert.False(await db.ExecuteScalarAsync<bool>("select variables ? 'marker' from workflow_instances where id = @instanceId", new { instanceId }));
+        Assert.Equal(status, await flow.StatusAsync());
+    }
+
+    [Fact]
+    public async Task Rows_of_a_step_are_inserted_in_the_order_the_step_added_them_and_committed_with_it()
+    {
+        var entity = Guid.NewGuid().ToString();
+        string[] actions = ["first", "second", "third"];
+        await Engine.StepAsync("test", step =>
+        {
+            foreach (var action in actions)
+            {
+                AuditLog.Add(step.Writes, step.Now, "test", action, "test", entity, new { action });
+            }
+
+            return Task.FromResult((true, true));
+        }, CancellationToken.None);
+
+        await using var db = await TestApp.OpenDatabaseAsync();
+        var stored = (await db.QueryAsync<string>(
+            "select action from audit_log where entity_id = @entity and details ->> 'action' = action order by id", new { entity })).ToArray();
+        Assert.Equal(actions, stored);
+    }
+}
