@@ -39,9 +39,7 @@ public sealed class BureauResults(RegistryStore registry)
             FilingType.ChangeWebsite => await writer.ChangeWebsiteAsync(order.WebsiteFilingNumber!, body),
             _ => await writer.FileAsync(order, body),
         };
-        await context.Connection.ExecuteAsync(new CommandDefinition(
-            "update filing_orders set subject_filing_number = @subject, website_filing_numbers = @websites where id = @id",
-            new { id = order.Id, subject = numbers.Subject, websites = numbers.Websites.ToArray() }, cancellationToken: context.CancellationToken));
+        context.Change(order with { SubjectFilingNumber = numbers.Subject, WebsiteFilingNumbers = [.. numbers.Websites] });
         instance.Variables["subjectFilingNumber"] = numbers.Subject;
         instance.Variables["websiteFilingNumbers"] = new JsonArray([.. numbers.Websites.Select(n => (JsonNode)n)]);
         return numbers.Note;

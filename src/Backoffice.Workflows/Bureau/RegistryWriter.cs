@@ -11,41 +11,56 @@ internal sealed class RegistryWriter(StepContext context, string provider)
 {
     public sealed record Numbers(string? Subject, IReadOnlyList<string> Websites, string Note);
 
+    /// <summary>
+    /// Files the order's subject (a new number unless it has one) and websites (a domain filed before
+    /// keeps its website's number, otherwise the subject's next one): one round trip reads the serial
+    /// or the subject's website count and the numbers of known domains, the rows go out with the step.
+    /// </summary>
     public async Task<Numbers> FileAsync(FilingOrderRow order, JsonObject body)
     {
+        var websites = body["websites"]!.AsArray().OfType<JsonObject>()
+            .Select(w => (Website: w, Domains: w["domains"]!.AsArray().Select(d => DomainName.TryNormalize(d!.GetValue<string>(), out var a) ? a : d!.GetValue<string>()).ToArray()))
+            .ToList();
         var subjectNumber = order.SubjectFilingNumber;
+        await using var reads = await context.Connection.QueryMultipleAsync(new CommandDefinition(
+            $"""
+            {(subjectNumber is null ? "select nextval('registry_subject_serial_seq')" : "select count(*)::bigint from registry_websites where subject_filing_number = @subjectNumber")};
+            select domain, website_filing_number from registry_domains where domain = any(@domains)
+            """, new { subjectNumber, domains = websites.SelectMany(w => w.Domains).ToArray() }, cancellationToken: context.CancellationToken));
+        var serialOrCount = await reads.ReadSingleAsync<long>();
+        var filed = (await reads.ReadAsync<(string Domain, string Number)>()).ToDictionary(d => d.Domain, d => d.Number);
+        var websiteCount = 0;
         if (subjectNumber is null)
         {
-            var serial = await Scalar<long>("select nextval('registry_subject_serial_seq')", null);
-            subjectNumber = FilingNumbers.Subject(order.Province, serial);
-            await Execute(
+            subjectNumber = FilingNumbers.Subject(order.Province, serialOrCount);
+            context.Writes.Add(
                 """
                 insert into registry_subjects (subject_filing_number, certificate_type, certificate_number, name, nature, province, provider)
-                values (@subjectNumber, @SubjectCertificateType, @SubjectCertificateNumber, @SubjectName, @SubjectNature, @Province, @provider)
+                values ($1, $2, $3, $4, $5, $6, $7)
                 """,
-                new { subjectNumber, order.SubjectCertificateType, order.SubjectCertificateNumber, order.SubjectName, order.SubjectNature, order.Province, provider });
+                subjectNumber, order.SubjectCertificateType, order.SubjectCertificateNumber, order.SubjectName, order.SubjectNature, order.Province, provider);
+        }
+        else
+        {
+            websiteCount = (int)serialOrCount;
         }
 
         var numbers = new List<string>();
-        foreach (var website in body["websites"]!.AsArray().OfType<JsonObject>())
+        foreach (var (website, domains) in websites)
         {
-            var domains = website["domains"]!.AsArray().Select(d => DomainName.TryNormalize(d!.GetValue<string>(), out var a) ? a : d!.GetValue<string>()).ToArray();
-            var existing = await Scalar<string?>("select website_filing_number from registry_domains where domain = any(@domains) limit 1", new { domains });
-            var number = existing ?? FilingNumbers.Website(subjectNumber, await Scalar<int>(
-                "select count(*)::int + 1 from registry_websites where subject_filing_number = @subjectNumber", new { subjectNumber }));
-            await Execute(
+            var number = domains.Select(filed.GetValueOrDefault).FirstOrDefault(n => n is not null)
+                ?? FilingNumbers.Website(subjectNumber, ++websiteCount);
+            context.Writes.Add(
+                "insert into registry_websites (website_filing_number, subject_filing_number, name) values ($1, $2, $3) on conflict (website_filing_number) do nothing",
+                number, subjectNumber, website["name"]?.GetValue<string>());
+            context.Writes.Add(
+                "insert into registry_domains (domain, website_filing_number) select unnest($1::text[]), $2 on conflict (domain) do nothing", domains, number);
+            context.Writes.Add(
                 """
-                insert into registry_websites (website_filing_number, subject_filing_number, name) values (@number, @subjectNumber, @name)
-                on conflict (website_filing_number) do nothing;
-                insert into registry_domains (domain, website_filing_number) select unnest(@domains), @number on conflict (domain) do nothing;
-                insert into registry_accesses (website_filing_number, provider, access_kind, access_value) values (@number, @provider, @kind, @value)
-                on conflict (website_filing_number, provider) do update set access_kind = excluded.access_kind, access_value = excluded.access_value;
+                insert into registry_accesses (website_filing_number, provider, access_kind, access_value) values ($1, $2, $3, $4)
+                on conflict (website_filing_number, provider) do update set access_kind = excluded.access_kind, access_value = excluded.access_value
                 """,
-                new
-                {
-                    number, subjectNumber, name = website["name"]?.GetValue<string>(), domains, provider,
-                    kind = website["accessResource"]?["kind"]?.GetValue<string>(), value = website["accessResource"]?["value"]?.GetValue<string>(),
-                });
+                number, provider, website["accessResource"]?["kind"]?.GetValue<string>(), website["accessResource"]?["value"]?.GetValue<string>());
             numbers.Add(number);
         }
 

@@ -6,7 +6,7 @@ namespace Backoffice.Workflows.Instances;
 /// <summary>
 /// Moves the order's public status from inside a step: the locked row is updated in memory, each
 /// change writes its timeline and audit row, and the order row is updated once, to the step's last
-/// status, when the step commits.
+/// status and filing numbers, when the step commits.
 /// </summary>
 public static class OrderStatus
 {
@@ -22,19 +22,18 @@ public static class OrderStatus
             return;
         }
 
-        context.Orders[orderId] = order with { Status = status, UpdatedAt = context.Now };
-        context.StatusChanges[orderId] = context.StatusChanges.GetValueOrDefault(orderId) || status == FilingStatus.Submitted;
+        context.Change(order with { Status = status, UpdatedAt = context.Now }, submitted: status == FilingStatus.Submitted);
         context.Writes.AddRow(TimelineRows, orderId, context.Now, status, step, context.Actor, note);
         AuditLog.Add(context.Writes, context.Now, context.Actor, "status-changed", "filing-order", order.OrderNumber,
             new { from = order.Status, to = status, step, note });
     }
 
-    /// <summary>The order row at the step's last status; submitted_at moves when the step submitted it.</summary>
+    /// <summary>The order row as the step left it; submitted_at moves when the step submitted it.</summary>
     internal static void Save(StepContext context, FilingOrderRow order, bool submitted) =>
         context.Writes.Add(
             """
             update filing_orders set status = $1, updated_at = $2, row_version = row_version + 1,
-                submitted_at = case when $3 then $2 else submitted_at end
-            where id = $4
-            """, order.Status, context.Now, submitted, order.Id);
+                submitted_at = case when $3 then $2 else submitted_at end, subject_filing_number = $4, website_filing_numbers = $5
+            where id = $6
+            """, order.Status, context.Now, submitted, order.SubjectFilingNumber, order.WebsiteFilingNumbers, order.Id);
 }

@@ -12,6 +12,8 @@ namespace Backoffice.Workflows.Instances;
 public sealed record StepContext(
     NpgsqlConnection Connection, DateTimeOffset Now, string Actor, WorkingCalendar Calendar, CancellationToken CancellationToken)
 {
+    /// <summary>Orders the step changed (status, filing numbers), and whether it submitted them: saved once each at commit.</summary>
+    private readonly Dictionary<Guid, bool> _changedOrders = [];
     private HangfireJobRows? _sideEffects;
 
     public DeferredWrites Writes { get; } = new();
@@ -29,13 +31,10 @@ public sealed record StepContext(
     /// <summary>Bookmarks read by this step while it held their order's lock: they wait unless the step consumed them.</summary>
     internal HashSet<Guid> WaitingBookmarks { get; } = [];
 
-    /// <summary>Orders whose status the step changed, and whether one of the changes was to submitted.</summary>
-    internal Dictionary<Guid, bool> StatusChanges { get; } = [];
-
     /// <summary>Saves the step's orders and instances and sends its writes with the COMMIT, in one round trip.</summary>
     public Task CommitAsync()
     {
-        foreach (var (orderId, submitted) in StatusChanges)
+        foreach (var (orderId, submitted) in _changedOrders)
         {
             OrderStatus.Save(this, Orders[orderId], submitted);
         }
@@ -46,6 +45,13 @@ public sealed record StepContext(
         }
 
         return Writes.FlushAsync(Connection, commit: true, CancellationToken);
+    }
+
+    /// <summary>Keeps the step's changed copy of a locked order, written when the step commits.</summary>
+    internal void Change(FilingOrderRow order, bool submitted = false)
+    {
+        Orders[order.Id] = order;
+        _changedOrders[order.Id] = _changedOrders.GetValueOrDefault(order.Id) || submitted;
     }
 
     /// <summary>
