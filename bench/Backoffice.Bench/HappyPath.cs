@@ -61,20 +61,24 @@ public sealed class HappyPath(IServiceProvider services)
         return new Measurement(steps, activities, watch.Elapsed, cpu);
     }
 
-    private Task Step(Guid id, Func<StepContext, FilingOrderRow, Task> action) =>
+    private Task Step(Func<StepContext, Task> action) =>
         _engine.StepAsync("bench", async c =>
         {
-            var order = await c.LockOrderAsync(id);
-            await action(c, order!);
+            await action(c);
             return (true, true);
         }, CancellationToken.None);
 
+    /// <summary>As POST /api/filings/{id}/submit: the order locked with its applicant's bookmarks, then the submit.</summary>
     private Task SubmitAsync(Guid id) =>
-        Step(id, async (c, order) => await _process.SubmitAsync(c, order, await FilingProcess.WaitingForApplicantAsync(c, id)));
+        Step(async c =>
+        {
+            var waiting = await FilingProcess.WaitingForApplicantAsync(c, id);
+            await _process.SubmitAsync(c, (await c.LockOrderAsync(id))!, waiting);
+        });
 
-    /// <summary>As POST /api/tasks/{id}/complete: the order locked first, then the task, then the completion.</summary>
+    /// <summary>As POST /api/tasks/{id}/complete: the task's id looked up by its order, then the order, task and instance, then the completion.</summary>
     private Task CompleteTaskAsync(Guid id) =>
-        Step(id, async (c, _) =>
+        Step(async c =>
         {
             var taskId = await c.Connection.ExecuteScalarAsync<Guid>(
                 "select id from review_tasks where order_id = @id and status = 'open'", new { id });
@@ -82,8 +86,9 @@ public sealed class HappyPath(IServiceProvider services)
             await _completion.CompleteAsync(c, task, "bench", "approve", [], null);
         });
 
+    /// <summary>As POST /api/bureau/events: the order locked with its waiting bookmarks, then the resume.</summary>
     private Task EventAsync(Guid id, string eventName, string outcome) =>
-        Step(id, async (c, _) =>
+        Step(async c =>
         {
             var waiting = await BookmarkStore.OfOrderAsync(c, id, BookmarkKinds.Event, eventName);
             await _runner.ResumeAsync(c, waiting[0], outcome, null);

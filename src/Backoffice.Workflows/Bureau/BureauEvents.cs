@@ -25,14 +25,14 @@ public sealed class BureauEvents(WorkflowRunner runner)
     /// <summary>Null when the order does not exist.</summary>
     public async Task<Result?> ApplyAsync(StepContext step, Guid orderId, string kind, IReadOnlyList<string>? reasonCodes)
     {
+        var (eventName, outcome) = Kinds[kind];
+        var waiting = await BookmarkStore.OfOrderAsync(step, orderId, BookmarkKinds.Event, eventName);
         var order = await step.LockOrderAsync(orderId);
         if (order is null)
         {
             return null;
         }
 
-        var (eventName, outcome) = Kinds[kind];
-        var waiting = await BookmarkStore.OfOrderAsync(step, orderId, BookmarkKinds.Event, eventName);
         var applied = false;
         if (waiting.Count > 0)
         {

@@ -9,10 +9,13 @@ namespace Backoffice.Workflows.Filings;
 /// </summary>
 public static class FilingOrders
 {
+    /// <summary>The order row's columns, to be followed by the condition.</summary>
+    public const string Select = "select *, body::text as body from filing_orders";
+
     public static Task<FilingOrderRow?> LoadAsync(
         NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid id, bool forUpdate, CancellationToken cancellationToken) =>
         connection.QuerySingleOrDefaultAsync<FilingOrderRow>(new CommandDefinition(
-            "select *, body::text as body from filing_orders where id = @id" + (forUpdate ? " for update" : ""),
+            Select + " where id = @id" + (forUpdate ? " for update" : ""),
             new { id }, transaction, cancellationToken: cancellationToken));
 
     public static Task AppendTimelineAsync(

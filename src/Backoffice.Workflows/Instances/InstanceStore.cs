@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Backoffice.Workflows.Bookmarks;
+using Backoffice.Workflows.Filings;
 using Backoffice.Workflows.HumanTasks;
 using Dapper;
 
@@ -40,16 +41,27 @@ public static class InstanceStore
         return (instance, row.BookmarkWaits);
     }
 
-    /// <summary>Bookmarks of the order's running instances waiting for <paramref name="kind"/>, their instances read and kept.</summary>
+    /// <summary>
+    /// Bookmarks of the order's running instances waiting for <paramref name="kind"/>, their instances
+    /// read and kept; the order is locked first, in the same round trip, unless the step holds it.
+    /// </summary>
     internal static async Task<IReadOnlyList<Bookmark>> LockWaitingAsync(StepContext context, Guid orderId, string kind, string? eventName)
     {
-        var rows = await context.Connection.QueryAsync<WaitingRow>(new CommandDefinition(
+        var lockOrder = !context.Orders.ContainsKey(orderId);
+        await using var results = await context.Connection.QueryMultipleAsync(new CommandDefinition(
             $"""
+            {(lockOrder ? FilingOrders.Select + " where id = @orderId for update;" : "")}
             select {InstanceColumns}, b.id as bookmark_id, b.activity_id, b.kind, b.event_name, b.due_at, b.timeout_outcome
             from workflow_bookmarks b join workflow_instances i on i.id = b.instance_id
             where i.order_id = @orderId and i.status = 'running' and b.kind = @kind and (@eventName::text is null or b.event_name = @eventName)
             order by b.created_at
             """, new { orderId, kind, eventName }, cancellationToken: context.CancellationToken));
+        if (lockOrder)
+        {
+            context.Hold(await results.ReadSingleOrDefaultAsync<FilingOrderRow>());
+        }
+
+        var rows = await results.ReadAsync<WaitingRow>();
         var waiting = new List<Bookmark>();
         foreach (var row in rows)
         {
@@ -73,17 +85,20 @@ public static class InstanceStore
     }
 
     /// <summary>
-    /// A review task, locked, and its instance, read and kept by the step, in one round trip: completing
-    /// the task reads nothing more. Null when there is no such task.
+    /// A review task with its order and instance in one round trip: the order locked first (steps on
+    /// one order run one after another), then the task, and the instance read and kept by the step, so
+    /// completing the task reads nothing more. Null when there is no such task.
     /// </summary>
     public static async Task<ReviewTask?> LockTaskAsync(StepContext context, Guid taskId)
     {
         await using var results = await context.Connection.QueryMultipleAsync(new CommandDefinition(
             $"""
+            {FilingOrders.Select} where id = (select order_id from review_tasks where id = @taskId) for update;
             {ReviewTaskStore.Select} where t.id = @taskId for update of t;
             select {InstanceColumns}, exists (select 1 from workflow_bookmarks b where b.id = t.bookmark_id) as bookmark_waits
             from workflow_instances i join review_tasks t on t.instance_id = i.id where t.id = @taskId
             """, new { taskId }, cancellationToken: context.CancellationToken));
+        context.Hold(await results.ReadSingleOrDefaultAsync<FilingOrderRow>());
         var task = await results.ReadSingleOrDefaultAsync<ReviewTask>();
         var row = await results.ReadSingleOrDefaultAsync<Row>();
         if (task is not null && row is not null && !context.Instances.ContainsKey(row.Id))

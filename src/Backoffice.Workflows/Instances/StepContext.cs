@@ -47,6 +47,15 @@ public sealed record StepContext(
         return Writes.FlushAsync(Connection, commit: true, CancellationToken);
     }
 
+    /// <summary>Keeps an order row the step has just locked, unless it holds it already.</summary>
+    internal void Hold(FilingOrderRow? order)
+    {
+        if (order is not null)
+        {
+            Orders.TryAdd(order.Id, order);
+        }
+    }
+
     /// <summary>Keeps the step's changed copy of a locked order, written when the step commits.</summary>
     internal void Change(FilingOrderRow order, bool submitted = false)
     {

@@ -32,13 +32,13 @@ public static partial class ReportPublicSecurity
 
         return await engine.StepAsync<IResult>(context.Name(), async step =>
         {
+            var waiting = await BookmarkStore.OfOrderAsync(step, id, BookmarkKinds.Event, "public-security-reported");
             var order = await step.LockOrderAsync(id);
             if (order is null)
             {
                 return (Problems.NotFound(context), false);
             }
 
-            var waiting = await BookmarkStore.OfOrderAsync(step, id, BookmarkKinds.Event, "public-security-reported");
             if (waiting.Count == 0)
             {
                 return (Problems.Conflict(context, "no-public-security-follow-up", context.IsEnglish()

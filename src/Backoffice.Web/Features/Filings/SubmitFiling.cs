@@ -18,13 +18,13 @@ public static class SubmitFiling
     public static Task<IResult> HandleAsync(Guid id, HttpContext context, WorkflowEngine engine, FilingProcess process) =>
         engine.StepAsync<IResult>(context.Name(), async step =>
         {
+            var waiting = await FilingProcess.WaitingForApplicantAsync(step, id);
             var order = await step.LockOrderAsync(id);
             if (order is null)
             {
                 return (Problems.NotFound(context), false);
             }
 
-            var waiting = await FilingProcess.WaitingForApplicantAsync(step, id);
             if (!FilingStatus.Editable.Contains(order.Status) && waiting.Count == 0)
             {
                 return (Problems.Conflict(context, "not-submittable", Messages.NotSubmittable(context, order.Status)), false);

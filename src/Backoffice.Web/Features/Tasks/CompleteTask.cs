@@ -41,15 +41,11 @@ public static class CompleteTask
         WorkflowEngine engine, TaskCompletion completion, DefinitionStore definitions, ClaimsPrincipal user, Guid id, Request body, CancellationToken ct) =>
         engine.StepAsync<Completion>(user.FindFirstValue(ClaimTypes.Name) ?? "anonymous", async step =>
         {
-            var orderId = await step.Connection.ExecuteScalarAsync<Guid?>(new CommandDefinition(
-                "select order_id from review_tasks where id = @id", new { id }, cancellationToken: step.CancellationToken));
-            if (orderId is null)
+            var task = await InstanceStore.LockTaskAsync(step, id);
+            if (task is null)
             {
                 return (new Completion(TaskChange.NotFound), false);
             }
-
-            await step.LockOrderAsync(orderId.Value);
-            var task = (await InstanceStore.LockTaskAsync(step, id))!;
 
             var access = await TaskAccess.ForAsync(user, step.Connection, step.CancellationToken);
             if (!access.CanWork(task.Team))
