@@ -20,13 +20,13 @@ public static class DefinitionValidator
         {
             if (string.IsNullOrWhiteSpace(activity.Id) || !ids.Add(activity.Id))
             {
-                errors.Add(new(activity.Id, "duplicate-id", $"活动编号为空或重复 / Activity id empty or duplicated: '{activity.Id}'"));
+                errors.Add(new(activity.Id, DefinitionErrorCodes.DuplicateId, $"活动编号为空或重复 / Activity id empty or duplicated: '{activity.Id}'"));
             }
 
             var type = ActivityTypes.Find(activity.Type);
             if (type is null)
             {
-                errors.Add(new(activity.Id, "unknown-type", $"未知的活动类型 / Unknown activity type '{activity.Type}'"));
+                errors.Add(new(activity.Id, DefinitionErrorCodes.UnknownType, $"未知的活动类型 / Unknown activity type '{activity.Type}'"));
                 continue;
             }
 
@@ -36,7 +36,7 @@ public static class DefinitionValidator
 
         if (definition.Find(definition.Start) is null)
         {
-            errors.Add(new(null, "start-missing", $"起始活动不存在 / Start activity '{definition.Start}' does not exist"));
+            errors.Add(new(null, DefinitionErrorCodes.StartMissing, $"起始活动不存在 / Start activity '{definition.Start}' does not exist"));
         }
 
         CheckConnections(definition, errors);
@@ -52,19 +52,19 @@ public static class DefinitionValidator
             var source = definition.Find(connection.Source);
             if (source is null)
             {
-                errors.Add(new(connection.Source, "connection-source-missing", $"连线起点不存在 / Connection source '{connection.Source}' does not exist"));
+                errors.Add(new(connection.Source, DefinitionErrorCodes.ConnectionSourceMissing, $"连线起点不存在 / Connection source '{connection.Source}' does not exist"));
                 continue;
             }
 
             if (definition.Find(connection.Target) is null)
             {
-                errors.Add(new(source.Id, "connection-target-missing", $"连线终点不存在 / Connection target '{connection.Target}' does not exist"));
+                errors.Add(new(source.Id, DefinitionErrorCodes.ConnectionTargetMissing, $"连线终点不存在 / Connection target '{connection.Target}' does not exist"));
             }
 
             var type = ActivityTypes.Find(source.Type);
             if (type is not null && !type.OutcomesOf(source).Contains(connection.Outcome))
             {
-                errors.Add(new(source.Id, "unknown-outcome", $"活动没有结果 '{connection.Outcome}' / Activity has no outcome '{connection.Outcome}'"));
+                errors.Add(new(source.Id, DefinitionErrorCodes.UnknownOutcome, $"活动没有结果 '{connection.Outcome}' / Activity has no outcome '{connection.Outcome}'"));
             }
         }
 
@@ -78,12 +78,12 @@ public static class DefinitionValidator
 
             foreach (var outcome in type.OutcomesOf(activity).Where(o => !definition.From(activity.Id, o).Any()))
             {
-                errors.Add(new(activity.Id, "dangling-outcome", $"结果 '{outcome}' 没有连接到任何活动 / Outcome '{outcome}' is not connected"));
+                errors.Add(new(activity.Id, DefinitionErrorCodes.DanglingOutcome, $"结果 '{outcome}' 没有连接到任何活动 / Outcome '{outcome}' is not connected"));
             }
 
             if (activity.Type == ActivityTypes.Join && definition.IncomingCount(activity.Id) < 2)
             {
-                errors.Add(new(activity.Id, "join-needs-two", "汇合至少需要两条进入的连线 / A join needs at least two incoming connections"));
+                errors.Add(new(activity.Id, DefinitionErrorCodes.JoinNeedsTwo, "汇合至少需要两条进入的连线 / A join needs at least two incoming connections"));
             }
         }
     }

@@ -27,7 +27,7 @@ internal static class GraphChecks
 
         foreach (var activity in definition.Activities.Where(a => !reached.Contains(a.Id)))
         {
-            errors.Add(new(activity.Id, "unreachable", "从起始活动无法到达该活动 / Activity cannot be reached from the start"));
+            errors.Add(new(activity.Id, DefinitionErrorCodes.Unreachable, "从起始活动无法到达该活动 / Activity cannot be reached from the start"));
         }
     }
 
@@ -83,7 +83,7 @@ internal static class GraphChecks
             {
                 foreach (var id in component.Order(StringComparer.Ordinal))
                 {
-                    errors.Add(new(id, "blocking-free-cycle",
+                    errors.Add(new(id, DefinitionErrorCodes.BlockingFreeCycle,
                         $"循环中没有等待步骤，会无限执行 / Cycle without a waiting step: {string.Join(" → ", component.Order(StringComparer.Ordinal))}"));
                 }
             }

@@ -15,7 +15,7 @@ internal static class PropertyChecks
             {
                 if (property.Required)
                 {
-                    errors.Add(new(activity.Id, "property-required", $"缺少必填属性 {property.LabelZh} / Required property '{property.Name}' is missing", property.Name));
+                    errors.Add(new(activity.Id, DefinitionErrorCodes.PropertyRequired, $"缺少必填属性 {property.LabelZh} / Required property '{property.Name}' is missing", property.Name));
                 }
 
                 continue;
@@ -24,13 +24,13 @@ internal static class PropertyChecks
             var problem = Problem(property, value, knownTeams);
             if (problem is not null)
             {
-                errors.Add(new(activity.Id, property.Kind == "expression" ? "expression-invalid" : "property-invalid", $"{property.LabelZh}: {problem}", property.Name));
+                errors.Add(new(activity.Id, property.Kind == "expression" ? DefinitionErrorCodes.ExpressionInvalid : DefinitionErrorCodes.PropertyInvalid, $"{property.LabelZh}: {problem}", property.Name));
             }
         }
 
         foreach (var unknown in activity.Properties.Select(p => p.Key).Where(k => type.Properties.All(p => p.Name != k)))
         {
-            errors.Add(new(activity.Id, "property-unknown", $"未知属性 / Unknown property '{unknown}'", unknown));
+            errors.Add(new(activity.Id, DefinitionErrorCodes.PropertyUnknown, $"未知属性 / Unknown property '{unknown}'", unknown));
         }
     }
 
@@ -44,7 +44,7 @@ internal static class PropertyChecks
 
         foreach (var code in value.AsArray().Select(n => n!.GetValue<string>()).Where(c => !knownReasons.Contains(c)))
         {
-            errors.Add(new(activity.Id, "reason-unknown", $"退回原因不在原因目录中或已停用 / Reason code '{code}' is not in the catalogue or is retired", "reasonCodes"));
+            errors.Add(new(activity.Id, DefinitionErrorCodes.ReasonUnknown, $"退回原因不在原因目录中或已停用 / Reason code '{code}' is not in the catalogue or is retired", "reasonCodes"));
         }
     }
 

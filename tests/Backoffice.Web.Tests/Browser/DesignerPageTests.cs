@@ -71,7 +71,16 @@ public sealed partial class DesignerPageTests
             await page.GetByTestId("diff").GetByRole(AriaRole.Button, new() { Name = "关闭" }).ClickAsync();
 
             await page.GetByRole(AriaRole.Button, new() { Name = "试运行" }).ClickAsync();
-            await page.GetByTestId("dry-run").GetByRole(AriaRole.Button, new() { Name = "运行" }).ClickAsync();
+            var dryRun = page.GetByTestId("dry-run");
+            await Assertions.Expect(dryRun.Locator("[data-order-field]")).ToHaveCountAsync(await OrderFieldCountAsync());
+            await dryRun.GetByLabel("order.verificationMethod", new() { Exact = true }).SelectOptionAsync("electronic");
+            await dryRun.GetByLabel("order.websites.length", new() { Exact = true }).FillAsync("2");
+            var request = await page.RunAndWaitForRequestAsync(
+                () => dryRun.GetByRole(AriaRole.Button, new() { Name = "运行" }).ClickAsync(), r => r.Url.EndsWith("/dry-run", StringComparison.Ordinal));
+            var described = JsonNode.Parse(request.PostData!)!["order"]!;
+            Assert.Equal("electronic", described["verificationMethod"]!.GetValue<string>());
+            Assert.Equal(2, described["websites"]!.AsArray().Count);
+            Assert.Equal(Id, described["filingType"]!.GetValue<string>());
             var result = page.GetByTestId("dry-run-result");
             await Assertions.Expect(result).ToContainTextAsync("approved");
             await Assertions.Expect(result.Locator("li[data-activity=human-task-1]")).ToContainTextAsync(TimeLimit());
@@ -194,6 +203,12 @@ public sealed partial class DesignerPageTests
         var response = await _app.Anonymous().GetAsync("/designer");
 
         Assert.Equal("/sign-in?ReturnUrl=%2Fdesigner", response.RequestMessage!.RequestUri!.PathAndQuery);
+    }
+
+    private async Task<int> OrderFieldCountAsync()
+    {
+        var compliance = await _app.SignedInAs("compliance");
+        return (await compliance.GetAsync("/api/designer/reference").ExpectAsync(System.Net.HttpStatusCode.OK))["orderFields"]!.AsArray().Count;
     }
 
     private static ILocator Node(IPage page, string activityId) => page.Locator($".react-flow__node[data-id=\"{activityId}\"]");

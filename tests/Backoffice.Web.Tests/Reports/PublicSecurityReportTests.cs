@@ -49,7 +49,7 @@ public sealed class PublicSecurityReportTests
     [Fact]
     public async Task Follow_ups_by_days_since_approval_match_an_independent_count_and_names_of_individuals_are_masked()
     {
-        var numbers = await SeedAsync();
+        var numbers = await SeedAsync("510000", "new-filing");
 
         using var book = await Workbooks.BuildAsync(Report.PublicSecurity, Parameters);
 
@@ -95,6 +95,26 @@ public sealed class PublicSecurityReportTests
         }
     }
 
+    [Fact]
+    public async Task Filing_type_filter_counts_the_follow_ups_of_that_type_only()
+    {
+        var numbers = await SeedAsync("450000", "new-filing", "add-website-subject-here");
+
+        using var book = await Workbooks.BuildAsync(Report.PublicSecurity, Parameters with { Province = "450000", FilingType = "add-website-subject-here" });
+
+        var kept = Enumerable.Range(0, Orders.Length).Where(i => i % 2 == 1 && Orders[i].Days >= 0).ToList();
+        Assert.Equal("新增网站（主体在本接入商）", book.Worksheet("封面").Cell(4, 2).GetString());
+        var buckets = book.Worksheet("按距批准天数");
+        foreach (var (name, from, to) in Buckets)
+        {
+            AssertBucket(buckets.Row(name), kept.Select(i => Orders[i]).Where(o => o.Days >= from && o.Days <= to).ToList());
+        }
+
+        AssertBucket(buckets.Row("合计"), [.. kept.Select(i => Orders[i])]);
+        Assert.Equal(kept.Select(i => numbers[i]).Order(StringComparer.Ordinal),
+            book.Worksheet("明细").DataRows().Select(r => r.Cell(1).GetString()).Order(StringComparer.Ordinal));
+    }
+
     /// <summary>Approved orders, websites, reminded, reported, not reported, overdue, reported share.</summary>
     private static void AssertBucket(ClosedXML.Excel.IXLRangeRow row, IReadOnlyList<Followed> orders)
     {
@@ -115,16 +135,20 @@ public sealed class PublicSecurityReportTests
         }
     }
 
-    /// <summary>Writes the approved orders with their follow-ups, reminders and reports; returns their order numbers.</summary>
-    private static async Task<string[]> SeedAsync()
+    /// <summary>
+    /// Writes the approved orders in <paramref name="province"/> with their follow-ups, reminders and reports, the
+    /// filing types taken in turn; returns their order numbers.
+    /// </summary>
+    private static async Task<string[]> SeedAsync(string province, params string[] filingTypes)
     {
         var data = await OpenAsync();
         await using var db = data.Db;
         var numbers = new List<string>();
-        foreach (var o in Orders)
+        foreach (var (o, i) in Orders.Select((o, i) => (o, i)))
         {
             var websites = Enumerable.Range(1, o.Websites).Select(n => $"川ICP备{Random.Shared.Next(10_000_000, 99_999_999)}号-{n}").ToArray();
-            var order = await data.OrderAsync("510000", o.Approved.AddDays(-20), subjectName: o.Name, nature: o.Nature, websiteNumbers: websites,
+            var order = await data.OrderAsync(province, o.Approved.AddDays(-20), filingTypes[i % filingTypes.Length],
+                subjectName: o.Name, nature: o.Nature, websiteNumbers: websites,
                 publicSecurityNumber: o.Reported is null ? null : "51010402000123");
             await data.InstanceAsync(order.Order, "public-security-follow-up", o.Approved);
             if (o.Reminded is { } reminded)

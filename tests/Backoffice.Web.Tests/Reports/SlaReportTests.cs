@@ -133,7 +133,7 @@ public sealed class SlaReportTests
     }
 
     /// <summary>Count, within SLA, share, median, p90 and max against the test's own percentile over the hand-worked durations.</summary>
-    private static void AssertStats(IXLRangeRow row, string unit, double[] durations, int within, int open, int openOverdue, int keys = 1)
+    internal static void AssertStats(IXLRangeRow row, string unit, double[] durations, int within, int open, int openOverdue, int keys = 1)
     {
         var c = keys + 1;
         Assert.Equal(unit, row.Cell(c).GetString());

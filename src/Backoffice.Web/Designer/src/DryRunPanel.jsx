@@ -1,17 +1,32 @@
 import { useEffect, useState } from 'react';
 import { api, problemLines } from './api.js';
+import { describedOrder, initialValues } from './describedOrder.js';
 import { outcomesOf } from './graph.js';
 import { t } from './i18n.js';
 
 const waitingTypes = new Set(['human-task', 'wait-for-applicant', 'wait-for-event']);
 const china = (iso) => (iso ? new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) : '');
 
+/** One field of the described order, with the editor of its kind; a choice may be left unset. */
+function OrderFieldInput({ field, value, onChange }) {
+  const props = { 'aria-label': field.path, 'data-order-field': field.path, value, onChange: (e) => onChange(e.target.value) };
+  return (
+    <label>{field.label}
+      {field.choices ? (
+        <select {...props}>
+          <option value="">{t('unset')}</option>
+          {field.choices.map((c) => <option key={c.value} value={c.value}>{c.label}</option>)}
+        </select>
+      ) : <input type={field.kind === 'number' ? 'number' : 'text'} min={field.kind === 'number' ? 1 : undefined} {...props} />}
+    </label>
+  );
+}
+
 /** A sample order (picked or described), simulated outcomes and clock; plays the edited definition and shows the path. */
 export function DryRunPanel({ definitionId, doc, types, reference, onResult, onClose }) {
   const [orders, setOrders] = useState([]);
   const [orderId, setOrderId] = useState('');
-  const [province, setProvince] = useState('440000');
-  const [nature, setNature] = useState('enterprise');
+  const [described, setDescribed] = useState(() => initialValues(reference.orderFields, doc.filingType));
   const [startAt, setStartAt] = useState('');
   const [hours, setHours] = useState(1);
   const [outcomes, setOutcomes] = useState({});
@@ -26,7 +41,7 @@ export function DryRunPanel({ definitionId, doc, types, reference, onResult, onC
     const body = {
       definition: doc, outcomes: planned, answerAfterWorkingHours: Number(hours),
       startAt: startAt ? new Date(startAt).toISOString() : undefined,
-      ...(orderId ? { orderId } : { order: { subject: { province, nature }, websites: [{}], verificationMethod: 'curtain-photo' } }),
+      ...(orderId ? { orderId } : { order: describedOrder(described) }),
     };
     try {
       const r = await api.dryRun(definitionId, body);
@@ -35,8 +50,6 @@ export function DryRunPanel({ definitionId, doc, types, reference, onResult, onC
     } catch (e) { setError(problemLines(e)); }
   };
   const waiting = doc.activities.filter((a) => waitingTypes.has(a.type));
-  const provinceField = reference.orderFields.find((f) => f.path === 'order.subject.province');
-  const natureField = reference.orderFields.find((f) => f.path === 'order.subject.nature');
   return (
     <section className="drawer" data-testid="dry-run">
       <header><h2>{t('dryRun')}</h2><button type="button" onClick={() => { onResult(null); onClose(); }}>{t('close')}</button></header>
@@ -49,14 +62,10 @@ export function DryRunPanel({ definitionId, doc, types, reference, onResult, onC
               {orders.map((o) => <option key={o.id} value={o.id}>{o.orderNumber} · {o.status}</option>)}
             </select>
           </label>
-          {!orderId && (
-            <>
-              <label>{t('province')}<select aria-label="province" value={province} onChange={(e) => setProvince(e.target.value)}>
-                {provinceField.choices.map((c) => <option key={c.value} value={c.value}>{c.label}</option>)}</select></label>
-              <label>{t('nature')}<select aria-label="nature" value={nature} onChange={(e) => setNature(e.target.value)}>
-                {natureField.choices.map((c) => <option key={c.value} value={c.value}>{c.label}</option>)}</select></label>
-            </>
-          )}
+          {!orderId && reference.orderFields.map((field) => (
+            <OrderFieldInput key={field.path} field={field} value={described[field.path]}
+              onChange={(value) => setDescribed({ ...described, [field.path]: value })} />
+          ))}
           <label>{t('startAt')}<input type="datetime-local" value={startAt} onChange={(e) => setStartAt(e.target.value)} /></label>
           <label>{t('answerHours')}<input type="number" min="0" value={hours} onChange={(e) => setHours(e.target.value)} /></label>
         </fieldset>

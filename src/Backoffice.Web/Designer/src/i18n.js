@@ -22,7 +22,7 @@ const texts = {
   added: ['新增', 'added'], removed: ['删除', 'removed'], changed: ['修改', 'changed'],
   who: ['保存/发布人', 'Saved / published by'], when: ['时间', 'When'], note: ['说明', 'Note'],
   sample: ['示例订单', 'Sample order'], pickOrder: ['选择已有订单', 'Pick an existing order'], describe: ['描述一个订单', 'Describe an order'],
-  province: ['省份', 'Province'], nature: ['主体性质', 'Subject nature'], startAt: ['开始时间', 'Start at'],
+  unset: ['（不设置）', '(not set)'], startAt: ['开始时间', 'Start at'],
   answerHours: ['每个等待步骤的应答时长（工作小时）', 'Answer time of each waiting step (working hours)'],
   simulatedOutcomes: ['模拟结果（按到达顺序，逗号分隔）', 'Simulated outcomes (per visit, comma-separated)'],
   run: ['运行', 'Run'], path: ['路径', 'Path'], result: ['结果', 'Result'], due: ['时限', 'Due'], overdue: ['超时', 'overdue'],

@@ -18,9 +18,10 @@ public static class DesignerReference
 {
     public sealed record PreviewRequest(string? Template, Guid? OrderId);
 
-    private sealed record Choice(string Value, string Label);
+    internal sealed record Choice(string Value, string Label);
 
-    private sealed record OrderField(string Path, string Label, string Kind, IReadOnlyList<Choice>? Choices = null);
+    /// <summary>An order field a condition can test, at its path in the order document (<c>order.websites.length</c> counts the websites).</summary>
+    internal sealed record OrderField(string Path, string Label, string Kind, IReadOnlyList<Choice>? Choices = null);
 
     public static readonly IReadOnlyList<string> Placeholders = ["{orderNumber}", "{subjectName}", "{status}", "{subjectFilingNumber}"];
 
@@ -34,11 +35,10 @@ public static class DesignerReference
             $"select code as value, {(english ? "label_en" : "label_zh")} as label from reason_codes where active order by sort, code", cancellationToken: ct));
         var definitions = await connection.QueryAsync<Choice>(new CommandDefinition(
             "select id as value, name as label from workflow_definitions order by id", cancellationToken: ct));
-        var statuses = FilingStatus.Labels.Select(s => new Choice(s.Key, english ? s.Value.En : s.Value.Zh)).ToList();
         return Results.Ok(new
         {
-            teams, reasonCodes = reasons, definitions, statuses, placeholders = Placeholders,
-            orderFields = OrderFields(english, statuses),
+            teams, reasonCodes = reasons, definitions, statuses = Statuses(english), placeholders = Placeholders,
+            orderFields = OrderFields(english),
         });
     }
 
@@ -79,7 +79,9 @@ public static class DesignerReference
         ["subject"] = new JsonObject { ["name"] = "深圳某某科技有限公司" },
     };
 
-    private static List<OrderField> OrderFields(bool english, IReadOnlyList<Choice> statuses)
+    private static List<Choice> Statuses(bool english) => [.. FilingStatus.Labels.Select(s => new Choice(s.Key, english ? s.Value.En : s.Value.Zh))];
+
+    internal static List<OrderField> OrderFields(bool english)
     {
         Choice[] Of(IEnumerable<string> values) => [.. values.Select(v => new Choice(v, v))];
         return
@@ -90,8 +92,8 @@ public static class DesignerReference
             new("order.subject.certificateType", english ? "Subject certificate type" : "主体证件类型", "choice", Of(PersonDocuments.CertificateTypes)),
             new("order.filingType", english ? "Filing type" : "备案类型", "choice",
                 [.. FilingType.Labels.Select(t => new Choice(t.Key, english ? t.Value.En : t.Value.Zh))]),
-            new("order.status", english ? "Public status" : "公开状态", "choice", statuses),
-            new("order.verificationMethod", english ? "Verification method" : "核验方式", "text"),
+            new("order.status", english ? "Public status" : "公开状态", "choice", Statuses(english)),
+            new("order.verificationMethod", english ? "Verification method" : "核验方式", "choice", Of(FilingOrderValidator.VerificationMethods)),
             new("order.websites.length", english ? "Number of websites" : "网站数量", "number"),
             new("order.subject.name", english ? "Subject name" : "主体名称", "text"),
         ];

@@ -14,8 +14,9 @@ namespace Backoffice.Web.Features.Designer;
 
 /// <summary>
 /// POST /api/workflow-definitions/{id}/dry-run: plays the edited definition (or a stored version,
-/// by default the latest) over a sample order, picked by id or described, with simulated outcomes
-/// and a simulated clock. Reads only; nothing is written.
+/// by default the latest) over a sample order, picked by id or described (its fields checked by
+/// <see cref="DescribedOrder"/>), with simulated outcomes and a simulated clock. Reads only;
+/// nothing is written.
 /// </summary>
 public static class DryRunEndpoint
 {
@@ -24,7 +25,7 @@ public static class DryRunEndpoint
         Dictionary<string, string[]>? Outcomes, DateTimeOffset? StartAt, double? AnswerAfterWorkingHours);
 
     public static async Task<IResult> RunAsync(
-        string id, HttpContext context, NpgsqlDataSource dataSource, DefinitionStore store, WorkingCalendarStore calendars, TimeProvider clock)
+        string id, HttpContext context, NpgsqlDataSource dataSource, DefinitionStore store, WorkingCalendarStore calendars, FilingRules rules, TimeProvider clock)
     {
         var (request, problem) = await JsonBody.ReadAsync<DryRunRequest>(context);
         if (problem is not null)
@@ -41,7 +42,7 @@ public static class DryRunEndpoint
 
         var errors = new ValidationErrors();
         var definition = await DefinitionAsync(connection, store, id, request!, errors, ct);
-        var order = await OrderAsync(connection, request!, errors, ct);
+        var order = await OrderAsync(connection, request!, rules, errors, ct);
         var hours = request!.AnswerAfterWorkingHours ?? 1;
         if (hours is < 0 or > 2000)
         {
@@ -109,7 +110,8 @@ public static class DryRunEndpoint
         return definition;
     }
 
-    private static async Task<JsonObject?> OrderAsync(NpgsqlConnection connection, DryRunRequest request, ValidationErrors errors, CancellationToken ct)
+    private static async Task<JsonObject?> OrderAsync(
+        NpgsqlConnection connection, DryRunRequest request, FilingRules rules, ValidationErrors errors, CancellationToken ct)
     {
         if (request.OrderId is { } orderId)
         {
@@ -125,8 +127,10 @@ public static class DryRunEndpoint
         if (request.Order is null)
         {
             errors.Add("order", "sample-order-required");
+            return null;
         }
 
+        DescribedOrder.Check(request.Order, rules, errors);
         return request.Order;
     }
 
