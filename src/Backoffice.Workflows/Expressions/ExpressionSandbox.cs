@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Acornima;
 using Acornima.Ast;
@@ -20,7 +21,11 @@ public static class ExpressionSandbox
     private const int MaxStatements = 10_000;
     private const int MaxCallDepth = 64;
     private const long MemoryLimitBytes = 4 * 1024 * 1024;
+    private const int MaxPrepared = 1_000;
     private static readonly TimeSpan TimeLimit = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>Parsed expressions, reused by every run (a prepared script is immutable); published definitions have few.</summary>
+    private static readonly ConcurrentDictionary<string, Prepared<Script>> PreparedScripts = new(StringComparer.Ordinal);
 
     /// <summary>Parses without running: the syntax errors, or none.</summary>
     public static ExpressionCheck Compile(string expression) =>
@@ -39,9 +44,17 @@ public static class ExpressionSandbox
 
     private static T Run<T>(string expression, string orderJson, string? variablesJson, Func<Engine, JsValue, T> read)
     {
-        if (Parse(expression, out var script) is { } error)
+        if (!PreparedScripts.TryGetValue(expression, out var script))
         {
-            throw new ExpressionException(ExpressionFailure.Syntax, $"表达式语法错误 / syntax error at {error}");
+            if (Parse(expression, out script) is { } error)
+            {
+                throw new ExpressionException(ExpressionFailure.Syntax, $"表达式语法错误 / syntax error at {error}");
+            }
+
+            if (PreparedScripts.Count < MaxPrepared)
+            {
+                PreparedScripts.TryAdd(expression, script);
+            }
         }
 
         using var engine = new Engine(options => options
