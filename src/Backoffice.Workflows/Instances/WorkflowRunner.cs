@@ -4,6 +4,7 @@ using Backoffice.Workflows.Bookmarks;
 using Backoffice.Workflows.Definitions;
 using Backoffice.Workflows.Expressions;
 using Backoffice.Workflows.HumanTasks;
+using Microsoft.Extensions.Logging;
 
 namespace Backoffice.Workflows.Instances;
 
@@ -11,7 +12,7 @@ namespace Backoffice.Workflows.Instances;
 /// Runs an instance from one or more activities until every branch waits or the instance ends,
 /// inside the caller's transaction. Journal rows record each activity, its outcome and the actor.
 /// </summary>
-public sealed class WorkflowRunner(DefinitionStore definitions, ActivityExecutor executor)
+public sealed class WorkflowRunner(DefinitionStore definitions, ActivityExecutor executor, ILogger<WorkflowRunner> logger)
 {
     private const int MaxActivitiesPerStep = 500;
 
@@ -121,9 +122,10 @@ public sealed class WorkflowRunner(DefinitionStore definitions, ActivityExecutor
 
     /// <summary>
     /// A decision could not be evaluated: the instance stops as faulted (its waits and tasks closed)
-    /// rather than failing the action that moved it; the journal keeps the error and compliance is told.
+    /// rather than failing the action that moved it; the journal keeps the error, compliance is told and
+    /// a warning in the order's log scope says why (the kind of failure: the message may quote the order).
     /// </summary>
-    private static async Task FaultAsync(StepContext context, WorkflowInstance instance, ActivityDefinition activity, ExpressionException error)
+    private async Task FaultAsync(StepContext context, WorkflowInstance instance, ActivityDefinition activity, ExpressionException error)
     {
         Journal(context, instance, activity, "faulted", error.Message);
         await CloseAsync(context, instance, "faulted", "faulted");
@@ -131,6 +133,9 @@ public sealed class WorkflowRunner(DefinitionStore definitions, ActivityExecutor
         Notifications.FaultToCompliance(context, instance, order!.OrderNumber, activity.Name ?? activity.Id, error.Message);
         AuditLog.Add(context.Writes, context.Now, context.Actor, "workflow-faulted", "filing-order", order.OrderNumber,
             new { instance = instance.Id, definition = instance.DefinitionId, instance.Version, activity = activity.Id, failure = error.Failure.ToString() });
+        using var scope = OrderLog.Scope(logger, instance.OrderId, order.OrderNumber);
+        logger.LogWarning("Workflow instance {InstanceId} of {Definition} v{Version} faulted at {Activity}: {Failure}",
+            instance.Id, instance.DefinitionId, instance.Version, activity.Id, error.Failure);
     }
 
     private static bool Arrive(WorkflowInstance instance, WorkflowDefinition definition, string joinId, string? from)

@@ -12,6 +12,11 @@ public static class Mask
     /// <summary>086-0755-****5678.</summary>
     public static string? Phone(string? value) => Keep(value, value is null ? 0 : Math.Max(0, value.Length - 8), 4);
 
+    /// <summary>l***@example.com: the first character of the mailbox and the domain stay.</summary>
+    public static string? Email(string? value) => value?.IndexOf('@', StringComparison.Ordinal) is > 0 and var at
+        ? string.Concat(value.AsSpan(0, 1), new string('*', Math.Max(3, at - 1)), value.AsSpan(at))
+        : Keep(value, 0, 0);
+
     private static string? Keep(string? value, int head, int tail)
     {
         if (string.IsNullOrEmpty(value))

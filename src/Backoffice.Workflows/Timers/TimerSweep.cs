@@ -2,6 +2,7 @@ using Backoffice.Workflows.Bookmarks;
 using Backoffice.Workflows.Filings;
 using Backoffice.Workflows.Instances;
 using Dapper;
+using Microsoft.Extensions.Logging;
 
 namespace Backoffice.Workflows.Timers;
 
@@ -9,9 +10,9 @@ namespace Backoffice.Workflows.Timers;
 /// Fires due timers (delays, deadlines, timeouts): each due bookmark resumes with its timeout
 /// outcome in its own step, which locks the order first as every step does. A bookmark is consumed
 /// by its step, so its Hangfire <see cref="TimerJob"/>, a second sweeper (another node) or the sweep
-/// after a restart never fire it twice.
+/// after a restart never fire it twice. Each firing runs in its order's log scope.
 /// </summary>
-public sealed class TimerSweep(WorkflowEngine engine, WorkflowRunner runner, Npgsql.NpgsqlDataSource dataSource, TimeProvider clock)
+public sealed class TimerSweep(WorkflowEngine engine, WorkflowRunner runner, Npgsql.NpgsqlDataSource dataSource, TimeProvider clock, ILogger<TimerSweep> logger)
 {
     private const int Batch = 100;
 
@@ -46,8 +47,16 @@ public sealed class TimerSweep(WorkflowEngine engine, WorkflowRunner runner, Npg
     }
 
     /// <summary>Fires one timer if it is still waiting and due by the application clock; false otherwise.</summary>
-    public Task<bool> FireAsync(Guid bookmarkId, Guid orderId, CancellationToken ct) =>
-        engine.StepAsync("timer", async step =>
+    public async Task<bool> FireAsync(Guid bookmarkId, Guid orderId, CancellationToken ct)
+    {
+        string? orderNumber;
+        await using (var connection = await dataSource.OpenConnectionAsync(ct))
+        {
+            orderNumber = await OrderLog.NumberAsync(connection, orderId, ct);
+        }
+
+        using var scope = OrderLog.Scope(logger, orderId, orderNumber);
+        var fired = await engine.StepAsync("timer", async step =>
         {
             await step.LockOrderAsync(orderId);
             var bookmark = await BookmarkStore.FindAsync(step.Connection, bookmarkId, step.CancellationToken);
@@ -56,7 +65,14 @@ public sealed class TimerSweep(WorkflowEngine engine, WorkflowRunner runner, Npg
                 return (false, false);
             }
 
-            var fired = await runner.ResumeAsync(step, bookmark, bookmark.TimeoutOutcome!, $"timer due {bookmark.DueAt:O}");
-            return (fired, fired);
+            var resumed = await runner.ResumeAsync(step, bookmark, bookmark.TimeoutOutcome!, $"timer due {bookmark.DueAt:O}");
+            return (resumed, resumed);
         }, ct);
+        if (fired)
+        {
+            logger.LogInformation("Timer {BookmarkId} fired", bookmarkId);
+        }
+
+        return fired;
+    }
 }

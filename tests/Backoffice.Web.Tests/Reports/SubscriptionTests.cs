@@ -74,6 +74,10 @@ public sealed class SubscriptionTests
         Assert.Equal(recipients.Order(), mails.Select(m => m.Recipient));
         Assert.All(mails, m => Assert.Contains($"/reports?build={build.Id}", m.Body));
         Assert.All(mails, m => Assert.Contains("管局审核结果报表", m.Body));
+        var delivered = await SideEffects.DeliveredAsync(
+            "select recipient, sent_at from outbox_messages where template = 'report-ready' and recipient = any (@recipients)", new { recipients });
+        Assert.Equal(recipients.Length, delivered.Count);
+        Assert.All(delivered, d => Assert.NotNull(d.SentAt));
 
         await management.DeleteAsync($"/api/reports/subscriptions/{id}").ExpectAsync(HttpStatusCode.NoContent);
         Assert.Null(await db.ExecuteScalarAsync<Guid?>("select subscription_id from report_builds where id = @Id", new { build.Id }));

@@ -12,7 +12,7 @@ namespace Backoffice.Web.Tests.Security;
 /// </summary>
 public sealed class InjectionTests
 {
-    private static readonly string[] Injections =
+    internal static readonly string[] Injections =
     [
         "' or '1'='1", "' or 1=1 --", "'; drop table filing_orders; --", "1; select pg_sleep(3)--", "%' --", "\\'", "$$ or $$1$$=$$1",
         "' union select username, password_hash, null from users --", "\u0000", "%00", "') or ('a'='a", "1 or 1=1",

@@ -55,6 +55,22 @@ public sealed class Definitions(HttpClient compliance, string id)
         },
     };
 
+    /// <summary>A copy of the deregister-website definition with a decision on <paramref name="expression"/> between the approved review and the submission.</summary>
+    public static JsonObject WithDecisionBeforeSubmit(JsonObject definition, string expression)
+    {
+        var copy = definition.DeepClone().AsObject();
+        copy["activities"]!.AsArray().Add(new JsonObject
+        {
+            ["id"] = "check-sites", ["type"] = "decision", ["name"] = "核对网站数量",
+            ["properties"] = new JsonObject { ["expression"] = expression },
+        });
+        var connections = copy["connections"]!.AsArray();
+        connections.First(c => c!["source"]!.GetValue<string>() == "review" && c["outcome"]!.GetValue<string>() == "approve")!["target"] = "check-sites";
+        connections.Add(new JsonObject { ["source"] = "check-sites", ["outcome"] = "true", ["target"] = "submit" });
+        connections.Add(new JsonObject { ["source"] = "check-sites", ["outcome"] = "false", ["target"] = "submit" });
+        return copy;
+    }
+
     public static JsonObject Link(string source, string outcome, string target) =>
         new() { ["source"] = source, ["outcome"] = outcome, ["target"] = target };
 

@@ -21,6 +21,22 @@ public static class SideEffects
         }
     }
 
+    /// <summary>Outbox messages with their delivery time, once every one of them is sent or the wait (10 s) is over.</summary>
+    public static async Task<List<(string Recipient, DateTimeOffset? SentAt)>> DeliveredAsync(string sql, object args)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            await using var db = await TestApp.OpenDatabaseAsync();
+            var messages = (await db.QueryAsync<(string, DateTimeOffset?)>(sql, args)).AsList();
+            if (messages.TrueForAll(m => m.Item2 is not null) || attempt == 100)
+            {
+                return messages;
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
     public static async Task<int> OutboxCountAsync(string orderId, string template)
     {
         await using var db = await TestApp.OpenDatabaseAsync();

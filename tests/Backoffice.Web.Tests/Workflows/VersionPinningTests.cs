@@ -68,7 +68,7 @@ public sealed class VersionPinningTests
         var original = await PublishedAsync(compliance);
         try
         {
-            await PublishAsync(compliance, WithDecisionBeforeSubmit(original.AsObject(), "order.websites[5].name.length > 0"));
+            await PublishAsync(compliance, Definitions.WithDecisionBeforeSubmit(original.AsObject(), "order.websites[5].name.length > 0"));
             var flow = await Flow.OnFiledWebsiteAsync(_app, "deregister-website");
 
             await flow.CompleteAsync("approve");
@@ -90,21 +90,6 @@ public sealed class VersionPinningTests
         {
             await PublishAsync(compliance, original.AsObject());
         }
-    }
-
-    private static JsonObject WithDecisionBeforeSubmit(JsonObject definition, string expression)
-    {
-        var copy = definition.DeepClone().AsObject();
-        copy["activities"]!.AsArray().Add(new JsonObject
-        {
-            ["id"] = "check-sites", ["type"] = "decision", ["name"] = "核对网站数量",
-            ["properties"] = new JsonObject { ["expression"] = expression },
-        });
-        var connections = copy["connections"]!.AsArray();
-        connections.First(c => c!["source"]!.GetValue<string>() == "review" && c["outcome"]!.GetValue<string>() == "approve")!["target"] = "check-sites";
-        connections.Add(new JsonObject { ["source"] = "check-sites", ["outcome"] = "true", ["target"] = "submit" });
-        connections.Add(new JsonObject { ["source"] = "check-sites", ["outcome"] = "false", ["target"] = "submit" });
-        return copy;
     }
 
     private static async Task<JsonNode> PublishedAsync(HttpClient compliance)

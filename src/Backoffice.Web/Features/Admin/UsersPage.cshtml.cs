@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
 using Backoffice.Web.Infrastructure;
 using Backoffice.Workflows.Audit;
+using Backoffice.Workflows.Filings.Rules;
+using Backoffice.Workflows.Privacy;
 using Dapper;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -10,8 +12,9 @@ using Npgsql;
 namespace Backoffice.Web.Features.Admin;
 
 /// <summary>
-/// /admin/users: staff accounts (roles, active, password, lock-out) and reviewer team membership.
-/// Every change is audited; deactivating a user or changing roles applies to his next request.
+/// /admin/users: staff accounts (roles, active, password, e-mail address, lock-out) and reviewer team
+/// membership. Every change is audited, the address masked; deactivating a user or changing roles
+/// applies to his next request. SLA escalations are mailed to a lead's address.
 /// </summary>
 [Authorize(Policy = Policies.Admin)]
 public sealed partial class UsersPageModel(NpgsqlDataSource dataSource, TimeProvider clock) : PageModel
@@ -20,6 +23,7 @@ public sealed partial class UsersPageModel(NpgsqlDataSource dataSource, TimeProv
     {
         public string Username { get; init; } = "";
         public string DisplayName { get; init; } = "";
+        public string? Email { get; init; }
         public string[] Roles { get; init; } = [];
         public bool Active { get; init; }
         public DateTimeOffset? LockedUntil { get; init; }
@@ -28,6 +32,7 @@ public sealed partial class UsersPageModel(NpgsqlDataSource dataSource, TimeProv
 
     [BindProperty] public string? Username { get; set; }
     [BindProperty] public string? DisplayName { get; set; }
+    [BindProperty] public string? Email { get; set; }
     [BindProperty] public string[] UserRoles { get; set; } = [];
     [BindProperty] public bool Active { get; set; } = true;
     [BindProperty] public string? Password { get; set; }
@@ -46,6 +51,8 @@ public sealed partial class UsersPageModel(NpgsqlDataSource dataSource, TimeProv
         if (!UsernamePattern().IsMatch(username)) Errors["Username"] = HttpContext.T("用户名须为 2 到 64 个小写字母、数字、点、下划线或连字符", "The username is 2 to 64 lower-case letters, digits, dots, underscores or hyphens");
         if (string.IsNullOrWhiteSpace(DisplayName) || DisplayName.Length > 100) Errors["DisplayName"] = HttpContext.T("姓名必填，不超过 100 字", "The name is required, at most 100 characters");
         if (UserRoles.Length == 0 || UserRoles.Any(r => !Roles.Staff.Contains(r))) Errors["UserRoles"] = HttpContext.T("请至少选择一个角色", "Choose at least one role");
+        var email = string.IsNullOrWhiteSpace(Email) ? null : Email.Trim();
+        if (email is not null && !ContactRules.IsEmail(email)) Errors["Email"] = HttpContext.T("电子邮箱格式不正确", "The e-mail address is not valid");
         if (Password is { Length: > 0 } && (Password.Length < 8 || Password.Length > 200)) Errors["Password"] = HttpContext.T("密码须为 8 到 200 个字符", "The password has 8 to 200 characters");
         var ct = HttpContext.RequestAborted;
         await using var connection = await dataSource.OpenConnectionAsync(ct);
@@ -57,14 +64,14 @@ public sealed partial class UsersPageModel(NpgsqlDataSource dataSource, TimeProv
             await using var transaction = await connection.BeginTransactionAsync(ct);
             await connection.ExecuteAsync(new CommandDefinition(
                 """
-                insert into users (username, display_name, password_hash, roles, active) values (@username, @name, @hash, @roles, @active)
+                insert into users (username, display_name, password_hash, roles, active, email) values (@username, @name, @hash, @roles, @active, @email)
                 on conflict (username) do update set display_name = excluded.display_name, roles = excluded.roles, active = excluded.active,
-                    password_hash = case when @hash = '' then users.password_hash else excluded.password_hash end
+                    email = excluded.email, password_hash = case when @hash = '' then users.password_hash else excluded.password_hash end
                 """,
-                new { username, name = DisplayName!.Trim(), hash = string.IsNullOrEmpty(Password) ? "" : Auth.SignIn.HashPassword(Password), roles = UserRoles, active = Active },
+                new { username, name = DisplayName!.Trim(), hash = string.IsNullOrEmpty(Password) ? "" : Auth.SignIn.HashPassword(Password), roles = UserRoles, active = Active, email },
                 transaction, cancellationToken: ct));
             await AuditLog.WriteAsync(connection, transaction, clock.GetUtcNow(), HttpContext.Name(), exists ? "user-updated" : "user-created", "user", username,
-                new { DisplayName, roles = UserRoles, Active, passwordChanged = !string.IsNullOrEmpty(Password) }, ct);
+                new { DisplayName, email = Mask.Email(email), roles = UserRoles, Active, passwordChanged = !string.IsNullOrEmpty(Password) }, ct);
             await transaction.CommitAsync(ct);
             Done = username;
         }
@@ -107,7 +114,7 @@ public sealed partial class UsersPageModel(NpgsqlDataSource dataSource, TimeProv
         await using var connection = await dataSource.OpenConnectionAsync(HttpContext.RequestAborted);
         Users = (await connection.QueryAsync<UserRow>(new CommandDefinition(
             """
-            select u.username, u.display_name, u.roles, u.active, u.locked_until,
+            select u.username, u.display_name, u.email, u.roles, u.active, u.locked_until,
                    array(select m.team_id || case when m.is_lead then ' (lead)' else '' end from team_members m where m.user_id = u.id order by 1) as teams
             from users u order by u.username
             """, cancellationToken: HttpContext.RequestAborted))).AsList();

@@ -95,7 +95,7 @@ public sealed class LeadBoardPageModel(NpgsqlDataSource dataSource, TimeProvider
         Calendar = await calendars.GetAsync(connection, ct);
         Members = await LeadBoard.MembersAsync(connection, teams, Now, ct);
         Figures = await LeadBoard.FiguresAsync(connection, teams, Now, ct);
-        Tasks = await LeadBoard.TasksAsync(connection, teams, Holder is { Length: > 0 and <= 100 } ? Holder : null, Breached, Now, ct);
+        Tasks = FilterText.MatchesNothing(Holder) ? [] : await LeadBoard.TasksAsync(connection, teams, Holder is { Length: > 0 and <= 100 } ? Holder : null, Breached, Now, ct);
         Notices = await LeadBoard.UnreadAsync(connection, access.Username, ct);
     }
 }

@@ -6,15 +6,19 @@ using Npgsql;
 namespace Backoffice.Web.Features.Demo;
 
 /// <summary>
-/// The demo and test-mode accounts of API.md, all with the same published password. Seeded only
-/// when Backoffice:DemoData or Backoffice:TestMode is on, which production refuses.
+/// The demo and test-mode accounts of API.md, all with the same published password and an address
+/// at example.com (SLA escalations mail the leads). Seeded only when Backoffice:DemoData or
+/// Backoffice:TestMode is on, which production refuses.
 /// </summary>
 public static class DemoAccounts
 {
     public const string Password = "Passw0rd!";
     public const string ConsoleKey = "test-console-key";
 
-    public sealed record Account(string Username, string DisplayName, string[] Roles, bool MemberOfTeams, bool LeadsTeams);
+    public sealed record Account(string Username, string DisplayName, string[] Roles, bool MemberOfTeams, bool LeadsTeams)
+    {
+        public string Email => $"{Username}@example.com";
+    }
 
     /// <summary>The reviewer teams of db/0006; lead, reviewer and reviewer2 are members of all of them.</summary>
     public static readonly string[] Teams = ["initial-review", "verification", "second-review"];
@@ -40,11 +44,11 @@ public static class DemoAccounts
         {
             var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
                 """
-                insert into users (username, display_name, password_hash, roles) values (@Username, @DisplayName, @hash, @Roles)
-                on conflict (username) do update set display_name = excluded.display_name, roles = excluded.roles
+                insert into users (username, display_name, password_hash, roles, email) values (@Username, @DisplayName, @hash, @Roles, @Email)
+                on conflict (username) do update set display_name = excluded.display_name, roles = excluded.roles, email = excluded.email
                 returning id
                 """,
-                new { account.Username, account.DisplayName, hash, account.Roles }, transaction, cancellationToken: cancellationToken));
+                new { account.Username, account.DisplayName, hash, account.Roles, account.Email }, transaction, cancellationToken: cancellationToken));
             if (!account.MemberOfTeams)
             {
                 continue;

@@ -80,8 +80,12 @@ public sealed class InboxPageModel(NpgsqlDataSource dataSource, TimeProvider clo
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         var access = await TaskAccess.ForAsync(User, connection, ct);
         Calendar = await calendars.GetAsync(connection, ct);
-        (Rows, More) = await InboxQuery.PageAsync(connection, access, Filter, Now, ct);
-        Counts = await InboxQuery.CountsAsync(connection, access, Filter, Now, ct);
+        if (!FilterText.MatchesNothing(Filter.OrderNumber) && !FilterText.MatchesNothing(Filter.Step))
+        {
+            (Rows, More) = await InboxQuery.PageAsync(connection, access, Filter, Now, ct);
+            Counts = await InboxQuery.CountsAsync(connection, access, Filter, Now, ct);
+        }
+
         if (withSteps)
         {
             Steps = await InboxQuery.StepsAsync(connection, ct);

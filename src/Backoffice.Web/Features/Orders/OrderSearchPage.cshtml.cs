@@ -37,6 +37,11 @@ public sealed class OrderSearchPageModel(NpgsqlDataSource dataSource) : PageMode
             Known("filingType", FilingType, Workflows.Filings.FilingType.IsKnown),
             Known("province", Province, Provinces.IsKnown),
             PageNumber is >= 1 and <= 10_000 ? PageNumber : 1);
+        if (FilterText.MatchesNothing(Filter.Text))
+        {
+            return;
+        }
+
         await using var connection = await dataSource.OpenConnectionAsync(HttpContext.RequestAborted);
         var visibility = await OrderVisibility.ForAsync(User, connection, HttpContext.RequestAborted);
         (Rows, More) = await OrderSearch.RunAsync(connection, visibility, Filter, HttpContext.RequestAborted);
