@@ -3,9 +3,10 @@
 # Starts the Release build of the app in test mode on its own database (backoffice_faults) of the local
 # cluster, drives the orders through their workflows (bench/Backoffice.Faults), kills the app with
 # kill -9 twice and restarts it, restarts PostgreSQL once (watching /healthz go unhealthy and recover
-# by itself), publishes a new definition version under load, then verifies from the database that
-# every order is approved with exactly one bureau submission and one approval message; last, 20
-# reviewers race to claim and complete the same 200 tasks. Prints figures.
+# by itself, and Quartz check in to its clustered store again), publishes a new definition version
+# under load, then verifies from the database that every order is approved with exactly one bureau
+# submission and one approval message; last, 20 reviewers race to claim and complete the same 200
+# tasks. Prints figures.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$ROOT/scripts/lib.sh"
@@ -88,6 +89,13 @@ during="$(health)"
 pg_ensure_running
 say "PostgreSQL restarted; /healthz was $before before, $during while it was down"
 say "app healthy again by itself $(wait_healthy) s after PostgreSQL came back"
+checkin="select coalesce(max(last_checkin_time), 0) from qrtz_scheduler_state"
+back="$(now)"; seen="$(pg_psql backoffice_faults -tAc "$checkin")"
+until [ "$(pg_psql backoffice_faults -tAc "$checkin")" -gt "$seen" ]; do
+  awk -v t="$(since "$back")" 'BEGIN { exit !(t < 120) }' || die "Quartz did not check in within 120 s of PostgreSQL's restart"
+  sleep 0.5
+done
+say "Quartz checked in to its clustered store again $(since "$back") s after that"
 
 wait "$DRIVER_PID" || true; DRIVER_PID=""
 cat "$DRIVER_LOG"
