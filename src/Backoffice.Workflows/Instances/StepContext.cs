@@ -12,7 +12,7 @@ namespace Backoffice.Workflows.Instances;
 public sealed record StepContext(
     NpgsqlConnection Connection, DateTimeOffset Now, string Actor, WorkingCalendar Calendar, CancellationToken CancellationToken)
 {
-    /// <summary>Orders the step changed (status, filing numbers), and whether it submitted them: saved once each at commit.</summary>
+    /// <summary>Orders the step changed (status, filing numbers, public-security number), and whether it submitted them: saved once each at commit.</summary>
     private readonly Dictionary<Guid, bool> _changedOrders = [];
     private HangfireJobRows? _sideEffects;
 
@@ -56,8 +56,8 @@ public sealed record StepContext(
         }
     }
 
-    /// <summary>Keeps the step's changed copy of a locked order, written when the step commits.</summary>
-    internal void Change(FilingOrderRow order, bool submitted = false)
+    /// <summary>Keeps the step's changed copy of a locked order, written once, whatever changed, when the step commits.</summary>
+    public void Change(FilingOrderRow order, bool submitted = false)
     {
         Orders[order.Id] = order;
         _changedOrders[order.Id] = _changedOrders.GetValueOrDefault(order.Id) || submitted;

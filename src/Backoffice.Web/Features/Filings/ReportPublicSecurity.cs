@@ -4,7 +4,6 @@ using Backoffice.Workflows.Audit;
 using Backoffice.Workflows.Bookmarks;
 using Backoffice.Workflows.Filings;
 using Backoffice.Workflows.Instances;
-using Dapper;
 
 namespace Backoffice.Web.Features.Filings;
 
@@ -46,8 +45,7 @@ public static partial class ReportPublicSecurity
                     : "该订单没有等待公安备案号的跟进流程。"), false);
             }
 
-            await step.Connection.ExecuteAsync(new CommandDefinition(
-                "update filing_orders set public_security_number = @number where id = @id", new { id, number }, cancellationToken: step.CancellationToken));
+            step.Change(order with { PublicSecurityNumber = number });
             AuditLog.Add(step.Writes, step.Now, step.Actor, "public-security-reported", "filing-order", order.OrderNumber, new { number });
             await runner.ResumeAsync(step, waiting[0], "reported", number);
             return (Results.Ok(new { id, publicSecurityNumber = number }), true);
