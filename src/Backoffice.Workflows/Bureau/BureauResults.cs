@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using Backoffice.Workflows.Filings;
 using Backoffice.Workflows.Instances;
 using Backoffice.Workflows.Registry;
-using Dapper;
 
 namespace Backoffice.Workflows.Bureau;
 
@@ -12,14 +11,13 @@ namespace Backoffice.Workflows.Bureau;
 /// </summary>
 public sealed class BureauResults(RegistryStore registry)
 {
+    /// <summary>The order's next attempt, numbered from the locked order's count and written with the step.</summary>
     public async Task SubmitAsync(StepContext context, Guid orderId, string step)
     {
-        var attempt = await context.Connection.ExecuteScalarAsync<int>(new CommandDefinition(
-            """
-            insert into bureau_submissions (order_id, attempt, submitted_at)
-            select @orderId, coalesce(max(attempt), 0) + 1, @now from bureau_submissions where order_id = @orderId
-            returning attempt
-            """, new { orderId, now = context.Now }, cancellationToken: context.CancellationToken));
+        var order = await context.LockOrderAsync(orderId) ?? throw new InvalidOperationException($"Order {orderId} does not exist.");
+        var attempt = order.BureauAttempts + 1;
+        context.Change(order with { BureauAttempts = attempt });
+        context.Writes.Add("insert into bureau_submissions (order_id, attempt, submitted_at) values ($1, $2, $3)", orderId, attempt, context.Now);
         await OrderStatus.SetAsync(context, orderId, FilingStatus.AtBureau, step);
         context.SideEffects.SubmitToBureau(orderId, attempt);
     }

@@ -18,6 +18,13 @@ public sealed class DefinitionStore
         public int Version { get; init; }
     }
 
+    private sealed record FirstStartRow
+    {
+        public bool Running { get; init; }
+        public string? Id { get; init; }
+        public int Version { get; init; }
+    }
+
     public sealed record Summary
     {
         public string Id { get; init; } = "";
@@ -59,17 +66,33 @@ public sealed class DefinitionStore
         connection.ExecuteScalarAsync<int>(new CommandDefinition(
             "select coalesce(max(version), 0) from workflow_definition_versions where definition_id = @id", new { id }, cancellationToken: ct));
 
-    /// <summary>The published version new instances start on, by definition id or by filing type.</summary>
-    public async Task<WorkflowDefinition?> PublishedAsync(NpgsqlConnection connection, string? id, string? filingType, CancellationToken ct)
+    private const string PublishedSelect =
+        """
+        select d.id, v.version from workflow_definitions d
+        join workflow_definition_versions v on v.definition_id = d.id and v.status = 'published'
+        """;
+
+    /// <summary>The published version new instances start on, by definition id.</summary>
+    public async Task<WorkflowDefinition?> PublishedAsync(NpgsqlConnection connection, string id, CancellationToken ct)
     {
         var row = await connection.QuerySingleOrDefaultAsync<PublishedRow>(new CommandDefinition(
-            """
-            select d.id, v.version from workflow_definitions d
-            join workflow_definition_versions v on v.definition_id = d.id and v.status = 'published'
-            where d.id = @id or d.filing_type = @filingType
-            """,
-            new { id, filingType }, cancellationToken: ct));
+            PublishedSelect + " where d.id = @id", new { id }, cancellationToken: ct));
         return row is null ? null : await GetAsync(connection, row.Id, row.Version, ct);
+    }
+
+    /// <summary>
+    /// What a first submit needs, in one round trip: whether the order already runs an instance, and
+    /// the published version of its filing type's definition (null when there is none).
+    /// </summary>
+    public async Task<(bool Running, WorkflowDefinition? Published)> FirstStartAsync(
+        NpgsqlConnection connection, Guid orderId, string filingType, CancellationToken ct)
+    {
+        var row = await connection.QuerySingleAsync<FirstStartRow>(new CommandDefinition(
+            $"""
+            select exists (select 1 from workflow_instances where order_id = @orderId and status = 'running') as running, p.id, p.version
+            from (select 1) one left join ({PublishedSelect} where d.filing_type = @filingType) p on true
+            """, new { orderId, filingType }, cancellationToken: ct));
+        return (row.Running, row.Id is null ? null : await GetAsync(connection, row.Id, row.Version, ct));
     }
 
     public async Task<IReadOnlyList<Summary>> ListAsync(NpgsqlConnection connection, CancellationToken ct) =>

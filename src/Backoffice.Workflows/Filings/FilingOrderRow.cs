@@ -23,4 +23,5 @@ public sealed record FilingOrderRow
     public int RowVersion { get; init; }
     public string[] WebsiteFilingNumbers { get; init; } = [];
     public string? PublicSecurityNumber { get; init; }
+    public int BureauAttempts { get; init; }
 }

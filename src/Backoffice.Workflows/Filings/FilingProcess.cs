@@ -28,12 +28,12 @@ public sealed class FilingProcess(DefinitionStore definitions, WorkflowRunner ru
             return null;
         }
 
-        if ((await InstanceStore.RunningOfOrderAsync(context.Connection, order.Id, context.CancellationToken)).Count > 0)
+        var (running, definition) = await definitions.FirstStartAsync(context.Connection, order.Id, order.FilingType, context.CancellationToken);
+        if (running)
         {
             return "not-waiting-for-applicant";
         }
 
-        var definition = await definitions.PublishedAsync(context.Connection, null, order.FilingType, context.CancellationToken);
         if (definition is null)
         {
             return "no-published-definition";

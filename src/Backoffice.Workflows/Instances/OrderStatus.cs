@@ -6,7 +6,7 @@ namespace Backoffice.Workflows.Instances;
 /// <summary>
 /// Moves the order's public status from inside a step: the locked row is updated in memory, each
 /// change writes its timeline and audit row, and the order row is updated once, to the step's last
-/// status, filing numbers and public-security number, when the step commits.
+/// status, filing numbers, public-security number and bureau attempts, when the step commits.
 /// </summary>
 public static class OrderStatus
 {
@@ -34,7 +34,8 @@ public static class OrderStatus
             """
             update filing_orders set status = $1, updated_at = $2, row_version = row_version + 1,
                 submitted_at = case when $3 then $2 else submitted_at end, subject_filing_number = $4, website_filing_numbers = $5,
-                public_security_number = $6
-            where id = $7
-            """, order.Status, context.Now, submitted, order.SubjectFilingNumber, order.WebsiteFilingNumbers, order.PublicSecurityNumber, order.Id);
+                public_security_number = $6, bureau_attempts = $7
+            where id = $8
+            """, order.Status, context.Now, submitted, order.SubjectFilingNumber, order.WebsiteFilingNumbers, order.PublicSecurityNumber,
+            order.BureauAttempts, order.Id);
 }

@@ -98,7 +98,7 @@ public sealed class WorkflowRunner(DefinitionStore definitions, ActivityExecutor
 
                     break;
                 case ActivityResult.StartChild child:
-                    var followUp = await definitions.PublishedAsync(context.Connection, child.DefinitionId, null, context.CancellationToken)
+                    var followUp = await definitions.PublishedAsync(context.Connection, child.DefinitionId, context.CancellationToken)
                         ?? throw new InvalidOperationException($"No published definition {child.DefinitionId} to start.");
                     await StartAsync(context, followUp, instance.OrderId, instance.Id);
                     Journal(context, instance, activity, "done", $"started {followUp.Id} v{followUp.Version}");

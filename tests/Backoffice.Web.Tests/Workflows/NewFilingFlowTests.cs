@@ -195,6 +195,9 @@ public sealed class NewFilingFlowTests
         await flow.BureauAsync("approved");
         Assert.Equal("approved", await flow.StatusAsync());
         Assert.Equal(2, await SideEffects.BureauSubmissionsSentAsync(flow.Id, expected: 2));
+        await using var db = await TestApp.OpenDatabaseAsync();
+        Assert.Equal([1, 2], await db.QueryAsync<int>("select attempt from bureau_submissions where order_id = @id::uuid order by attempt", new { id = flow.Id }));
+        Assert.Equal(2, await db.ExecuteScalarAsync<int>("select bureau_attempts from filing_orders where id = @id::uuid", new { id = flow.Id }));
     }
 
     [Fact]
