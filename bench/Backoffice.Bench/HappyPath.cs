@@ -15,7 +15,7 @@ namespace Backoffice.Bench;
 /// Drives orders through the shipped new-filing definition with the engine's own API: submit, three
 /// reviews, the curtain photo, SMS verification and approval: seven engine steps (transactions) each.
 /// </summary>
-public sealed class HappyPath(IServiceProvider services)
+public sealed class HappyPath(IServiceProvider services, CommandMeter meter)
 {
     private readonly WorkflowEngine _engine = services.GetRequiredService<WorkflowEngine>();
     private readonly FilingProcess _process = services.GetRequiredService<FilingProcess>();
@@ -32,6 +32,7 @@ public sealed class HappyPath(IServiceProvider services)
         }
 
         var steps = 0;
+        _inSteps = (0, TimeSpan.Zero);
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var watch = Stopwatch.StartNew();
         foreach (var id in ids)
@@ -58,15 +59,23 @@ public sealed class HappyPath(IServiceProvider services)
             throw new InvalidOperationException($"Only {approved} of {count} orders reached approval.");
         }
 
-        return new Measurement(steps, activities, watch.Elapsed, cpu);
+        return new Measurement(steps, activities, watch.Elapsed, cpu, _inSteps.Commands, _inSteps.Time);
     }
 
-    private Task Step(Func<StepContext, Task> action) =>
-        _engine.StepAsync("bench", async c =>
+    /// <summary>The commands the measured steps ran and the time spent in them.</summary>
+    private (long Commands, TimeSpan Time) _inSteps;
+
+    private async Task Step(Func<StepContext, Task> action)
+    {
+        var before = meter.Reading;
+        await _engine.StepAsync("bench", async c =>
         {
             await action(c);
             return (true, true);
         }, CancellationToken.None);
+        var after = meter.Reading;
+        _inSteps = (_inSteps.Commands + after.Commands - before.Commands, _inSteps.Time + after.Time - before.Time);
+    }
 
     /// <summary>As POST /api/filings/{id}/submit: the order locked with its applicant's bookmarks, then the submit.</summary>
     private Task SubmitAsync(Guid id) =>
