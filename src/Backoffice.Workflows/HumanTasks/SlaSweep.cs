@@ -8,9 +8,10 @@ namespace Backoffice.Workflows.HumanTasks;
 
 /// <summary>
 /// Escalates open review tasks whose SLA (working time, see the task's due and escalation times) is
-/// breached: once per task, an in-app notice to each of the team's leads and an e-mail to each lead's
-/// address through the outbox, its delivery job queued in the same transaction. A lead without an
-/// address gets the notice only; the audit row and a warning name him.
+/// breached: once per task, an in-app notice to each of the team's active leads and an e-mail to each
+/// lead's address through the outbox, its delivery job queued in the same transaction. A lead without
+/// an address gets the notice only; the audit row and a warning name him. A deactivated lead gets
+/// nothing, and a team without an active lead is named by a warning.
 /// </summary>
 public sealed class SlaSweep(NpgsqlDataSource dataSource, TimeProvider clock, ILogger<SlaSweep> logger)
 {
@@ -26,11 +27,12 @@ public sealed class SlaSweep(NpgsqlDataSource dataSource, TimeProvider clock, IL
         var jobs = new HangfireJobRows(deliveries);
         foreach (var task in breached)
         {
-            var (mails, withoutEmail) = await connection.QuerySingleAsync<(Guid[], string[])>(new CommandDefinition(
+            var (mails, withoutEmail, leads) = await connection.QuerySingleAsync<(Guid[], string[], int)>(new CommandDefinition(
                 """
                 with escalated as (update review_tasks set escalated_at = @now where id = @Id),
                 leads as (
-                    select u.username, u.email from team_members m join users u on u.id = m.user_id where m.team_id = @Team and m.is_lead),
+                    select u.username, u.email from team_members m join users u on u.id = m.user_id
+                    where m.team_id = @Team and m.is_lead and u.active),
                 queued as (
                     insert into outbox_messages (id, order_id, channel, recipient, template, body, created_at)
                     select gen_random_uuid(), @OrderId, c.channel, c.recipient, 'sla-escalation',
@@ -39,7 +41,8 @@ public sealed class SlaSweep(NpgsqlDataSource dataSource, TimeProvider clock, IL
                     from leads l cross join lateral (values ('staff', l.username), ('email', l.email)) c(channel, recipient)
                     where c.recipient is not null
                     returning id, channel)
-                select array(select id from queued where channel = 'email'), array(select username from leads where email is null order by 1)
+                select array(select id from queued where channel = 'email'), array(select username from leads where email is null order by 1),
+                       (select count(*)::int from leads)
                 """,
                 new { now, task.Id, task.OrderId, task.OrderNumber, task.Step, task.DueAt, task.Assignee, task.Team }, transaction, cancellationToken: ct));
             foreach (var mail in mails)
@@ -48,10 +51,15 @@ public sealed class SlaSweep(NpgsqlDataSource dataSource, TimeProvider clock, IL
             }
 
             await AuditLog.WriteAsync(connection, transaction, now, "sla-sweep", "task-escalated", "review-task", task.Id.ToString(),
-                new { task.OrderNumber, task.Step, task.Team, task.DueAt, mailed = mails.Length, leadsWithoutEmail = withoutEmail }, ct);
+                new { task.OrderNumber, task.Step, task.Team, task.DueAt, leads, mailed = mails.Length, leadsWithoutEmail = withoutEmail }, ct);
+            using var scope = OrderLog.Scope(logger, task.OrderId, task.OrderNumber);
+            if (leads == 0)
+            {
+                logger.LogWarning("SLA escalation of task {TaskId} reached nobody: team {Team} has no active lead", task.Id, task.Team);
+            }
+
             if (withoutEmail.Length > 0)
             {
-                using var scope = OrderLog.Scope(logger, task.OrderId, task.OrderNumber);
                 logger.LogWarning("SLA escalation of task {TaskId} not mailed to team leads {Leads} of {Team}: they have no e-mail address, in-app notice only",
                     task.Id, withoutEmail, task.Team);
             }

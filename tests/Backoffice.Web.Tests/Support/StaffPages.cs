@@ -28,6 +28,7 @@ public static partial class StaffPages
     public static async Task<string> NewAccountAsync(string[] roles, params string[] teams)
     {
         var username = "u" + Guid.NewGuid().ToString("N")[..12];
+        _ = TestApp.Instance;
         await using var db = await TestApp.OpenDatabaseAsync();
         await db.ExecuteAsync(
             """

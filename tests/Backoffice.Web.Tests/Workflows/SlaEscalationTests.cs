@@ -8,11 +8,17 @@ namespace Backoffice.Web.Tests.Workflows;
 public sealed class SlaEscalationTests
 {
     [Fact]
-    public async Task Breached_task_is_escalated_once_to_the_team_leads_mailed_to_their_address_and_shown_on_the_board()
+    public async Task Breached_task_is_escalated_once_to_the_active_team_leads_mailed_to_their_address_and_shown_on_the_board()
     {
         var withoutEmail = await StaffPages.NewAccountAsync(["team-lead", "reviewer"], "initial-review");
+        var deactivated = await StaffPages.NewAccountAsync(["team-lead", "reviewer"], "initial-review");
         try
         {
+            await using (var setup = await TestApp.OpenDatabaseAsync())
+            {
+                await setup.ExecuteAsync("update users set active = false, email = 'gone@example.com' where username = @deactivated", new { deactivated });
+            }
+
             var flow = await Flow.SubmittedAsync(TestApp.Instance);
 
             await Flow.AdvanceClockAsync(TestApp.Instance, 7 * 24);
@@ -40,6 +46,7 @@ public sealed class SlaEscalationTests
                 "select details::text from audit_log where action = 'task-escalated' and entity_id = @id",
                 new { id = task["id"]!.GetValue<string>() });
             var details = JsonDocument.Parse(audit).RootElement;
+            Assert.Equal(2, details.GetProperty("leads").GetInt32());
             Assert.Equal(1, details.GetProperty("mailed").GetInt32());
             Assert.Equal([withoutEmail], details.GetProperty("leadsWithoutEmail").EnumerateArray().Select(e => e.GetString()));
 
@@ -56,7 +63,7 @@ public sealed class SlaEscalationTests
         {
             await using var db = await TestApp.OpenDatabaseAsync();
             await db.ExecuteAsync(
-                "delete from team_members where user_id = (select id from users where username = @withoutEmail)", new { withoutEmail });
+                "delete from team_members where user_id in (select id from users where username = any(@names))", new { names = new[] { withoutEmail, deactivated } });
         }
     }
 }
