@@ -11,7 +11,7 @@ namespace Backoffice.Workflows.Bureau;
 /// </summary>
 public sealed class BureauResults(RegistryStore registry)
 {
-    /// <summary>The order's next attempt, numbered from the locked order's count and written with the step.</summary>
+    /// <summary>Records the order's next submission, its attempt numbered from the locked order's count, with the step's writes.</summary>
     public async Task SubmitAsync(StepContext context, Guid orderId, string step)
     {
         var order = await context.LockOrderAsync(orderId) ?? throw new InvalidOperationException($"Order {orderId} does not exist.");
