@@ -11,7 +11,8 @@ namespace Backoffice.Faults;
 /// <summary>
 /// Creates the orders, then moves each one step at a time (round robin, so all are in flight at once)
 /// from draft to approved as the console, a reviewer and the bureau liaison would; every bureau event
-/// is sent twice. Each step reads the order first, so a step whose answer was lost to a crash is not
+/// is sent twice, a bureau approval is sent early (before the SMS verification) and a rejection late
+/// (after the approval), and none of those may apply. Each step reads the order first, so a step whose answer was lost to a crash is not
 /// done twice. Publishes a new version of the new-filing definition once the load is under way.
 /// </summary>
 public sealed class LoadDriver(Uri baseUrl, int orders, int concurrency)
@@ -21,6 +22,9 @@ public sealed class LoadDriver(Uri baseUrl, int orders, int concurrency)
     private int _approved;
     private int _duplicateEvents;
     private int _duplicatesApplied;
+    private int _earlyResults;
+    private int _lateResults;
+    private int _earlyOrLateApplied;
     private int _publishedVersion;
     private readonly ConcurrentBag<string> _unexpected = [];
 
@@ -56,6 +60,7 @@ public sealed class LoadDriver(Uri baseUrl, int orders, int concurrency)
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"DRIVEN {_approved} of {orders} orders approved in {watch.Elapsed.TotalSeconds:F1} s; {_steps} steps, "
             + $"{_duplicateEvents} duplicate bureau events sent ({_duplicatesApplied} applied), "
+            + $"{_earlyResults} approvals sent before the SMS verification and {_lateResults} rejections after the approval ({_earlyOrLateApplied} applied), "
             + $"{api.Retries} calls retried through faults, new definition version published under load: {_publishedVersion}"));
         foreach (var problem in _unexpected.Take(20))
         {
@@ -75,6 +80,8 @@ public sealed class LoadDriver(Uri baseUrl, int orders, int concurrency)
         switch (status)
         {
             case "approved":
+                await OutOfOrderAsync(api, id, new JsonObject { ["filingId"] = id, ["kind"] = "rejected", ["reasonCodes"] = new JsonArray("domain-holder-mismatch") });
+                Interlocked.Increment(ref _lateResults);
                 Interlocked.Increment(ref _approved);
                 return true;
             case "draft":
@@ -86,6 +93,8 @@ public sealed class LoadDriver(Uri baseUrl, int orders, int concurrency)
                 await api.PostAsync("console", $"{url}/submit", new JsonObject());
                 return false;
             case "sms-verification":
+                await OutOfOrderAsync(api, id, new JsonObject { ["filingId"] = id, ["kind"] = "approved" });
+                Interlocked.Increment(ref _earlyResults);
                 await BureauTwiceAsync(api, id, "sms-verified");
                 return false;
             case "bureau-review":
@@ -132,6 +141,17 @@ public sealed class LoadDriver(Uri baseUrl, int orders, int concurrency)
         {
             Interlocked.Increment(ref _duplicatesApplied);
             _unexpected.Add($"duplicate {kind} for {id} answered {(int)again.Status} {again.Body?.ToJsonString()}");
+        }
+    }
+
+    /// <summary>A bureau event the order is not waiting for: recorded, answered 202 and not applied.</summary>
+    private async Task OutOfOrderAsync(ApiClient api, string id, JsonObject body)
+    {
+        var answer = await api.PostAsync("liaison", "/api/bureau/events", body);
+        if (answer.Status != HttpStatusCode.Accepted || answer.Body!["applied"]!.GetValue<bool>())
+        {
+            Interlocked.Increment(ref _earlyOrLateApplied);
+            _unexpected.Add($"{body["kind"]} out of order for {id} answered {(int)answer.Status} {answer.Body?.ToJsonString()}");
         }
     }
 

@@ -17,6 +17,7 @@ public static class Verification
         ("bureau submissions never sent", "select count(*) from bureau_submissions where sent_at is null"),
         ("orders without exactly one approval message", "select count(*) from filing_orders o where (select count(*) from outbox_messages m where m.order_id = o.id and m.template = 'notify-approved') <> 1"),
         ("outbox messages never sent", "select count(*) from outbox_messages where sent_at is null"),
+        ("rejections applied (every order was approved; rejections came only after it)", "select count(*) from bureau_events where kind = 'rejected' and applied"),
         ("bureau events applied more than once (order, kind)", "select count(*) from (select 1 from bureau_events where applied group by order_id, kind having count(*) > 1) d"),
         ("review steps completed more than once (order, step)", "select count(*) from (select 1 from review_tasks where status = 'done' group by order_id, activity_id having count(*) > 1) d"),
         ("open review tasks left", "select count(*) from review_tasks where status = 'open'"),
@@ -35,10 +36,11 @@ public static class Verification
         }
 
         var orders = await connection.ExecuteScalarAsync<long>("select count(*) from filing_orders");
-        var duplicates = await connection.ExecuteScalarAsync<long>("select count(*) from bureau_events where not applied");
+        var notApplied = string.Join(", ", (await connection.QueryAsync<(string Kind, long Count)>(
+            "select kind, count(*) from bureau_events where not applied group by kind order by kind")).Select(k => $"{k.Count} {k.Kind}"));
         var submissions = await connection.ExecuteScalarAsync<long>("select count(*) from bureau_submissions");
         var messages = await connection.ExecuteScalarAsync<long>("select count(*) from outbox_messages where template = 'notify-approved'");
-        Console.WriteLine($"VERIFY {orders} orders; {submissions} bureau submissions; {messages} approval messages; {duplicates} duplicate bureau events recorded, none applied");
+        Console.WriteLine($"VERIFY {orders} orders; {submissions} bureau submissions; {messages} approval messages; bureau events recorded and not applied: {notApplied}");
         foreach (var (version, count) in await connection.QueryAsync<(int, long)>(
             "select version, count(*) from workflow_instances where definition_id = 'new-filing' group by version order by version"))
         {
