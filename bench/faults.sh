@@ -4,7 +4,8 @@
 # cluster, drives the orders through their workflows (bench/Backoffice.Faults), kills the app with
 # kill -9 twice and restarts it, restarts PostgreSQL once (watching /healthz go unhealthy and recover
 # by itself, and Quartz check in to its clustered store again), publishes a new definition version
-# under load, then verifies from the database that every order is approved with exactly one bureau
+# under load (every bureau event is sent twice, an approval before the SMS verification and a rejection
+# after the approval, none of which may apply), then verifies from the database that every order is approved with exactly one bureau
 # submission and one approval message; last, 20 reviewers race to claim and complete the same 200
 # tasks. Prints figures.
 set -euo pipefail
