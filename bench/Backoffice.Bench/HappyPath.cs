@@ -51,7 +51,7 @@ public sealed class HappyPath(IServiceProvider services, CommandMeter meter)
         cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
         await using var connection = await _dataSource.OpenConnectionAsync();
         var activities = await connection.ExecuteScalarAsync<int>(
-            "select count(*)::int from workflow_journal where order_id = any(@ids)", new { ids = ids.ToArray() });
+            "select count(*)::int from workflow_journal j join workflow_instances i on i.id = j.instance_id where i.order_id = any(@ids)", new { ids = ids.ToArray() });
         var approved = await connection.ExecuteScalarAsync<int>(
             "select count(*)::int from filing_orders where id = any(@ids) and status = 'approved'", new { ids = ids.ToArray() });
         if (approved != count)

@@ -45,8 +45,10 @@ const int Slice = 10;
 using var meter = new CommandMeter();
 var happyPath = new HappyPath(services, meter);
 var baseline = new Baseline(dataSource);
+await SteadyState.SeedAsync(dataSource);
 await happyPath.RunAsync(200);
 await baseline.RunAsync(200);
+await SteadyState.AnalyzeAsync(dataSource);
 
 Console.WriteLine($"Engine benchmark: {orders} orders through the new-filing happy path, {runs} runs, one thread each;");
 Console.WriteLine($"engine and baseline alternate in slices of {Slice} orders, so both see the same load on the machine");
