@@ -27,9 +27,15 @@ public static class ReviewTaskStore
             Guid.CreateVersion7(), instanceId, bookmarkId, order.Id, activityId, step, team, outcomes.ToArray(), context.Now, dueAt, escalateAt,
             order.FilingType, order.Province);
 
-    /// <summary>Cancels the instance's open tasks with the step's writes, after any task the step opened.</summary>
-    public static void CancelOpen(StepContext context, Guid instanceId) =>
+    /// <summary>
+    /// Cancels the instance's open tasks with the step's writes, after any task the step opened. The
+    /// tasks are found through their order's index: open tasks are not indexed by instance.
+    /// </summary>
+    public static void CancelOpen(StepContext context, WorkflowInstance instance) =>
         context.Writes.Add(
-            "update review_tasks set status = 'cancelled', completed_at = $1, row_version = row_version + 1 where instance_id = $2 and status = 'open'",
-            context.Now, instanceId);
+            """
+            update review_tasks set status = 'cancelled', completed_at = $1, row_version = row_version + 1
+            where order_id = $2 and instance_id = $3 and status = 'open'
+            """,
+            context.Now, instance.OrderId, instance.Id);
 }

@@ -165,7 +165,7 @@ public sealed class WorkflowRunner(DefinitionStore definitions, ActivityExecutor
         instance.Result = result;
         context.Writes.Add("delete from workflow_bookmarks where instance_id = $1", instance.Id);
 
-        ReviewTaskStore.CancelOpen(context, instance.Id);
+        ReviewTaskStore.CancelOpen(context, instance);
     }
 
     private static void Journal(StepContext context, WorkflowInstance instance, ActivityDefinition activity, string? outcome, string? note) =>
