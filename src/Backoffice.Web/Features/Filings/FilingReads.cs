@@ -79,7 +79,10 @@ public static class FilingReads
             order.CreatedAt, order.UpdatedAt, order.SubmittedAt));
     }
 
-    /// <summary>Status changes and executed workflow steps of an order, oldest first.</summary>
+    /// <summary>
+    /// Status changes and executed workflow steps of an order, oldest first. The journal is read through
+    /// the order's instances: it is indexed by instance, not by order.
+    /// </summary>
     public static async Task<IReadOnlyList<TimelineEntry>> TimelineAsync(NpgsqlConnection connection, Guid id, bool english, CancellationToken ct) =>
         (await connection.QueryAsync<TimelineEntry>(new CommandDefinition(
             """
@@ -87,7 +90,8 @@ public static class FilingReads
                 select at, status, step, actor, note, 0 as source, id from filing_timeline where order_id = @id
                 union all
                 select at, null, coalesce(activity_name, activity_id), actor,
-                       concat_ws(': ', outcome, note), 1, id from workflow_journal where order_id = @id) entries
+                       concat_ws(': ', outcome, note), 1, id from workflow_journal
+                where instance_id in (select i.id from workflow_instances i where i.order_id = @id)) entries
             order by at, source, id
             """,
             new { id }, cancellationToken: ct))).Select(t => t with { StatusLabel = t.Status is null ? null : Label(t.Status, english) }).ToList();
