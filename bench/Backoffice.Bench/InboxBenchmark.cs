@@ -100,9 +100,7 @@ public static partial class InboxBenchmark
 
     private static async Task SeedAsync(NpgsqlDataSource dataSource)
     {
-        await using var stream = typeof(InboxBenchmark).Assembly.GetManifestResourceStream("Backoffice.Bench.InboxSeed.sql")!;
-        var sql = await new StreamReader(stream).ReadToEndAsync();
-        await using var command = dataSource.CreateCommand(sql);
+        await using var command = dataSource.CreateCommand(await SeedScripts.ReadAsync("InboxSeed.sql"));
         command.CommandTimeout = 1800;
         await command.ExecuteNonQueryAsync();
         await using var vacuum = dataSource.CreateCommand("vacuum (analyze) filing_orders, workflow_instances, review_tasks");

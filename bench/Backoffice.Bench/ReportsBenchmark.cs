@@ -104,8 +104,7 @@ public static class ReportsBenchmark
 
     private static async Task SeedAsync(NpgsqlDataSource dataSource, int orders)
     {
-        await using var stream = typeof(ReportsBenchmark).Assembly.GetManifestResourceStream("Backoffice.Bench.ReportsSeed.sql")!;
-        var sql = await new StreamReader(stream).ReadToEndAsync();
+        var sql = await SeedScripts.ReadAsync("ReportsSeed.sql");
         await using var connection = await dataSource.OpenConnectionAsync();
         const string Tables = "filing_orders, workflow_instances, review_tasks, bureau_submissions, bureau_events, filing_timeline, outbox_messages, audit_log";
         foreach (var statement in new[] { $"truncate {Tables} cascade", sql, $"vacuum (analyze) {Tables}" })

@@ -16,8 +16,7 @@ public static class SteadyState
     public static async Task SeedAsync(NpgsqlDataSource dataSource)
     {
         var watch = Stopwatch.StartNew();
-        await using var stream = typeof(SteadyState).Assembly.GetManifestResourceStream("Backoffice.Bench.EngineSeed.sql")!;
-        await using var seed = dataSource.CreateCommand(await new StreamReader(stream).ReadToEndAsync());
+        await using var seed = dataSource.CreateCommand(await SeedScripts.ReadAsync("EngineSeed.sql"));
         seed.CommandTimeout = 1800;
         await seed.ExecuteNonQueryAsync();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Seeded a background of 100,000 orders in {watch.Elapsed.TotalSeconds:F0} s"));
