@@ -1,6 +1,7 @@
 using Dapper;
 using Backoffice.Workflows.Instances;
 using Npgsql;
+using NpgsqlTypes;
 
 namespace Backoffice.Workflows.Bookmarks;
 
@@ -16,7 +17,8 @@ public static class BookmarkStore
             insert into workflow_bookmarks (id, instance_id, activity_id, kind, event_name, due_at, timeout_outcome, created_at)
             values ($1, $2, $3, $4, $5, $6, $7, $8)
             """,
-            bookmark.Id, bookmark.InstanceId, bookmark.ActivityId, bookmark.Kind, bookmark.EventName, bookmark.DueAt, bookmark.TimeoutOutcome, context.Now);
+            bookmark.Id, bookmark.InstanceId, bookmark.ActivityId, bookmark.Kind, DeferredWrites.Nullable(NpgsqlDbType.Text, bookmark.EventName),
+            DeferredWrites.Nullable(NpgsqlDbType.TimestampTz, bookmark.DueAt), DeferredWrites.Nullable(NpgsqlDbType.Text, bookmark.TimeoutOutcome), context.Now);
 
     /// <summary>Consumes the bookmark with the step's writes (the caller holds the order lock and saw it waiting).</summary>
     public static void Consume(StepContext context, Guid id)

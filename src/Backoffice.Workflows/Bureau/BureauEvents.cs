@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Backoffice.Workflows.Audit;
 using Backoffice.Workflows.Bookmarks;
 using Backoffice.Workflows.Instances;
+using NpgsqlTypes;
 
 namespace Backoffice.Workflows.Bureau;
 
@@ -51,7 +52,8 @@ public sealed class BureauEvents(WorkflowRunner runner)
             insert into bureau_events (id, order_id, kind, payload, received_at, received_by, applied, note)
             values ($1, $2, $3, $4::jsonb, $5, $6, $7, $8)
             """,
-            Guid.CreateVersion7(), orderId, kind, JsonSerializer.Serialize(new { kind, reasonCodes }), step.Now, step.Actor, applied, reason);
+            Guid.CreateVersion7(), orderId, kind, JsonSerializer.Serialize(new { kind, reasonCodes }), step.Now, step.Actor, applied,
+            DeferredWrites.Nullable(NpgsqlDbType.Text, reason));
         AuditLog.Add(step.Writes, step.Now, step.Actor, "bureau-event", "filing-order", order.OrderNumber, new { kind, applied, reasonCodes });
         return new Result(applied, reason);
     }

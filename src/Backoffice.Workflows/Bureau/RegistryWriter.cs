@@ -3,6 +3,7 @@ using Backoffice.Workflows.Filings;
 using Backoffice.Workflows.Filings.Rules;
 using Backoffice.Workflows.Instances;
 using Dapper;
+using NpgsqlTypes;
 
 namespace Backoffice.Workflows.Bureau;
 
@@ -52,7 +53,7 @@ internal sealed class RegistryWriter(StepContext context, string provider)
                 ?? FilingNumbers.Website(subjectNumber, ++websiteCount);
             context.Writes.Add(
                 "insert into registry_websites (website_filing_number, subject_filing_number, name) values ($1, $2, $3) on conflict (website_filing_number) do nothing",
-                number, subjectNumber, website["name"]?.GetValue<string>());
+                number, subjectNumber, DeferredWrites.Nullable(NpgsqlDbType.Text, website["name"]?.GetValue<string>()));
             context.Writes.Add(
                 "insert into registry_domains (domain, website_filing_number) select unnest($1::text[]), $2 on conflict (domain) do nothing", domains, number);
             context.Writes.Add(

@@ -1,5 +1,6 @@
 using Backoffice.Workflows.Filings;
 using Backoffice.Workflows.Instances;
+using NpgsqlTypes;
 
 namespace Backoffice.Workflows.HumanTasks;
 
@@ -24,7 +25,8 @@ public static class ReviewTaskStore
                 escalate_at, filing_type, province)
             values ($1, $2, $3, $4, $5, $6, $7, $8, 'open', $9, $10, $11, $12, $13)
             """,
-            Guid.CreateVersion7(), instanceId, bookmarkId, order.Id, activityId, step, team, outcomes.ToArray(), context.Now, dueAt, escalateAt,
+            Guid.CreateVersion7(), instanceId, bookmarkId, order.Id, activityId, step, team, outcomes.ToArray(), context.Now, dueAt,
+            DeferredWrites.Nullable(NpgsqlDbType.TimestampTz, escalateAt),
             order.FilingType, order.Province);
 
     /// <summary>

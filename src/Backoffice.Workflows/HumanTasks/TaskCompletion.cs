@@ -1,6 +1,7 @@
 using Backoffice.Workflows.Audit;
 using Backoffice.Workflows.Bookmarks;
 using Backoffice.Workflows.Instances;
+using NpgsqlTypes;
 
 namespace Backoffice.Workflows.HumanTasks;
 
@@ -16,7 +17,7 @@ public sealed class TaskCompletion(WorkflowRunner runner)
                 row_version = row_version + 1
             where id = $6 and status = 'open'
             """,
-            outcome, reasons, comment, user, step.Now, task.Id);
+            outcome, reasons, DeferredWrites.Nullable(NpgsqlDbType.Text, comment), user, step.Now, task.Id);
         AuditLog.Add(step.Writes, step.Now, user, "task-completed", "review-task", task.Id.ToString(),
             new { task.OrderNumber, task.Step, outcome, reasons });
         var bookmark = new Bookmark { Id = task.BookmarkId, InstanceId = task.InstanceId, ActivityId = task.ActivityId, Kind = BookmarkKinds.Task };

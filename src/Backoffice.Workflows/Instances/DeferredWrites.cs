@@ -1,4 +1,5 @@
 using Npgsql;
+using NpgsqlTypes;
 
 namespace Backoffice.Workflows.Instances;
 
@@ -28,13 +29,20 @@ public sealed class DeferredWrites
             [.. values, _expectations.Count - 1]);
     }
 
-    /// <summary>Adds a statement with positional parameters ($1, $2, ...).</summary>
+    /// <summary>
+    /// A value that may be NULL, with its column's type, for <see cref="Add"/>. A bare null goes out
+    /// untyped, which gives the statement other parameter types than a value does: the server then
+    /// parses and plans it again each time it changes, instead of running its prepared form.
+    /// </summary>
+    public static NpgsqlParameter Nullable(NpgsqlDbType type, object? value) => new() { NpgsqlDbType = type, Value = value ?? DBNull.Value };
+
+    /// <summary>Adds a statement with positional parameters ($1, $2, ...); a value may be a <see cref="Nullable"/> parameter.</summary>
     public void Add(string sql, params object?[] values)
     {
         var command = new NpgsqlBatchCommand(sql);
         foreach (var value in values)
         {
-            command.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
+            command.Parameters.Add(value as NpgsqlParameter ?? new NpgsqlParameter { Value = value ?? DBNull.Value });
         }
 
         _commands.Add(command);

@@ -3,6 +3,7 @@ using Backoffice.Workflows.Bookmarks;
 using Backoffice.Workflows.Filings;
 using Backoffice.Workflows.HumanTasks;
 using Dapper;
+using NpgsqlTypes;
 
 namespace Backoffice.Workflows.Instances;
 
@@ -126,7 +127,8 @@ public static class InstanceStore
             insert into workflow_instances (id, definition_id, version, order_id, parent_instance_id, status, variables, created_at, updated_at)
             values ($1, $2, $3, $4, $5, 'running', $6::jsonb, $7, $7)
             """,
-            instance.Id, instance.DefinitionId, instance.Version, instance.OrderId, instance.ParentInstanceId, instance.Variables.ToJsonString(), context.Now);
+            instance.Id, instance.DefinitionId, instance.Version, instance.OrderId, DeferredWrites.Nullable(NpgsqlDbType.Uuid, instance.ParentInstanceId),
+            instance.Variables.ToJsonString(), context.Now);
         context.Instances[instance.Id] = instance;
     }
 
@@ -137,7 +139,7 @@ public static class InstanceStore
             update workflow_instances set status = $1, result = $2, variables = $3::jsonb, updated_at = $4, row_version = row_version + 1
             where id = $5 and row_version = $6
             """,
-            instance.Status, instance.Result, instance.Variables.ToJsonString(), context.Now, instance.Id, instance.RowVersion);
+            instance.Status, DeferredWrites.Nullable(NpgsqlDbType.Text, instance.Result), instance.Variables.ToJsonString(), context.Now, instance.Id, instance.RowVersion);
 
     private static readonly RowTable JournalRows = new("workflow_journal",
         ("instance_id", "uuid", typeof(Guid)), ("order_id", "uuid", typeof(Guid)), ("at", "timestamptz", typeof(DateTimeOffset)),

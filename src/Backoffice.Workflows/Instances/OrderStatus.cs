@@ -1,5 +1,6 @@
 using Backoffice.Workflows.Audit;
 using Backoffice.Workflows.Filings;
+using NpgsqlTypes;
 
 namespace Backoffice.Workflows.Instances;
 
@@ -36,6 +37,6 @@ public static class OrderStatus
                 submitted_at = case when $3 then $2 else submitted_at end, subject_filing_number = $4, website_filing_numbers = $5,
                 public_security_number = $6, bureau_attempts = $7
             where id = $8
-            """, order.Status, context.Now, submitted, order.SubjectFilingNumber, order.WebsiteFilingNumbers, order.PublicSecurityNumber,
-            order.BureauAttempts, order.Id);
+            """, order.Status, context.Now, submitted, DeferredWrites.Nullable(NpgsqlDbType.Text, order.SubjectFilingNumber), order.WebsiteFilingNumbers,
+            DeferredWrites.Nullable(NpgsqlDbType.Text, order.PublicSecurityNumber), order.BureauAttempts, order.Id);
 }

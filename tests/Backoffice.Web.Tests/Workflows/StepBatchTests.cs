@@ -3,13 +3,16 @@ using Backoffice.Workflows.Audit;
 using Backoffice.Workflows.Instances;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using NpgsqlTypes;
 
 namespace Backoffice.Web.Tests.Workflows;
 
 /// <summary>
 /// A step's writes and its COMMIT go out in one batch: an instance changed by someone else since the
 /// step read it fails the row-version check inside that batch, so nothing of the step is written;
-/// rows appended to a table are inserted in the order the step added them.
+/// rows appended to a table are inserted in the order the step added them; a statement whose value may
+/// be NULL keeps running as its prepared statement either way.
 /// </summary>
 public sealed class StepBatchTests
 {
@@ -67,5 +70,23 @@ public sealed class StepBatchTests
         var stored = (await db.QueryAsync<string>(
             "select action from audit_log where entity_id = @entity and details ->> 'action' = action order by id", new { entity })).ToArray();
         Assert.Equal(actions, stored);
+    }
+
+    [Fact]
+    public async Task A_write_runs_as_its_prepared_statement_whether_its_nullable_value_is_null_or_not()
+    {
+        const string Sql = "select $1::timestamptz is null as no_due_time";
+        const int Runs = 20;
+        await using var connection = await TestApp.Instance.Services.GetRequiredService<NpgsqlDataSource>().OpenConnectionAsync();
+        for (var i = 0; i < Runs; i++)
+        {
+            var writes = new DeferredWrites();
+            writes.Add(Sql, DeferredWrites.Nullable(NpgsqlDbType.TimestampTz, i % 2 == 0 ? null : DateTimeOffset.UtcNow));
+            await writes.FlushAsync(connection, commit: false, CancellationToken.None);
+        }
+
+        var prepared = await connection.ExecuteScalarAsync<long>(
+            "select coalesce(sum(generic_plans + custom_plans), 0)::bigint from pg_prepared_statements where statement = @Sql", new { Sql });
+        Assert.True(prepared >= Runs - 6, $"{prepared} of {Runs} runs used the prepared statement");
     }
 }
