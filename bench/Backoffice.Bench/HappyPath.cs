@@ -33,6 +33,7 @@ public sealed class HappyPath(IServiceProvider services, CommandMeter meter)
 
         var steps = 0;
         _inSteps = (0, TimeSpan.Zero);
+        var wal = await WalPosition.ReadAsync(_dataSource);
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var watch = Stopwatch.StartNew();
         foreach (var id in ids)
@@ -49,6 +50,7 @@ public sealed class HappyPath(IServiceProvider services, CommandMeter meter)
 
         watch.Stop();
         cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        wal = await WalPosition.ReadAsync(_dataSource) - wal;
         await using var connection = await _dataSource.OpenConnectionAsync();
         var activities = await connection.ExecuteScalarAsync<int>(
             "select count(*)::int from workflow_journal j join workflow_instances i on i.id = j.instance_id where i.order_id = any(@ids)", new { ids = ids.ToArray() });
@@ -59,7 +61,7 @@ public sealed class HappyPath(IServiceProvider services, CommandMeter meter)
             throw new InvalidOperationException($"Only {approved} of {count} orders reached approval.");
         }
 
-        return new Measurement(steps, activities, watch.Elapsed, cpu, _inSteps.Commands, _inSteps.Time);
+        return new Measurement(steps, activities, watch.Elapsed, cpu, _inSteps.Commands, _inSteps.Time, wal);
     }
 
     /// <summary>The commands the measured steps ran and the time spent in them.</summary>

@@ -53,14 +53,15 @@ await SteadyState.AnalyzeAsync(dataSource);
 Console.WriteLine($"Engine benchmark: {orders} orders through the new-filing happy path, {runs} runs, one thread each;");
 Console.WriteLine($"engine and baseline alternate in slices of {Slice} orders, so both see the same load on the machine");
 Console.WriteLine("\"round trips/step\" counts the database commands of the steps; \"in commands\" is the share of the steps' time spent waiting for them");
-Console.WriteLine("run  engine steps/s  activities/s  app CPU ms/step  round trips/step  in commands  baseline updates/s  ratio(steps/baseline)");
+Console.WriteLine("\"WAL\" is the write-ahead log the server wrote meanwhile, in bytes, which each COMMIT waits to have flushed");
+Console.WriteLine("run  engine steps/s  activities/s  app CPU ms/step  round trips/step  in commands  WAL/step  baseline updates/s  WAL/update  ratio(steps/baseline)");
 var ratios = new List<double>();
 var stepRates = new List<double>();
 var baseRates = new List<double>();
 for (var run = 1; run <= runs; run++)
 {
-    var engine = new Measurement(0, 0, TimeSpan.Zero, TimeSpan.Zero, 0, TimeSpan.Zero);
-    var updates = new UpdateMeasurement(0, TimeSpan.Zero);
+    var engine = new Measurement(0, 0, TimeSpan.Zero, TimeSpan.Zero, 0, TimeSpan.Zero, 0);
+    var updates = new UpdateMeasurement(0, TimeSpan.Zero, 0);
     for (var done = 0; done < orders; done += Slice)
     {
         var slice = Math.Min(Slice, orders - done);
@@ -74,7 +75,7 @@ for (var run = 1; run <= runs; run++)
     baseRates.Add(perSecond);
     ratios.Add(steps / perSecond);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"{run,3}  {steps,14:F1}  {engine.Activities / engine.Elapsed.TotalSeconds,12:F1}  {engine.ProcessorTime.TotalMilliseconds / engine.Steps,15:F2}  {(double)engine.Commands / engine.Steps,16:F2}  {engine.InCommands / engine.Elapsed,11:P0}  {perSecond,18:F1}  {steps / perSecond,21:P1}"));
+        $"{run,3}  {steps,14:F1}  {engine.Activities / engine.Elapsed.TotalSeconds,12:F1}  {engine.ProcessorTime.TotalMilliseconds / engine.Steps,15:F2}  {(double)engine.Commands / engine.Steps,16:F2}  {engine.InCommands / engine.Elapsed,11:P0}  {engine.WalBytes / engine.Steps,8}  {perSecond,18:F1}  {updates.WalBytes / updates.Count,10}  {steps / perSecond,21:P1}"));
 }
 
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -88,15 +89,29 @@ static double Median(List<double> values)
 
 namespace Backoffice.Bench
 {
-    public sealed record Measurement(int Steps, int Activities, TimeSpan Elapsed, TimeSpan ProcessorTime, long Commands, TimeSpan InCommands)
+    public sealed record Measurement(int Steps, int Activities, TimeSpan Elapsed, TimeSpan ProcessorTime, long Commands, TimeSpan InCommands, long WalBytes)
     {
         public static Measurement operator +(Measurement a, Measurement b) => new(
-            a.Steps + b.Steps, a.Activities + b.Activities, a.Elapsed + b.Elapsed, a.ProcessorTime + b.ProcessorTime, a.Commands + b.Commands, a.InCommands + b.InCommands);
+            a.Steps + b.Steps, a.Activities + b.Activities, a.Elapsed + b.Elapsed, a.ProcessorTime + b.ProcessorTime, a.Commands + b.Commands,
+            a.InCommands + b.InCommands, a.WalBytes + b.WalBytes);
     }
 
-    public sealed record UpdateMeasurement(int Count, TimeSpan Elapsed)
+    public sealed record UpdateMeasurement(int Count, TimeSpan Elapsed, long WalBytes)
     {
-        public static UpdateMeasurement operator +(UpdateMeasurement a, UpdateMeasurement b) => new(a.Count + b.Count, a.Elapsed + b.Elapsed);
+        public static UpdateMeasurement operator +(UpdateMeasurement a, UpdateMeasurement b) => new(a.Count + b.Count, a.Elapsed + b.Elapsed, a.WalBytes + b.WalBytes);
+    }
+
+    /// <summary>
+    /// The server's write-ahead log position, read with the clock stopped: the bytes written between two
+    /// readings are those of the measured transactions (and of any autovacuum meanwhile).
+    /// </summary>
+    public static class WalPosition
+    {
+        public static async Task<long> ReadAsync(NpgsqlDataSource dataSource)
+        {
+            await using var command = dataSource.CreateCommand("select (pg_current_wal_lsn() - '0/0'::pg_lsn)::bigint");
+            return (long)(await command.ExecuteScalarAsync())!;
+        }
     }
 
     /// <summary>The baseline: one single-row UPDATE per transaction, on the same server and connection pool.</summary>
@@ -110,6 +125,7 @@ namespace Backoffice.Bench
                 await setup.ExecuteNonQueryAsync();
             }
 
+            var wal = await WalPosition.ReadAsync(dataSource);
             var watch = Stopwatch.StartNew();
             for (var i = 0; i < count; i++)
             {
@@ -120,7 +136,8 @@ namespace Backoffice.Bench
                 await transaction.CommitAsync();
             }
 
-            return new UpdateMeasurement(count, watch.Elapsed);
+            watch.Stop();
+            return new UpdateMeasurement(count, watch.Elapsed, await WalPosition.ReadAsync(dataSource) - wal);
         }
     }
 }
