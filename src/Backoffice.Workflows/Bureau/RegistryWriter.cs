@@ -39,7 +39,8 @@ internal sealed class RegistryWriter(StepContext context, string provider)
                 insert into registry_subjects (subject_filing_number, certificate_type, certificate_number, name, nature, province, provider)
                 values ($1, $2, $3, $4, $5, $6, $7)
                 """,
-                subjectNumber, order.SubjectCertificateType, order.SubjectCertificateNumber, order.SubjectName, order.SubjectNature, order.Province, provider);
+                subjectNumber, order.SubjectCertificateType, order.SubjectCertificateNumber, order.SubjectName,
+                DeferredWrites.Nullable(NpgsqlDbType.Text, order.SubjectNature), order.Province, provider);
         }
         else
         {
@@ -61,7 +62,8 @@ internal sealed class RegistryWriter(StepContext context, string provider)
                 insert into registry_accesses (website_filing_number, provider, access_kind, access_value) values ($1, $2, $3, $4)
                 on conflict (website_filing_number, provider) do update set access_kind = excluded.access_kind, access_value = excluded.access_value
                 """,
-                number, provider, website["accessResource"]?["kind"]?.GetValue<string>(), website["accessResource"]?["value"]?.GetValue<string>());
+                number, provider, DeferredWrites.Nullable(NpgsqlDbType.Text, website["accessResource"]?["kind"]?.GetValue<string>()),
+                DeferredWrites.Nullable(NpgsqlDbType.Text, website["accessResource"]?["value"]?.GetValue<string>()));
             numbers.Add(number);
         }
 

@@ -36,13 +36,22 @@ public sealed class DeferredWrites
     /// </summary>
     public static NpgsqlParameter Nullable(NpgsqlDbType type, object? value) => new() { NpgsqlDbType = type, Value = value ?? DBNull.Value };
 
-    /// <summary>Adds a statement with positional parameters ($1, $2, ...); a value may be a <see cref="Nullable"/> parameter.</summary>
+    /// <summary>
+    /// Adds a statement with positional parameters ($1, $2, ...). A value that may be NULL goes as a
+    /// <see cref="Nullable"/> parameter: a bare null is refused, so no statement loses its prepared form.
+    /// </summary>
     public void Add(string sql, params object?[] values)
     {
         var command = new NpgsqlBatchCommand(sql);
-        foreach (var value in values)
+        for (var i = 0; i < values.Length; i++)
         {
-            command.Parameters.Add(value as NpgsqlParameter ?? new NpgsqlParameter { Value = value ?? DBNull.Value });
+            command.Parameters.Add(values[i] switch
+            {
+                null => throw new ArgumentException(
+                    $"${i + 1} of \"{sql.Split('\n')[0].Trim()}\" is a bare null: pass it as DeferredWrites.Nullable with its column's type.", nameof(values)),
+                NpgsqlParameter parameter => parameter,
+                var value => new NpgsqlParameter { Value = value },
+            });
         }
 
         _commands.Add(command);

@@ -12,7 +12,7 @@ namespace Backoffice.Web.Tests.Workflows;
 /// A step's writes and its COMMIT go out in one batch: an instance changed by someone else since the
 /// step read it fails the row-version check inside that batch, so nothing of the step is written;
 /// rows appended to a table are inserted in the order the step added them; a statement whose value may
-/// be NULL keeps running as its prepared statement either way.
+/// be NULL keeps running as its prepared statement either way, and a bare null is refused.
 /// </summary>
 public sealed class StepBatchTests
 {
@@ -89,5 +89,14 @@ public sealed class StepBatchTests
             "select coalesce(sum(generic_plans + custom_plans), 0)::bigint from pg_prepared_statements where statement = @Sql", new { Sql });
         // Npgsql prepares a statement on its fifth use; every run after that must use it, null or not.
         Assert.True(prepared >= Runs - 6, $"{prepared} of {Runs} runs used the prepared statement");
+    }
+
+    [Fact]
+    public void A_write_given_a_bare_null_is_refused_with_the_parameter_it_names()
+    {
+        var writes = new DeferredWrites();
+        var error = Assert.Throws<ArgumentException>(() =>
+            writes.Add("update review_tasks set comment = $1 where id = $2", null, Guid.NewGuid()));
+        Assert.Contains("$1 of \"update review_tasks set comment = $1 where id = $2\" is a bare null", error.Message);
     }
 }
