@@ -23,7 +23,7 @@ public static class DesignerReference
     /// <summary>An order field a condition can test, at its path in the order document (<c>order.websites.length</c> counts the websites).</summary>
     internal sealed record OrderField(string Path, string Label, string Kind, IReadOnlyList<Choice>? Choices = null);
 
-    public static readonly IReadOnlyList<string> Placeholders = ["{orderNumber}", "{subjectName}", "{status}", "{subjectFilingNumber}"];
+    public static readonly IReadOnlyList<string> Placeholders = ["{orderNumber}", "{subjectName}", "{status}", "{subjectFilingNumber}", "{websiteFilingNumbers}"];
 
     public static async Task<IResult> GetAsync(HttpContext context, NpgsqlDataSource dataSource)
     {
@@ -76,6 +76,7 @@ public static class DesignerReference
         ["orderNumber"] = "BA20260101000001",
         ["status"] = FilingStatus.Approved,
         ["subjectFilingNumber"] = "粤ICP备20000001号",
+        ["websiteFilingNumbers"] = new JsonArray("粤ICP备20000001号-1"),
         ["subject"] = new JsonObject { ["name"] = "深圳某某科技有限公司" },
     };
 

@@ -15,7 +15,8 @@ namespace Backoffice.Web.Features.Orders;
 public sealed record OrderDetails(
     FilingOrderRow Order, FilingOrderRequest Body, IReadOnlyList<FilingReads.MaterialEntry> Materials,
     IReadOnlyList<FilingReads.TimelineEntry> Timeline, IReadOnlyList<ReviewTask> Tasks, IReadOnlyList<OrderDetails.BureauEvent> BureauEvents,
-    IReadOnlyList<OrderDetails.OtherOrder> SameSubject, IReadOnlyDictionary<string, (string Zh, string En)> Reasons)
+    IReadOnlyList<OrderDetails.OtherOrder> SameSubject, IReadOnlyDictionary<string, (string Zh, string En)> Reasons,
+    IReadOnlyList<string> WarningCodes)
 {
     public sealed record BureauEvent
     {
@@ -46,7 +47,8 @@ public sealed record OrderDetails(
     public string ReasonLabel(string code, bool english) =>
         Reasons.TryGetValue(code, out var label) ? (english ? label.En : label.Zh) : code;
 
-    public static async Task<OrderDetails?> LoadAsync(NpgsqlConnection connection, Guid id, bool english, CancellationToken ct)
+    /// <summary>The order's details; <paramref name="provider"/> is this provider's code, for the warnings of cancelling its access.</summary>
+    public static async Task<OrderDetails?> LoadAsync(NpgsqlConnection connection, Guid id, bool english, string provider, CancellationToken ct)
     {
         var order = await FilingOrders.LoadAsync(connection, null, id, false, ct);
         if (order is null)
@@ -71,8 +73,12 @@ public sealed record OrderDetails(
             """, new { id, number = order.SubjectCertificateNumber, type = order.SubjectCertificateType }, cancellationToken: ct))).AsList();
         var reasons = (await connection.QueryAsync<(string Code, string Zh, string En)>(new CommandDefinition(
             "select code, label_zh, label_en from reason_codes", cancellationToken: ct))).ToDictionary(r => r.Code, r => (r.Zh, r.En));
+        var warnings = order is { FilingType: FilingType.CancelAccess, WebsiteFilingNumber: { } website }
+            ? FilingWarnings.OfCancellingAccess((await connection.QueryAsync<string>(new CommandDefinition(
+                "select provider from registry_accesses where website_filing_number = @website", new { website }, cancellationToken: ct))).AsList(), provider)
+            : [];
         return new OrderDetails(
             order, body, await FilingReads.MaterialsAsync(connection, id, ct), await FilingReads.TimelineAsync(connection, id, english, ct),
-            tasks, events, same, reasons);
+            tasks, events, same, reasons, warnings);
     }
 }
