@@ -49,7 +49,7 @@ public sealed class TaskPageModel(
         }
 
         Task = task;
-        Details = (await OrderDetails.LoadAsync(connection, task.OrderId, HttpContext.IsEnglish(), ct))!;
+        Details = (await OrderDetails.LoadAsync(connection, task.OrderId, HttpContext.IsEnglish(), OrderTimeline.MaySeeJournal(User), ct))!;
         var step = await TaskStep.DefinitionAsync(connection, definitions, task, ct);
         Checklist = step?.List("checklist") ?? [];
         var label = HttpContext.IsEnglish() ? "label_en" : "label_zh";

@@ -22,7 +22,7 @@ public sealed class OrderPageModel(NpgsqlDataSource dataSource, TimeProvider clo
     {
         await using var connection = await dataSource.OpenConnectionAsync(HttpContext.RequestAborted);
         var details = await VisibleAsync(connection, id)
-            ? await OrderDetails.LoadAsync(connection, id, HttpContext.IsEnglish(), HttpContext.RequestAborted)
+            ? await OrderDetails.LoadAsync(connection, id, HttpContext.IsEnglish(), OrderTimeline.MaySeeJournal(User), HttpContext.RequestAborted)
             : null;
         if (details is null)
         {
