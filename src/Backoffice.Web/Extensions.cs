@@ -122,8 +122,7 @@ public static class Extensions
     public static WebApplication UseBackoffice(this WebApplication app)
     {
         app.UseMiddleware<OrderLogScope>();
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        app.UseErrorPages();
         app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();

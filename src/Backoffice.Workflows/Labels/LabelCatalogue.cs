@@ -47,6 +47,10 @@ public static class LabelCatalogue
     public static string Join(LabelSet set, IEnumerable<string?>? codes, bool english) =>
         string.Join(english ? ", " : "、", (codes ?? []).Where(c => c is not null).Select(c => Of(set, c, english)));
 
+    /// <summary>A team by its label; a team the catalogue does not know (added by an admin) by its name in the database.</summary>
+    public static string OfTeam(string id, string? name, bool english) =>
+        Knows(LabelSet.Team, id) ? Of(LabelSet.Team, id, english) : name ?? id;
+
     public static bool Knows(LabelSet set, string? code) => code is not null && Sets[set].ContainsKey(code);
 
     /// <summary>Every code of a set with its labels, in the set's order (for pickers and the designer's reference).</summary>

@@ -55,6 +55,7 @@ public sealed class ReportsPageModel(
     public IDictionary<string, string[]> SubscriptionErrors { get; private set; } = new Dictionary<string, string[]>();
     public IReadOnlyList<ArchiveEntry> Archive { get; private set; } = [];
     public IReadOnlyList<Subscriptions.View> SubscriptionList { get; private set; } = [];
+    public StaffNames Names { get; private set; } = StaffNames.None;
     public IReadOnlyList<(string Id, string Name)> Teams { get; private set; } = [];
     public string ApiToken { get; private set; } = "";
     public string? Saved { get; private set; }
@@ -160,6 +161,7 @@ public sealed class ReportsPageModel(
         await using (var connection = await dataSource.OpenConnectionAsync(ct))
         {
             Teams = (await connection.QueryAsync<(string, string)>(new CommandDefinition("select id, name from teams order by id", cancellationToken: ct))).AsList();
+            Names = await StaffNames.LoadAsync(connection, SubscriptionList.Select(s => s.CreatedBy), ct);
         }
 
         var userId = long.Parse(User.FindFirstValue(BearerTokenHandler.UserIdClaim)!, CultureInfo.InvariantCulture);
