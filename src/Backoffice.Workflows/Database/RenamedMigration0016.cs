@@ -15,9 +15,16 @@ internal static class RenamedMigration0016
 
     public static async Task CompleteAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
+        await using (var exists = new NpgsqlCommand("select to_regclass('public.schema_versions') is not null", connection))
+        {
+            if (!(bool)(await exists.ExecuteScalarAsync(cancellationToken))!)
+            {
+                return;
+            }
+        }
+
         const string journaled = """
-            select to_regclass('public.schema_versions') is not null
-               and exists (select from schema_versions where scriptname = @old)
+            select exists (select from schema_versions where scriptname = @old)
                and not exists (select from schema_versions where scriptname = @new)
             """;
         await using (var check = new NpgsqlCommand(journaled, connection))

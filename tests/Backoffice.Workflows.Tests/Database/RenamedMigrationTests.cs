@@ -9,7 +9,7 @@ namespace Backoffice.Workflows.Tests.Database;
 /// <summary>
 /// A database migrated while db/0016 was still db/0016_page_tokens.sql (its journal holds that name)
 /// migrates to the latest schema: the inbox's task fields are added and filled, each token keeps the
-/// staff session it belongs to. On its own database, dropped at the end, on the server of
+/// staff session it belongs to; an empty database migrates too. Each test on its own database, dropped at the end, on the server of
 /// ConnectionStrings__Backoffice (./backoffice test sets it).
 /// </summary>
 public sealed class RenamedMigrationTests : IAsyncLifetime
@@ -80,6 +80,16 @@ public sealed class RenamedMigrationTests : IAsyncLifetime
             select indexname from pg_indexes
             where indexname in ('api_tokens_staff_session', 'review_tasks_done_by', 'review_tasks_done_by_fields') order by indexname
             """));
+    }
+
+    [Fact]
+    public async Task An_empty_database_migrates_to_the_latest()
+    {
+        await MigrateAsync();
+
+        Assert.Equal(
+            EmbeddedMigrations().Select(s => s.Name).Order(StringComparer.Ordinal),
+            await ColumnAsync<string>("select scriptname from schema_versions order by scriptname collate \"C\""));
     }
 
     private async Task MigrateAsync()
