@@ -4,7 +4,7 @@ using Npgsql;
 
 namespace Backoffice.Web.Features.Definitions;
 
-/// <summary>Workflow definitions for compliance managers (API.md), and the activity palette.</summary>
+/// <summary>Workflow definitions for compliance managers (docs/API.md), and the activity palette.</summary>
 public static class DefinitionsApi
 {
     public static IEndpointRouteBuilder MapDefinitionsApi(this IEndpointRouteBuilder app)
