@@ -19,12 +19,12 @@ public static partial class Nodes
         new(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = jar }) { BaseAddress = new Uri(app.Address) };
 
     /// <summary>The sign-in form's fields for a test-mode user, with the anti-forgery token of the form page given.</summary>
-    public static FormUrlEncodedContent SignInForm(string page, string username) => new(new Dictionary<string, string>
-    {
-        ["Username"] = username,
-        ["Password"] = "Passw0rd!",
-        ["__RequestVerificationToken"] = HiddenToken().Match(page).Groups[1].Value,
-    });
+    public static FormUrlEncodedContent SignInForm(string page, string username) =>
+        Form(page, new() { ["Username"] = username, ["Password"] = "Passw0rd!" });
+
+    /// <summary>A form's fields with the anti-forgery token of the page it is on.</summary>
+    public static FormUrlEncodedContent Form(string page, Dictionary<string, string> fields) =>
+        new(fields.Append(new("__RequestVerificationToken", HiddenToken().Match(page).Groups[1].Value)));
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex HiddenToken();

@@ -1,4 +1,5 @@
 using Backoffice.Workflows;
+using Backoffice.Workflows.Database;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.Options;
@@ -27,6 +28,7 @@ public static class NodesExtensions
             o.XmlRepository = sp.GetRequiredService<KeyRingRepository>();
             o.XmlEncryptor = new KeyRingEncryptor(sp.GetRequiredService<KeyRingSecret>());
         }));
+        services.AddHostedService<NodeSignals>();
         return builder;
     }
 }
