@@ -12,6 +12,7 @@ using Backoffice.Web.Features.Health;
 using Backoffice.Web.Features.Reports;
 using Backoffice.Web.Features.TestMode;
 using Backoffice.Web.Infrastructure;
+using Backoffice.Web.Infrastructure.Nodes;
 using Backoffice.Workflows;
 using Backoffice.Workflows.Clock;
 using Backoffice.Workflows.Definitions;
@@ -45,6 +46,7 @@ public static class Extensions
             });
         }
         services.AddWorkflows(builder.Configuration);
+        builder.AddNodes();
         services.PostConfigure<BackofficeOptions>(o =>
         {
             if (o.TestMode && !o.ConsoleApiKeys.Contains(DemoAccounts.ConsoleKey))
