@@ -66,6 +66,7 @@ public static class Extensions
         services.AddHttpContextAccessor();
         services.AddScoped<UiText>();
         services.AddProblemDetails();
+        BindingFailures.Configure(services);
         services.AddOpenApi();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database").AddCheck<SchedulersHealthCheck>("schedulers");
         services.AddSingleton<DemoOrders>();
