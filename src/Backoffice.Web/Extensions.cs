@@ -121,6 +121,7 @@ public static class Extensions
 
     public static WebApplication UseBackoffice(this WebApplication app)
     {
+        app.UseMiddleware<SecurityHeaders>();
         app.UseMiddleware<OrderLogScope>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
@@ -131,6 +132,7 @@ public static class Extensions
         app.MapOpenApi().AllowAnonymous();
         app.MapHealthChecks("/healthz").AllowAnonymous();
         app.MapTokensApi();
+        app.MapPageTokens();
         app.MapFilingsApi();
         app.MapTestModeApi();
         app.MapTasksApi();
