@@ -124,6 +124,7 @@ public static class Extensions
 
     public static WebApplication UseBackoffice(this WebApplication app)
     {
+        app.UseMiddleware<SecurityHeaders>();
         app.UseMiddleware<OrderLogScope>();
         app.UseErrorPages();
         app.UseStaticFiles();
@@ -133,6 +134,7 @@ public static class Extensions
         app.MapOpenApi().AllowAnonymous();
         app.MapHealthChecks("/healthz").AllowAnonymous();
         app.MapTokensApi();
+        app.MapPageTokens();
         app.MapFilingsApi();
         app.MapTestModeApi();
         app.MapTasksApi();
