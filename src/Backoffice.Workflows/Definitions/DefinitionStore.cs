@@ -32,6 +32,8 @@ public sealed class DefinitionStore
         public string? FilingType { get; init; }
         public int LatestVersion { get; init; }
         public int? PublishedVersion { get; init; }
+        public int? DraftVersion { get; init; }
+        public int? AwaitingApprovalVersion { get; init; }
         public int RunningInstances { get; init; }
     }
 
@@ -101,6 +103,8 @@ public sealed class DefinitionStore
             select d.id, d.name, d.filing_type,
                    (select max(version) from workflow_definition_versions v where v.definition_id = d.id) as latest_version,
                    (select version from workflow_definition_versions v where v.definition_id = d.id and v.status = 'published') as published_version,
+                   (select version from workflow_definition_versions v where v.definition_id = d.id and v.status = 'draft') as draft_version,
+                   (select version from workflow_definition_versions v where v.definition_id = d.id and v.status = 'awaiting-approval') as awaiting_approval_version,
                    (select count(*)::int from workflow_instances i where i.definition_id = d.id and i.status = 'running') as running_instances
             from workflow_definitions d order by d.filing_type nulls last, d.id
             """, cancellationToken: ct))).AsList();

@@ -1,6 +1,6 @@
 namespace Backoffice.Workflows.Filings;
 
-/// <summary>The ten order types of API.md, with their Chinese and English labels.</summary>
+/// <summary>The ten order types of docs/API.md, with their Chinese and English labels.</summary>
 public static class FilingType
 {
     public const string NewFiling = "new-filing";

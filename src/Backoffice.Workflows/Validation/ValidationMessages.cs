@@ -18,6 +18,7 @@ public static partial class ValidationMessages
     private static readonly Dictionary<string, (string, string)> General = new()
     {
         ["required"] = ("必填项不能为空", "This field is required"),
+        ["value-unparsable"] = ("取值格式不正确，须为 {0}", "The value cannot be read; it must be {0}"),
         ["invalid-choice"] = ("取值无效，可选值：{0}", "Invalid value; allowed: {0}"),
         ["too-long"] = ("长度不能超过 {0} 个字符", "Must be at most {0} characters"),
         ["control-characters"] = ("不能包含控制字符", "Must not contain control characters"),

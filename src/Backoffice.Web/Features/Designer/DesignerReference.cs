@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Backoffice.Web.Infrastructure;
+using Backoffice.Workflows.Definitions;
 using Backoffice.Workflows.Filings;
 using Backoffice.Workflows.Filings.Rules;
 using Backoffice.Workflows.Instances;
@@ -11,7 +12,8 @@ namespace Backoffice.Web.Features.Designer;
 
 /// <summary>
 /// The lists the designer's property editors pick from (teams, public statuses, reason codes,
-/// processes, the order fields a condition can test, template placeholders), and the preview of a
+/// processes, the order fields a condition can test, template placeholders, the outcome labels and
+/// the outcomes a human task may offer), and the preview of a
 /// notification template rendered by the engine's own renderer.
 /// </summary>
 public static class DesignerReference
@@ -39,6 +41,8 @@ public static class DesignerReference
         {
             teams, reasonCodes = reasons, definitions, statuses = Statuses(english), placeholders = Placeholders,
             orderFields = OrderFields(english),
+            outcomeLabels = DefinitionLabels.AllOutcomes(english),
+            humanTaskOutcomes = DefinitionLabels.HumanTaskOutcomes,
         });
     }
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Backoffice.Web.Features.Orders;
 using Backoffice.Web.Infrastructure;
 using Backoffice.Workflows.Filings;
+using Backoffice.Workflows.Labels;
 using Backoffice.Workflows.Validation;
 using Dapper;
 using Npgsql;
@@ -136,6 +137,5 @@ public static class FilingReads
         return Results.Ok(new FilingPage(items, total, number, size));
     }
 
-    public static string Label(string status, bool english) =>
-        FilingStatus.Labels.TryGetValue(status, out var l) ? (english ? l.En : l.Zh) : status;
+    public static string Label(string status, bool english) => LabelCatalogue.Of(LabelSet.Status, status, english);
 }

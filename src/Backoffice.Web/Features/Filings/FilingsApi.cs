@@ -2,7 +2,7 @@ using Backoffice.Web.Infrastructure;
 
 namespace Backoffice.Web.Features.Filings;
 
-/// <summary>The filing-order endpoints of API.md, for the console and staff.</summary>
+/// <summary>The filing-order endpoints of docs/API.md, for the console and staff.</summary>
 public static class FilingsApi
 {
     public static IEndpointRouteBuilder MapFilingsApi(this IEndpointRouteBuilder app)

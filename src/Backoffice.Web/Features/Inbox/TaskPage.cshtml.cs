@@ -50,7 +50,7 @@ public sealed class TaskPageModel(
         }
 
         Task = task;
-        Details = (await OrderDetails.LoadAsync(connection, task.OrderId, HttpContext.IsEnglish(), registry.ProviderCode, ct))!;
+        Details = (await OrderDetails.LoadAsync(connection, task.OrderId, HttpContext.IsEnglish(), OrderTimeline.MaySeeJournal(User), registry.ProviderCode, ct))!;
         var step = await TaskStep.DefinitionAsync(connection, definitions, task, ct);
         Checklist = step?.List("checklist") ?? [];
         var label = HttpContext.IsEnglish() ? "label_en" : "label_zh";

@@ -24,7 +24,7 @@ public sealed class OrderPageModel(
     {
         await using var connection = await dataSource.OpenConnectionAsync(HttpContext.RequestAborted);
         var details = await VisibleAsync(connection, id)
-            ? await OrderDetails.LoadAsync(connection, id, HttpContext.IsEnglish(), registry.ProviderCode, HttpContext.RequestAborted)
+            ? await OrderDetails.LoadAsync(connection, id, HttpContext.IsEnglish(), OrderTimeline.MaySeeJournal(User), registry.ProviderCode, HttpContext.RequestAborted)
             : null;
         if (details is null)
         {
