@@ -9,6 +9,7 @@ import { PropertyPanel } from './PropertyPanel.jsx';
 import { autoLayout, connect, needsLayout, newActivity, paste, removeActivities } from './graph.js';
 import { useUndoable } from './history.js';
 import { t } from './i18n.js';
+import { setLabels } from './labels.js';
 
 const SAVE_DELAY_MS = 700;
 const NONE = [];
@@ -51,7 +52,7 @@ export function App({ initialId }) {
 
   useEffect(() => {
     Promise.all([api.activityTypes(), api.reference(), api.definitions()]).then(([ts, ref, defs]) => {
-      setTypes(ts); setReference(ref); setDefinitions(defs);
+      setLabels(ref.labels); setTypes(ts); setReference(ref); setDefinitions(defs);
       setDefinitionId((id) => id || defs[0]?.id);
     }).catch((e) => setMessage(problemLines(e).join('; ')));
   }, []);
@@ -220,7 +221,7 @@ export function App({ initialId }) {
     <div className="designer">
       <header className="toolbar">
         <select aria-label="definition" value={definitionId} onChange={(e) => switchTo(e.target.value)}>
-          {definitions.map((d) => <option key={d.id} value={d.id}>{d.name} ({d.id})</option>)}
+          {definitions.map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}
         </select>
         <span className="version" data-testid="version">
           {t('editing')} v{version?.number} {version?.draft ? t('draft') : t('published')}

@@ -4,6 +4,7 @@ import {
 } from '@xyflow/react';
 import { ActivityNode } from './ActivityNode.jsx';
 import { connectionKey, outcomesOf } from './graph.js';
+import { outcomeLabel } from './labels.js';
 
 const nodeTypes = { activity: ActivityNode };
 const edgeColours = { added: '#1a7f37', removed: '#cf222e' };
@@ -49,7 +50,7 @@ export function Canvas({ doc, types, teams, errors, waiting, visits, readOnly, o
     source: c.source,
     sourceHandle: c.outcome,
     target: c.target,
-    label: c.outcome,
+    label: outcomeLabel(c.outcome),
     deletable: !readOnly,
     className: c.diff ? `edge-${c.diff}` : undefined,
     animated: Boolean(visits?.[c.source] && visits?.[c.target]),

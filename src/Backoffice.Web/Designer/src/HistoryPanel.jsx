@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { api, problemLines } from './api.js';
 import { t } from './i18n.js';
+import { outcomeLabel } from './labels.js';
 
 const when = (iso) => (iso ? new Date(iso).toLocaleString() : '');
 
@@ -64,7 +65,7 @@ export function diffDocument(from, to, diff) {
 
 export function DiffSummary({ diff, onClose }) {
   const line = (label, items) => items.length > 0 && <li>{label}: {items.join(', ')}</li>;
-  const link = (c) => `${c.source} —${c.outcome}→ ${c.target}`;
+  const link = (c) => `${c.source} —${outcomeLabel(c.outcome)}→ ${c.target}`;
   return (
     <section className="drawer" data-testid="diff">
       <header><h2>{t('diffTitle')} v{diff.from} → v{diff.to}</h2><button type="button" onClick={onClose}>{t('close')}</button></header>

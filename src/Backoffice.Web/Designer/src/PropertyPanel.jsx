@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { api } from './api.js';
 import { ConditionBuilder } from './ConditionBuilder.jsx';
 import { outcomesOf } from './graph.js';
+import { choiceLabel, outcomeLabel } from './labels.js';
 import { t, unitLabel, unitLabels } from './i18n.js';
 
 function TemplateEditor({ value, onChange, placeholders }) {
@@ -84,7 +85,7 @@ function Choice({ value, onChange, options, required, name }) {
 }
 
 function PropertyEditor({ property, value, onChange, reference, error }) {
-  const plain = (list) => list.map((v) => ({ value: v, label: v }));
+  const plain = (list) => list.map((v) => ({ value: v, label: choiceLabel(property.name, v) }));
   switch (property.kind) {
     case 'team': return <Choice name={property.name} value={value} onChange={onChange} options={reference.teams} required={property.required} />;
     case 'status': return <Choice name={property.name} value={value} onChange={onChange} options={reference.statuses} required={property.required} />;
@@ -134,7 +135,7 @@ export function PropertyPanel({ doc, selected, types, reference, errors, onChang
         const link = doc.connections.find((c) => c.source === activity.id && c.outcome === outcome);
         return (
           <label key={outcome} className="outcome-target" data-outcome={outcome}>
-            <span>{outcome} →</span>
+            <span>{outcomeLabel(outcome)} →</span>
             <select aria-label={`outcome-${outcome}`} value={link?.target ?? ''} onChange={(e) => onConnect(activity.id, outcome, e.target.value || null)}>
               <option value="">{t('notConnected')}</option>
               {doc.activities.filter((a) => a.id !== activity.id).map((a) => <option key={a.id} value={a.id}>{a.name || a.id} ({a.id})</option>)}
