@@ -40,7 +40,7 @@ public sealed class SlaReport : Report
         IProgress<ReportProgress>? progress, DetailWriting details, CancellationToken ct)
     {
         var teams = (await connection.QueryAsync<(string Id, string Name)>(new CommandDefinition("select id, name from teams", cancellationToken: ct)))
-            .ToDictionary(t => t.Id, t => p.English ? t.Id : t.Name);
+            .ToDictionary(t => t.Id, t => Workflows.Labels.LabelCatalogue.OfTeam(t.Id, t.Name, p.English));
         string TeamName(string id) => teams.GetValueOrDefault(id, id);
 
         using var workbook = new ReportWorkbook(p, Report.Title(Sla, p.English), Labels.Scope(p, p.Team is null ? null : TeamName(p.Team)));

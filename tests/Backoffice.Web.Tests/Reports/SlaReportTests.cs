@@ -111,7 +111,7 @@ public sealed class SlaReportTests
         using var book = await Workbooks.BuildAsync(Report.Sla, Parameters("640000") with { Team = "initial-review", English = true });
 
         Assert.Equal(["Cover", "By stage", "By team", "By reviewer", "Open work by age", "Breaches"], book.Worksheets.Select(s => s.Name));
-        Assert.Equal("initial-review", book.Worksheet("Cover").Row(6).Cell(2).GetString());
+        Assert.Equal("Initial review team", book.Worksheet("Cover").Row(6).Cell(2).GetString());
         var stages = book.Worksheet("By stage");
         Assert.Equal(["Initial review", "Total"], stages.DataRows().Select(r => r.Cell(1).GetString()));
         AssertStats(stages.Row("Initial review"), "working hours", [2, 12, 13], within: 1, open: 0, openOverdue: 0);
