@@ -11,6 +11,7 @@ import { autoLayout, connect, needsLayout, newActivity, paste, removeActivities 
 import { download, stored, visitsOf } from './documents.js';
 import { useUndoable } from './history.js';
 import { t } from './i18n.js';
+import { setLabels } from './labels.js';
 
 const SAVE_DELAY_MS = 700;
 const NONE = [];
@@ -40,7 +41,7 @@ export function App({ initialId }) {
 
   useEffect(() => {
     Promise.all([api.activityTypes(), api.reference(), api.definitions()]).then(([ts, ref, defs]) => {
-      setTypes(ts); setReference(ref); setDefinitions(defs);
+      setLabels(ref.labels); setTypes(ts); setReference(ref); setDefinitions(defs);
       setDefinitionId((id) => id || defs[0]?.id);
     }).catch((e) => setMessage(problemLines(e).join('; ')));
   }, []);
@@ -220,7 +221,7 @@ export function App({ initialId }) {
     <div className="designer">
       <header className="toolbar">
         <select aria-label="definition" value={definitionId} onChange={(e) => switchTo(e.target.value)}>
-          {definitions.map((d) => <option key={d.id} value={d.id}>{d.name} ({d.id})</option>)}
+          {definitions.map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}
         </select>
         <span className="version" data-testid="version">
           {t('editing')} v{version?.number} {t(version?.status)}
@@ -262,7 +263,7 @@ export function App({ initialId }) {
         {!readOnly && <Palette types={types} armed={armed} onArm={setArmed} />}
         <ReactFlowProvider key={`${definitionId}-${readOnly}`}>
           <Canvas
-            doc={shown} types={typeMap} teams={reference.teams} outcomeLabels={reference.outcomeLabels} errors={readOnly ? NONE : errors} armed={armed}
+            doc={shown} types={typeMap} teams={reference.teams} errors={readOnly ? NONE : errors} armed={armed}
             waiting={readOnly ? null : waiting?.counts} visits={readOnly ? null : visits} readOnly={readOnly}
             onMove={moveActivities}
             onRemove={removeSelected}

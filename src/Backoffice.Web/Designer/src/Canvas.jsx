@@ -4,6 +4,7 @@ import {
 } from '@xyflow/react';
 import { ActivityNode } from './ActivityNode.jsx';
 import { connectionKey, outcomesOf } from './graph.js';
+import { outcomeLabel } from './labels.js';
 
 const nodeTypes = { activity: ActivityNode };
 const edgeColours = { added: '#1a7f37', removed: '#cf222e' };
@@ -25,7 +26,7 @@ function useSynced(derived, apply) {
  * The definition as a graph: activities as nodes (type, team, SLA, errors, waiting orders, dry-run
  * steps), connections labelled with their outcome. Pan, zoom, minimap; read-only for a diff.
  */
-export function Canvas({ doc, types, teams, outcomeLabels, errors, waiting, visits, readOnly, armed, onMove, onRemove, onConnect, onSelect, onDropType }) {
+export function Canvas({ doc, types, teams, errors, waiting, visits, readOnly, armed, onMove, onRemove, onConnect, onSelect, onDropType }) {
   const { screenToFlowPosition } = useReactFlow();
   const derivedNodes = useMemo(() => doc.activities.map((a) => ({
     id: a.id,
@@ -37,26 +38,25 @@ export function Canvas({ doc, types, teams, outcomeLabels, errors, waiting, visi
       typeLabel: types[a.type]?.label ?? a.type,
       teamLabel: teams.find((t) => t.value === a.properties?.team)?.label ?? a.properties?.team,
       outcomes: outcomesOf(a, types),
-      outcomeLabels,
       errors: errors.filter((e) => e.activityId === a.id),
       waiting: waiting?.[a.id] ?? 0,
       isStart: doc.start === a.id,
       diff: a.diff,
       visits: visits?.[a.id],
     },
-  })), [doc, types, teams, outcomeLabels, errors, waiting, visits, readOnly]);
+  })), [doc, types, teams, errors, waiting, visits, readOnly]);
   const derivedEdges = useMemo(() => doc.connections.map((c) => ({
     id: connectionKey(c),
     source: c.source,
     sourceHandle: c.outcome,
     target: c.target,
-    label: outcomeLabels[c.outcome] ?? c.outcome,
+    label: outcomeLabel(c.outcome),
     deletable: !readOnly,
     className: c.diff ? `edge-${c.diff}` : undefined,
     animated: Boolean(visits?.[c.source] && visits?.[c.target]),
     markerEnd: { type: MarkerType.ArrowClosed, color: edgeColours[c.diff] },
     style: c.diff ? { stroke: edgeColours[c.diff], strokeWidth: 2, strokeDasharray: c.diff === 'removed' ? '6 4' : undefined } : undefined,
-  })), [doc, outcomeLabels, visits, readOnly]);
+  })), [doc, visits, readOnly]);
 
   const [nodes, onNodesChange] = useSynced(derivedNodes, applyNodeChanges);
   const [edges, onEdgesChange] = useSynced(derivedEdges, applyEdgeChanges);
