@@ -29,6 +29,7 @@ public static partial class ValidationMessages
         ["page-size-range"] = ("每页条数须在 1 到 100 之间", "Page size must be between 1 and 100"),
         ["clock-hours-range"] = ("小时数须大于 0 且不超过 19200", "Hours must be greater than 0 and at most 19200"),
         ["registry-batch-size"] = ("每次须插入 1 到 1000 条记录", "Insert between 1 and 1000 records at a time"),
+        ["working-days-range"] = ("工作日数须在 1 到 3650 之间", "Working days must be between 1 and 3650"),
     };
 
     private static readonly Dictionary<string, (string, string)> Subject = new()

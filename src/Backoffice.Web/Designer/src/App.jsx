@@ -7,9 +7,10 @@ import { DryRunPanel } from './DryRunPanel.jsx';
 import { DiffSummary, HistoryPanel, diffDocument } from './HistoryPanel.jsx';
 import { Palette } from './Palette.jsx';
 import { PropertyPanel } from './PropertyPanel.jsx';
-import { autoLayout, connect, needsLayout, newActivity, paste, removeActivities } from './graph.js';
+import { connect, needsLayout, newActivity, paste, removeActivities } from './graph.js';
+import { autoLayout } from './stages.js';
 import { download, stored, visitsOf } from './documents.js';
-import { useUndoable } from './history.js';
+import { useShortcuts, useUndoable } from './history.js';
 import { t } from './i18n.js';
 import { setLabels } from './labels.js';
 
@@ -156,19 +157,7 @@ export function App({ initialId }) {
 
   const pasteClip = useCallback(() => { if (clipboard.current) set((d) => paste(d, clipboard.current).doc); }, [set]);
 
-  useEffect(() => {
-    const onKey = (e) => {
-      if (e.key === 'Escape') setArmed(null);
-      if (e.target.closest('input, textarea, select') || !(e.ctrlKey || e.metaKey)) return;
-      const key = e.key.toLowerCase();
-      if (key === 'z' && !e.shiftKey) { e.preventDefault(); undo(); }
-      if (key === 'y' || (key === 'z' && e.shiftKey)) { e.preventDefault(); redo(); }
-      if (key === 'c') copy();
-      if (key === 'v') pasteClip();
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, [undo, redo, copy, pasteClip]);
+  useShortcuts({ undo, redo, copy, paste: pasteClip, cancel: () => setArmed(null) });
 
   // 「发布」 saves a pending edit, then shows the impact preview and asks a note before requesting approval.
   const publish = async () => {
@@ -226,7 +215,9 @@ export function App({ initialId }) {
         <span className="version" data-testid="version">
           {t('editing')} v{version?.number} {t(version?.status)}
         </span>
-        <span className={`save-state ${saveState}`} data-testid="save-state">{t(saveState)}</span>
+        <span className={`save-state ${saveState}`} data-testid="save-state">
+          {saveState === 'saved' && version?.status !== 'draft' ? '' : t(saveState)}
+        </span>
         <span className={errors.length ? 'error-count' : 'valid'} data-testid="error-count">
           {errors.length ? `${errors.length} ${t('errors')}` : t('valid')}
         </span>
