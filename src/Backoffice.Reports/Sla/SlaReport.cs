@@ -126,6 +126,14 @@ public sealed class SlaReport : Report
         workbook.AddTable(p.T("未完成账龄", "Open work by age"), AgeColumns(p),
             ages.OrderBy(a => a.Key.Order).Select(a => (object?[])[a.Key.Name(p), .. a.Value.Buckets.Select(b => (object?)b), a.Value.Buckets.Sum(), a.Value.Oldest]),
             [p.T("合计", "Total"), .. Enumerable.Range(0, AgeBounds.Length + 1).Select(i => (object?)ages.Values.Sum(a => a.Buckets[i])), ages.Values.Sum(a => a.Buckets.Sum()), ages.Values.Select(a => (double?)a.Oldest).Max()]);
+        var flow = new OrderFlow(p, time);
+        await using (var command = Command(connection, OrderFlow.Rows, p))
+        await using (var reader = await command.ExecuteReaderAsync(ct))
+        {
+            rows += await flow.ReadAsync(reader, ct);
+        }
+
+        flow.AddSheets(workbook);
         progress?.Report(new ReportProgress(70, rows));
         workbook.Save(output, details);
     }
