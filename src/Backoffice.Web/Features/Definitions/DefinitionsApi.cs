@@ -1,3 +1,4 @@
+using static Backoffice.Web.Infrastructure.OpenApiDocument;
 using Backoffice.Web.Infrastructure;
 using Backoffice.Workflows.Definitions;
 using Npgsql;
@@ -22,8 +23,8 @@ public static class DefinitionsApi
             var definition = await store.FindVersionAsync(connection, id, version, context.RequestAborted);
             return definition is null ? Problems.NotFound(context) : Results.Ok(definition);
         });
-        group.MapPut("/{id}/draft", DefinitionVersions.SaveDraftAsync).ProducesValidationProblem();
-        group.MapPost("/{id}/publish", DefinitionVersions.PublishAsync).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPut("/{id}/draft", DefinitionVersions.SaveDraftAsync).Accepts<WorkflowDefinition>(Json).ProducesValidationProblem();
+        group.MapPost("/{id}/publish", DefinitionVersions.PublishAsync).Accepts<DefinitionVersions.PublishRequest>(Json).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }
 
