@@ -5,7 +5,7 @@ using Npgsql;
 
 namespace Backoffice.Web.Features.Definitions;
 
-/// <summary>Workflow definitions for compliance managers (API.md), and the activity palette.</summary>
+/// <summary>Workflow definitions for compliance managers (docs/API.md), and the activity palette.</summary>
 public static class DefinitionsApi
 {
     public static IEndpointRouteBuilder MapDefinitionsApi(this IEndpointRouteBuilder app)
@@ -24,7 +24,12 @@ public static class DefinitionsApi
             return definition is null ? Problems.NotFound(context) : Results.Ok(definition);
         });
         group.MapPut("/{id}/draft", DefinitionVersions.SaveDraftAsync).Accepts<WorkflowDefinition>(Json).ProducesValidationProblem();
+        group.MapDelete("/{id}/draft", DefinitionVersions.DiscardDraftAsync).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/{id}/publish", DefinitionVersions.PublishAsync).Accepts<DefinitionVersions.PublishRequest>(Json).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/{id}/versions/{version:int}/approve", PublicationApproval.ApproveAsync).Accepts<PublicationApproval.NoteRequest>(Json)
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/{id}/versions/{version:int}/reject", PublicationApproval.RejectAsync).Accepts<PublicationApproval.NoteRequest>(Json)
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }
 

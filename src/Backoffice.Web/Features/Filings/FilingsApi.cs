@@ -4,7 +4,7 @@ using Backoffice.Workflows.Filings;
 
 namespace Backoffice.Web.Features.Filings;
 
-/// <summary>The filing-order endpoints of API.md, for the console and staff.</summary>
+/// <summary>The filing-order endpoints of docs/API.md, for the console and staff.</summary>
 public static class FilingsApi
 {
     public static IEndpointRouteBuilder MapFilingsApi(this IEndpointRouteBuilder app)
@@ -26,6 +26,8 @@ public static class FilingsApi
         filings.MapPost("/{id:guid}/submit", SubmitFiling.HandleAsync).Produces<FilingAnswers.OrderStatus>(StatusCodes.Status202Accepted).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
         filings.MapPost("/{id:guid}/withdraw", WithdrawFiling.HandleAsync).Produces<FilingAnswers.OrderStatus>().ProducesProblem(StatusCodes.Status409Conflict);
         filings.MapPost("/{id:guid}/public-security", ReportPublicSecurity.HandleAsync).Accepts<ReportPublicSecurity.Request>(Json).Produces<FilingAnswers.PublicSecurityReported>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        filings.MapPost("/{id:guid}/video-verification", RecordVideoVerification.HandleAsync).Accepts<RecordVideoVerification.Request>(Json)
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }
 }
