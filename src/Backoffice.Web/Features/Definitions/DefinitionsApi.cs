@@ -25,7 +25,7 @@ public static class DefinitionsApi
         });
         group.MapPut("/{id}/draft", DefinitionVersions.SaveDraftAsync).Accepts<WorkflowDefinition>(Json).ProducesValidationProblem();
         group.MapDelete("/{id}/draft", DefinitionVersions.DiscardDraftAsync).ProducesProblem(StatusCodes.Status409Conflict);
-        group.MapPost("/{id}/publish", DefinitionVersions.PublishAsync).Accepts<DefinitionVersions.PublishRequest>(Json).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/{id}/publish", DefinitionVersions.PublishAsync).Accepts<PublicationApproval.NoteRequest>(Json).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/{id}/versions/{version:int}/approve", PublicationApproval.ApproveAsync).Accepts<PublicationApproval.NoteRequest>(Json)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/{id}/versions/{version:int}/reject", PublicationApproval.RejectAsync).Accepts<PublicationApproval.NoteRequest>(Json)
