@@ -59,6 +59,11 @@ public sealed class ActivityExecutor(BureauResults bureauResults, Notifications 
                 var note = await bureauResults.ApplyApprovalAsync(context, instance);
                 return ActivityResult.Done(note: note);
             case ActivityTypes.StartFollowUp:
+                if (await context.LockOrderAsync(instance.OrderId) is { } followed)
+                {
+                    OrderEvents.Add(context, followed, OrderEvents.FollowUp, new { definition = activity.Text("definition"), step = activity.Name ?? activity.Id });
+                }
+
                 return new ActivityResult.StartChild(activity.Text("definition")!);
             case ActivityTypes.End:
                 return await EndAsync(context, instance, activity);

@@ -48,8 +48,10 @@ public sealed class TestApp : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Backoffice", ConnectionString);
         builder.UseSetting("Backoffice:TestMode", _testMode ? "true" : "false");
         builder.UseSetting("Backoffice:SignInsPerMinute", "10000");
+        builder.UseSetting("Backoffice:SignInsPerAccountPerMinute", "10000");
         builder.UseSetting("BureauSimulator:RejectionRate", "0");
         builder.UseSetting("Timers:SweepInterval", "00:10:00");
+        builder.UseSetting("Webhooks:RetryDelaySeconds", "1");
         builder.UseSetting("Backoffice:DataProtectionKey", DataProtectionKey);
         foreach (var (key, value) in _settings ?? new Dictionary<string, string>())
         {
