@@ -79,7 +79,11 @@ public static class Extensions
             .UsePostgreSqlStorage(
                 o => o.UseNpgsqlConnection(connectionString),
                 JobStorageOptions.Create()));
-        services.AddHangfireServer(o => o.WorkerCount = 4);
+        services.AddHangfireServer((provider, o) =>
+        {
+            o.WorkerCount = 4;
+            provider.GetRequiredService<NodeIdentity>().ConfigureJobServer(o);
+        });
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
