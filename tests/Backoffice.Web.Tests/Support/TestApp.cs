@@ -24,6 +24,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
     /// <summary>
     /// A test server of its own; <paramref name="logs"/>, when given, receives every log line from Information up;
     /// <paramref name="settings"/> override configuration keys (e.g. "Backoffice:KnownProxies:0").
+    /// Every test app sends e-mail to <see cref="SmtpCatcher.Shared"/>.
     /// </summary>
     public TestApp(bool testMode, LogCapture? logs = null, IReadOnlyDictionary<string, string>? settings = null)
     {
@@ -51,6 +52,8 @@ public sealed class TestApp : WebApplicationFactory<Program>
         builder.UseSetting("BureauSimulator:RejectionRate", "0");
         builder.UseSetting("Timers:SweepInterval", "00:10:00");
         builder.UseSetting("Backoffice:DataProtectionKey", DataProtectionKey);
+        builder.UseSetting("Smtp:Host", "127.0.0.1");
+        builder.UseSetting("Smtp:Port", SmtpCatcher.Shared.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         foreach (var (key, value) in _settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(key, value);
