@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 
 namespace Backoffice.Web.Infrastructure.Nodes;
 
-/// <summary>What lets any node of one database serve any request behind a proxy (docs/OPERATIONS.md).</summary>
+/// <summary>What lets any node of one database serve any request behind a proxy, observed (docs/OPERATIONS.md).</summary>
 public static class NodesExtensions
 {
     public const string ApplicationName = "backoffice";
@@ -36,6 +36,7 @@ public static class NodesExtensions
         services.Configure<HostOptions>(o => o.ShutdownTimeout = NodeIdentity.ShutdownTimeout);
         services.AddSingleton<IConfigureOptions<ForwardedHeadersOptions>, ProxyHeaders>();
         services.AddHostedService<NodeReport>();
+        builder.AddTelemetry();
         return builder;
     }
 
@@ -45,6 +46,7 @@ public static class NodesExtensions
         app.UseForwardedHeaders();
         app.MapHealthChecks("/healthz/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/healthz/ready").AllowAnonymous();
+        app.UseTelemetry();
         return app;
     }
 }
