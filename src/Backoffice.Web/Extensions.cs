@@ -66,6 +66,7 @@ public static class Extensions
         services.AddHttpContextAccessor();
         services.AddScoped<UiText>();
         services.AddProblemDetails();
+        BindingFailures.Configure(services);
         services.AddOpenApi();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database").AddCheck<SchedulersHealthCheck>("schedulers");
         services.AddSingleton<DemoOrders>();
@@ -127,9 +128,9 @@ public static class Extensions
 
     public static WebApplication UseBackoffice(this WebApplication app)
     {
+        app.UseMiddleware<SecurityHeaders>();
         app.UseMiddleware<OrderLogScope>();
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        app.UseErrorPages();
         app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -137,6 +138,7 @@ public static class Extensions
         app.MapOpenApi().AllowAnonymous();
         app.MapHealthChecks("/healthz").AllowAnonymous();
         app.MapTokensApi();
+        app.MapPageTokens();
         app.MapFilingsApi();
         app.MapTestModeApi();
         app.MapTasksApi();

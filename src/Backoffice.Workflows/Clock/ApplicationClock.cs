@@ -5,7 +5,7 @@ namespace Backoffice.Workflows.Clock;
 
 /// <summary>
 /// The application's time: the system clock plus an offset that only test mode can move
-/// (API.md test clock). The offset is kept in the database so it survives a restart, and a move is
+/// (docs/API.md test clock). The offset is kept in the database so it survives a restart, and a move is
 /// signalled to every node (<see cref="Database.NodeSignals"/>), which reloads it at once.
 /// </summary>
 public sealed class ApplicationClock(TimeProvider system) : TimeProvider

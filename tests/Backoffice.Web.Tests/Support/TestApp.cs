@@ -82,7 +82,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
 
     public HttpClient Console() => WithToken("test-console-key");
 
-    /// <summary>A client signed in as one of the test-mode users (API.md), with a fresh token (the test clock may have expired older ones).</summary>
+    /// <summary>A client signed in as one of the test-mode users (docs/API.md), with a fresh token (the test clock may have expired older ones).</summary>
     public async Task<HttpClient> SignedInAs(string username)
     {
         var response = await CreateClient().PostAsJsonAsync("/api/tokens", new { username, password = "Passw0rd!" });
