@@ -37,7 +37,7 @@ public sealed class SlaReport : Report
 
     public override async Task BuildAsync(
         NpgsqlConnection connection, WorkingCalendar calendar, ReportParameters p, Stream output,
-        IProgress<ReportProgress>? progress, DetailWriting details, CancellationToken ct)
+        IProgress<ReportProgress>? progress, CancellationToken ct)
     {
         var teams = (await connection.QueryAsync<(string Id, string Name)>(new CommandDefinition("select id, name from teams", cancellationToken: ct)))
             .ToDictionary(t => t.Id, t => p.English ? t.Id : t.Name);
@@ -125,7 +125,7 @@ public sealed class SlaReport : Report
             ages.OrderBy(a => a.Key.Order).Select(a => (object?[])[a.Key.Name(p), .. a.Value.Buckets.Select(b => (object?)b), a.Value.Buckets.Sum(), a.Value.Oldest]),
             [p.T("合计", "Total"), .. Enumerable.Range(0, AgeBounds.Length + 1).Select(i => (object?)ages.Values.Sum(a => a.Buckets[i])), ages.Values.Sum(a => a.Buckets.Sum()), ages.Values.Select(a => (double?)a.Oldest).Max()]);
         progress?.Report(new ReportProgress(70, rows));
-        workbook.Save(output, details);
+        workbook.Save(output, Details);
     }
 
     private static Durations Get<TKey>(Dictionary<TKey, Durations> groups, TKey key)

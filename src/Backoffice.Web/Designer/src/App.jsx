@@ -6,7 +6,7 @@ import { DryRunPanel } from './DryRunPanel.jsx';
 import { DiffSummary, HistoryPanel, diffDocument } from './HistoryPanel.jsx';
 import { Palette } from './Palette.jsx';
 import { PropertyPanel } from './PropertyPanel.jsx';
-import { autoLayout, connect, needsLayout, newActivity, paste, removeActivities } from './graph.js';
+import { autoLayout, connect, connectionKey, needsLayout, newActivity, paste, removeActivities } from './graph.js';
 import { useUndoable } from './history.js';
 import { t } from './i18n.js';
 
@@ -140,7 +140,7 @@ export function App({ initialId }) {
   const removeSelected = useCallback((nodeIds, edgeIds) => set((d) => {
     const next = removeActivities(d, nodeIds);
     const gone = new Set(edgeIds);
-    return { ...next, connections: next.connections.filter((c) => !gone.has(`${c.source}|${c.outcome}|${c.target}`)) };
+    return { ...next, connections: next.connections.filter((c) => !gone.has(connectionKey(c))) };
   }), [set]);
 
   const copy = useCallback(() => {

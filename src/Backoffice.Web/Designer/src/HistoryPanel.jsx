@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { api, problemLines } from './api.js';
+import { connectionKey } from './graph.js';
 import { t } from './i18n.js';
 
 const when = (iso) => (iso ? new Date(iso).toLocaleString() : '');
@@ -47,8 +48,7 @@ export function diffDocument(from, to, diff) {
   const added = new Set(diff.addedActivities);
   const changed = new Map(diff.changedActivities.map((c) => [c.id, c.fields]));
   const removed = from.activities.filter((a) => diff.removedActivities.includes(a.id));
-  const key = (c) => `${c.source}|${c.outcome}|${c.target}`;
-  const addedLinks = new Set(diff.addedConnections.map(key));
+  const addedLinks = new Set(diff.addedConnections.map(connectionKey));
   return {
     ...to,
     activities: [
@@ -56,7 +56,7 @@ export function diffDocument(from, to, diff) {
       ...removed.map((a) => ({ ...a, diff: 'removed' })),
     ],
     connections: [
-      ...to.connections.map((c) => ({ ...c, diff: addedLinks.has(key(c)) ? 'added' : null })),
+      ...to.connections.map((c) => ({ ...c, diff: addedLinks.has(connectionKey(c)) ? 'added' : null })),
       ...diff.removedConnections.map((c) => ({ ...c, diff: 'removed' })),
     ],
   };
