@@ -1,3 +1,4 @@
+using Backoffice.Workflows.Activities;
 using Backoffice.Workflows.Bureau;
 using Backoffice.Workflows.Clock;
 using Backoffice.Workflows.Database;

@@ -38,6 +38,13 @@ public static class ActivityTypes
         ["bureau-result"] = ["approved", "rejected"],
         ["public-security-reported"] = ["reported", "timeout"],
     };
+
+    /// <summary>The outcome a wait-for-event step's timeout gives, per event; an event without one has no timeout outcome.</summary>
+    public static readonly IReadOnlyDictionary<string, string> EventTimeoutOutcomes = new Dictionary<string, string>
+    {
+        ["sms-verified"] = "expired",
+        ["public-security-reported"] = "timeout",
+    };
     public static readonly IReadOnlyList<string> DurationUnits = ["working-days", "working-hours", "days", "hours"];
     public static readonly IReadOnlyList<string> EndResults = ["approved", "rejected", "withdrawn", "expired", "completed"];
 
