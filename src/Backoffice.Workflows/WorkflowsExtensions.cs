@@ -32,7 +32,7 @@ public static class WorkflowsExtensions
 
         services.AddSingleton<WorkingCalendarStore>();
         services.AddSingleton<DefinitionStore>();
-        services.AddSingleton<BureauResults>();
+        services.AddSingleton<BureauActivities>();
         services.AddSingleton<BureauEvents>();
         services.AddSingleton<Notifications>();
         services.AddSingleton<ActivityExecutor>();

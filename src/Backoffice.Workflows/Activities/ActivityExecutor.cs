@@ -10,7 +10,7 @@ namespace Backoffice.Workflows.Activities;
 /// Applies what each activity type does (<see cref="ActivityBehaviour"/>) to the database within a step: the
 /// order's status, bookmarks, review tasks and timers of waits, notifications, bureau submissions and results.
 /// </summary>
-public sealed class ActivityExecutor(BureauResults bureauResults, Notifications notifications)
+public sealed class ActivityExecutor(BureauActivities bureauActivities, Notifications notifications)
 {
     public async Task<ActivityResult> ExecuteAsync(StepContext context, WorkflowInstance instance, WorkflowDefinition definition, ActivityDefinition activity)
     {
@@ -31,10 +31,10 @@ public sealed class ActivityExecutor(BureauResults bureauResults, Notifications 
                 await notifications.QueueAsync(context, instance, activity);
                 break;
             case ActivityTypes.SubmitToBureau:
-                await bureauResults.SubmitAsync(context, instance.OrderId, activity.Name ?? activity.Id);
+                await bureauActivities.SubmitAsync(context, instance.OrderId, activity.Name ?? activity.Id);
                 break;
             case ActivityTypes.ApplyBureauResult:
-                note = await bureauResults.ApplyApprovalAsync(context, instance);
+                note = await bureauActivities.ApplyApprovalAsync(context, instance);
                 break;
             case ActivityTypes.StartFollowUp:
                 return new ActivityResult.StartChild(activity.Text("definition")!);
