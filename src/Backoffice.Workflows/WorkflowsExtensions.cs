@@ -1,3 +1,4 @@
+using Backoffice.Workflows.Activities;
 using Backoffice.Workflows.Bureau;
 using Backoffice.Workflows.Clock;
 using Backoffice.Workflows.Database;
@@ -32,7 +33,7 @@ public static class WorkflowsExtensions
 
         services.AddSingleton<WorkingCalendarStore>();
         services.AddSingleton<DefinitionStore>();
-        services.AddSingleton<BureauResults>();
+        services.AddSingleton<BureauActivities>();
         services.AddSingleton<BureauEvents>();
         services.AddSingleton<Notifications>();
         services.AddSingleton<ActivityExecutor>();

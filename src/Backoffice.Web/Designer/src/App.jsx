@@ -7,7 +7,7 @@ import { DryRunPanel } from './DryRunPanel.jsx';
 import { DiffSummary, HistoryPanel, diffDocument } from './HistoryPanel.jsx';
 import { Palette } from './Palette.jsx';
 import { PropertyPanel } from './PropertyPanel.jsx';
-import { connect, needsLayout, newActivity, paste, removeActivities } from './graph.js';
+import { connect, connectionKey, needsLayout, newActivity, paste, removeActivities } from './graph.js';
 import { autoLayout } from './stages.js';
 import { download, stored, visitsOf } from './documents.js';
 import { useShortcuts, useUndoable } from './history.js';
@@ -141,7 +141,7 @@ export function App({ initialId }) {
   const removeSelected = useCallback((nodeIds, edgeIds) => set((d) => {
     const next = removeActivities(d, nodeIds);
     const gone = new Set(edgeIds);
-    return { ...next, connections: next.connections.filter((c) => !gone.has(`${c.source}|${c.outcome}|${c.target}`)) };
+    return { ...next, connections: next.connections.filter((c) => !gone.has(connectionKey(c))) };
   }), [set]);
 
   const copy = useCallback(() => {
