@@ -15,7 +15,8 @@ namespace Backoffice.Web.Features.Orders;
 public sealed record OrderDetails(
     FilingOrderRow Order, FilingOrderRequest Body, IReadOnlyList<FilingReads.MaterialEntry> Materials,
     IReadOnlyList<FilingReads.TimelineEntry> Timeline, IReadOnlyList<ReviewTask> Tasks, IReadOnlyList<OrderDetails.BureauEvent> BureauEvents,
-    IReadOnlyList<OrderDetails.OtherOrder> SameSubject, IReadOnlyDictionary<string, (string Zh, string En)> Reasons)
+    IReadOnlyList<OrderDetails.OtherOrder> SameSubject, IReadOnlyDictionary<string, (string Zh, string En)> Reasons,
+    IReadOnlyList<OrderReturns.Entry> ReviewReturns)
 {
     public sealed record BureauEvent
     {
@@ -73,6 +74,6 @@ public sealed record OrderDetails(
             "select code, label_zh, label_en from reason_codes", cancellationToken: ct))).ToDictionary(r => r.Code, r => (r.Zh, r.En));
         return new OrderDetails(
             order, body, await FilingReads.MaterialsAsync(connection, id, ct), await FilingReads.TimelineAsync(connection, id, english, ct),
-            tasks, events, same, reasons);
+            tasks, events, same, reasons, await OrderReturns.LoadAsync(connection, id, ct));
     }
 }

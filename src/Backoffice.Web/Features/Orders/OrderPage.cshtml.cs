@@ -17,6 +17,7 @@ namespace Backoffice.Web.Features.Orders;
 public sealed class OrderPageModel(NpgsqlDataSource dataSource, TimeProvider clock, IAuthorizationService authorization) : PageModel
 {
     public OrderDetails Details { get; private set; } = null!;
+    public Resubmission? Resubmission => Resubmission.Of(Details);
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
