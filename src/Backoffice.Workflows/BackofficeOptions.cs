@@ -7,7 +7,7 @@ public sealed class BackofficeOptions
 {
     public const string Section = "Backoffice";
 
-    /// <summary>Test mode (API.md): test clock, simulator registry insert, fixed test users. Never in production.</summary>
+    /// <summary>Test mode (docs/API.md): test clock, simulator registry insert, fixed test users. Never in production.</summary>
     public bool TestMode { get; set; }
 
     /// <summary>Seed demo users and data for a local run. Never in production.</summary>

@@ -88,7 +88,7 @@ public static class DryRunner
                     Answer(activity, at, status, deadline.After(at, calendar), "expired", activity.Text("action"));
                     return null;
                 case ActivityTypes.WaitForEvent:
-                    var timeoutOutcome = activity.Text("event") switch { "sms-verified" => "expired", "public-security-reported" => "timeout", _ => null };
+                    var timeoutOutcome = ActivityTypes.EventTimeoutOutcomes.GetValueOrDefault(activity.Text("event") ?? "");
                     DateTimeOffset? due = Duration.TryRead(activity.Properties["timeout"], out var timeout) ? timeout.After(at, calendar) : null;
                     Answer(activity, at, status, due, due is null ? null : timeoutOutcome, activity.Text("event"));
                     return null;

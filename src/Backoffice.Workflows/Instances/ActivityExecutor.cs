@@ -30,7 +30,7 @@ public sealed class ActivityExecutor(BureauResults bureauResults, Notifications 
             case ActivityTypes.WaitForEvent:
                 var eventName = activity.Text("event")!;
                 var hasTimeout = Duration.TryRead(activity.Properties["timeout"], out var timeout);
-                var timeoutOutcome = eventName switch { "sms-verified" => "expired", "public-security-reported" => "timeout", _ => null };
+                var timeoutOutcome = ActivityTypes.EventTimeoutOutcomes.GetValueOrDefault(eventName);
                 Wait(context, instance, activity, BookmarkKinds.Event, eventName,
                     hasTimeout ? timeout.After(context.Now, context.Calendar) : null, hasTimeout ? timeoutOutcome : null);
                 return new ActivityResult.Wait($"waiting for {eventName}");

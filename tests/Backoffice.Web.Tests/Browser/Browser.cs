@@ -109,7 +109,7 @@ public static class Browser
     }
 
     /// <summary>BACKOFFICE_TEST_RESULTS from ./backoffice test, else .data/test-results of the repository.</summary>
-    private static string ResultsDirectory()
+    internal static string ResultsDirectory()
     {
         var configured = Environment.GetEnvironmentVariable("BACKOFFICE_TEST_RESULTS");
         if (!string.IsNullOrEmpty(configured))

@@ -2,6 +2,8 @@
 // the staff cookie and its anti-forgery token (no token is written into the page).
 const csrf = document.querySelector('meta[name="csrf-token"]')?.content ?? '';
 let pageToken = null;
+/** The signed-in user: the author of what he publishes, who cannot approve it. */
+export const user = document.getElementById('designer')?.dataset.user ?? '';
 export const lang = document.documentElement.lang?.startsWith('en') ? 'en' : 'zh';
 
 export class ApiError extends Error {
@@ -45,6 +47,10 @@ export const api = {
   saveDraft: (id, doc, expectedSavedAt) => call('PUT', `${defs}/${id}/draft?expectedSavedAt=${encodeURIComponent(expectedSavedAt)}`, doc),
   validate: (id, doc) => call('POST', `${defs}/${id}/validate`, doc),
   publish: (id, note) => call('POST', `${defs}/${id}/publish`, { note }),
+  approve: (id, v, note) => call('POST', `${defs}/${id}/versions/${v}/approve`, { note }),
+  reject: (id, v, note) => call('POST', `${defs}/${id}/versions/${v}/reject`, { note }),
+  discardDraft: (id) => call('DELETE', `${defs}/${id}/draft`),
+  impact: (id, from, to) => call('GET', `${defs}/${id}/impact?from=${from}&to=${to}`),
   diff: (id, from, to) => call('GET', `${defs}/${id}/diff?from=${from}&to=${to}`),
   dryRun: (id, body) => call('POST', `${defs}/${id}/dry-run`, body),
   importFile: (id, doc) => call('POST', `${defs}/${id}/import`, doc),

@@ -4,7 +4,7 @@ using Npgsql;
 
 namespace Backoffice.Web.Features.Definitions;
 
-/// <summary>Workflow definitions for compliance managers (API.md), and the activity palette.</summary>
+/// <summary>Workflow definitions for compliance managers (docs/API.md), and the activity palette.</summary>
 public static class DefinitionsApi
 {
     public static IEndpointRouteBuilder MapDefinitionsApi(this IEndpointRouteBuilder app)
@@ -23,7 +23,12 @@ public static class DefinitionsApi
             return definition is null ? Problems.NotFound(context) : Results.Ok(definition);
         });
         group.MapPut("/{id}/draft", DefinitionVersions.SaveDraftAsync).ProducesValidationProblem();
+        group.MapDelete("/{id}/draft", DefinitionVersions.DiscardDraftAsync).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/{id}/publish", DefinitionVersions.PublishAsync).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/{id}/versions/{version:int}/approve", PublicationApproval.ApproveAsync)
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/{id}/versions/{version:int}/reject", PublicationApproval.RejectAsync)
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }
 

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Backoffice.Workflows.Filings.Rules;
+using Dapper;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Npgsql;
@@ -13,22 +14,35 @@ namespace Backoffice.Web.Features.Demo;
 /// would: once the server listens, and only into an empty database. They stand at different steps
 /// (initial review, returned, waiting for the curtain photo, SMS verification, approved); their materials are
 /// images drawn with the order's own names and numbers (<see cref="MaterialImages"/>).
+/// Nodes started together seed once: the check and the seeding run under an advisory lock.
 /// </summary>
 public sealed class DemoOrders(IServer server, NpgsqlDataSource dataSource, ILogger<DemoOrders> logger)
 {
     private static readonly string[] Principals = ["李明", "王芳", "张伟", "刘洋", "陈静"];
     private static readonly string[] Companies = ["深圳市云帆科技有限公司", "广州市青禾网络科技有限公司", "深圳市锦程信息技术有限公司", "东莞市启明软件有限公司", "珠海市海澜数据服务有限公司"];
 
+    /// <summary>The advisory lock under which one node seeds while the others, started with it, wait and then find orders.</summary>
+    private const long SeedLockKey = 0x4241_434B_4445_4D4F;
+
     public async Task SeedAsync(CancellationToken ct)
     {
-        await using (var count = dataSource.CreateCommand("select count(*) from filing_orders"))
+        await using var guard = await dataSource.OpenConnectionAsync(ct);
+        await guard.ExecuteAsync(new CommandDefinition("select pg_advisory_lock(@SeedLockKey)", new { SeedLockKey }, cancellationToken: ct));
+        try
         {
-            if ((long)(await count.ExecuteScalarAsync(ct))! > 0)
+            if (await guard.ExecuteScalarAsync<long>(new CommandDefinition("select count(*) from filing_orders", cancellationToken: ct)) == 0)
             {
-                return;
+                await SeedOrdersAsync(ct);
             }
         }
+        finally
+        {
+            await guard.ExecuteAsync("select pg_advisory_unlock(@SeedLockKey)", new { SeedLockKey });
+        }
+    }
 
+    private async Task SeedOrdersAsync(CancellationToken ct)
+    {
         var address = server.Features.Get<IServerAddressesFeature>()!.Addresses.First().Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal);
         using var http = new HttpClient { BaseAddress = new Uri(address) };
         var console = Bearer(DemoAccounts.ConsoleKey);

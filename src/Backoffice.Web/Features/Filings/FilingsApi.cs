@@ -2,7 +2,7 @@ using Backoffice.Web.Infrastructure;
 
 namespace Backoffice.Web.Features.Filings;
 
-/// <summary>The filing-order endpoints of API.md, for the console and staff.</summary>
+/// <summary>The filing-order endpoints of docs/API.md, for the console and staff.</summary>
 public static class FilingsApi
 {
     public static IEndpointRouteBuilder MapFilingsApi(this IEndpointRouteBuilder app)
@@ -23,6 +23,7 @@ public static class FilingsApi
         filings.MapPost("/{id:guid}/submit", SubmitFiling.HandleAsync).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
         filings.MapPost("/{id:guid}/withdraw", WithdrawFiling.HandleAsync).ProducesProblem(StatusCodes.Status409Conflict);
         filings.MapPost("/{id:guid}/public-security", ReportPublicSecurity.HandleAsync).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        filings.MapPost("/{id:guid}/video-verification", RecordVideoVerification.HandleAsync).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }
 }

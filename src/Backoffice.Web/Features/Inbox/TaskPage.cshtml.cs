@@ -4,6 +4,8 @@ using Backoffice.Web.Infrastructure;
 using Backoffice.Workflows.Definitions;
 using Backoffice.Workflows.HumanTasks;
 using Backoffice.Workflows.Instances;
+using Backoffice.Workflows.Labels;
+using Backoffice.Workflows.Registry;
 using Backoffice.Workflows.Scheduling;
 using Dapper;
 using Microsoft.AspNetCore.Authorization;
@@ -23,7 +25,7 @@ namespace Backoffice.Web.Features.Inbox;
 [Authorize(Policy = Policies.Reviewer)]
 public sealed class TaskPageModel(
     NpgsqlDataSource dataSource, TimeProvider clock, DefinitionStore definitions, WorkingCalendarStore calendars,
-    WorkflowEngine engine, TaskCompletion taskCompletion) : PageModel
+    WorkflowEngine engine, TaskCompletion taskCompletion, RegistryStore registry) : PageModel
 {
     public sealed record Reason(string Code, string Label);
 
@@ -54,15 +56,13 @@ public sealed class TaskPageModel(
         }
 
         Task = task;
-        Details = (await OrderDetails.LoadAsync(connection, task.OrderId, HttpContext.IsEnglish(), ct))!;
+        Details = (await OrderDetails.LoadAsync(connection, task.OrderId, HttpContext.IsEnglish(), OrderTimeline.MaySeeJournal(User), registry.ProviderCode, ct))!;
         var step = await TaskStep.DefinitionAsync(connection, definitions, task, ct);
         Checklist = ReviewDecision.Checklist(step);
         Resubmission = Resubmission.Of(Details);
-        (TeamName, HolderName) = await connection.QuerySingleAsync<(string, string?)>(new CommandDefinition(
-            """
-            select coalesce((select name from teams where id = @team), @team),
-                   (select coalesce(nullif(display_name, ''), username) from users where username = @assignee)
-            """, new { team = task.Team, assignee = task.Assignee }, cancellationToken: ct));
+        TeamName = LabelCatalogue.OfTeam(task.Team, await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
+            "select name from teams where id = @team", new { team = task.Team }, cancellationToken: ct)), HttpContext.IsEnglish());
+        HolderName = task.Assignee is null ? null : Details.Names.Of(task.Assignee, HttpContext.IsEnglish());
         var label = HttpContext.IsEnglish() ? "label_en" : "label_zh";
         Reasons = (await connection.QueryAsync<Reason>(new CommandDefinition(
             $"select code, {label} as label from reason_codes where active and (cardinality(@offered) = 0 or code = any(@offered)) order by sort, code",

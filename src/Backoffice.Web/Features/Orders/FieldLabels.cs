@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Backoffice.Workflows.Filings.Rules;
+using Backoffice.Workflows.Labels;
 
 namespace Backoffice.Web.Features.Orders;
 
@@ -48,7 +48,7 @@ public static partial class FieldLabels
         if (rest.StartsWith("materials.", StringComparison.Ordinal))
         {
             parts.Add(english ? "Material" : "材料");
-            rest = Materials.Label(rest["materials.".Length..], english);
+            rest = LabelCatalogue.Of(LabelSet.MaterialKind, rest["materials.".Length..], english);
         }
 
         parts.Add(Names.TryGetValue(rest, out var label) ? (english ? label.En : label.Zh) : rest);

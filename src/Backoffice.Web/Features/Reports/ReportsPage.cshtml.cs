@@ -51,6 +51,7 @@ public sealed class ReportsPageModel(
     public IDictionary<string, string[]> SubscriptionErrors { get; private set; } = new Dictionary<string, string[]>();
     public IReadOnlyList<ArchiveEntry> Archive { get; private set; } = [];
     public IReadOnlyList<Subscriptions.View> SubscriptionList { get; private set; } = [];
+    public StaffNames Names { get; private set; } = StaffNames.None;
     public IReadOnlyList<(string Id, string Name)> Teams { get; private set; } = [];
     public string? Saved { get; private set; }
 
@@ -155,6 +156,7 @@ public sealed class ReportsPageModel(
         await using (var connection = await dataSource.OpenConnectionAsync(ct))
         {
             Teams = (await connection.QueryAsync<(string, string)>(new CommandDefinition("select id, name from teams order by id", cancellationToken: ct))).AsList();
+            Names = await StaffNames.LoadAsync(connection, SubscriptionList.Select(s => s.CreatedBy), ct);
         }
     }
 

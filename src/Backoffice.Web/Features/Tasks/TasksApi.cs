@@ -2,7 +2,7 @@ using Backoffice.Web.Infrastructure;
 
 namespace Backoffice.Web.Features.Tasks;
 
-/// <summary>Reviewer task endpoints of API.md: list, claim, release, complete, reassign.</summary>
+/// <summary>Reviewer task endpoints of docs/API.md: list, claim, release, complete, reassign.</summary>
 public static class TasksApi
 {
     public static IEndpointRouteBuilder MapTasksApi(this IEndpointRouteBuilder app)

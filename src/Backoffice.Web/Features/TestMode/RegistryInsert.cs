@@ -10,7 +10,8 @@ namespace Backoffice.Web.Features.TestMode;
 
 /// <summary>
 /// POST /api/bureau-simulator/registry: subjects and websites filed at other providers (or here),
-/// standing in for the national registry that filing-type resolution reads. All rows or none.
+/// standing in for the national registry that filing-type resolution reads. All rows or none. A
+/// website number issued before and since deregistered is refused, as the bureau never gives it again.
 /// </summary>
 public static class RegistryInsert
 {
@@ -68,8 +69,21 @@ public static class RegistryInsert
                 return Problems.Field(context, $"websites[{i}].subjectFilingNumber", "registry-subject-unknown");
             }
 
+            var withdrawn = await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+                """
+                select exists (select 1 from registry_website_numbers n where n.website_filing_number = @WebsiteFilingNumber
+                               and not exists (select 1 from registry_websites w where w.website_filing_number = n.website_filing_number))
+                """, w, transaction, cancellationToken: ct));
+            if (withdrawn)
+            {
+                await transaction.RollbackAsync(ct);
+                return Problems.Field(context, $"websites[{i}].websiteFilingNumber", "website-filing-number-issued");
+            }
+
             await connection.ExecuteAsync(new CommandDefinition(
                 """
+                insert into registry_website_numbers (website_filing_number, subject_filing_number, serial)
+                values (@WebsiteFilingNumber, @SubjectFilingNumber, @serial) on conflict (website_filing_number) do nothing;
                 insert into registry_websites (website_filing_number, subject_filing_number, name)
                 values (@WebsiteFilingNumber, @SubjectFilingNumber, @Name) on conflict (website_filing_number) do nothing;
                 insert into registry_domains (domain, website_filing_number) values (@domain, @WebsiteFilingNumber)
@@ -77,7 +91,7 @@ public static class RegistryInsert
                 insert into registry_accesses (website_filing_number, provider) values (@WebsiteFilingNumber, @Provider)
                 on conflict do nothing;
                 """,
-                new { w.WebsiteFilingNumber, w.SubjectFilingNumber, w.Name, w.Provider, domain = domains[i] }, transaction, cancellationToken: ct));
+                new { w.WebsiteFilingNumber, w.SubjectFilingNumber, w.Name, w.Provider, domain = domains[i], serial = FilingNumbers.SerialOf(w.WebsiteFilingNumber!) }, transaction, cancellationToken: ct));
         }
 
         await AuditLog.WriteAsync(connection, transaction, clock.GetUtcNow(), context.Name(),

@@ -10,7 +10,7 @@ using Npgsql;
 namespace Backoffice.Web.Features.TestMode;
 
 /// <summary>
-/// API.md test mode: the test clock (moving it fires due timers and SLA escalations at once) and the
+/// docs/API.md test mode: the test clock (moving it fires due timers and SLA escalations at once) and the
 /// bureau simulator's registry insert. Without
 /// Backoffice:TestMode both answer 404, as if they did not exist.
 /// </summary>

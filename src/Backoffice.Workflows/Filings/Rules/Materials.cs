@@ -24,23 +24,6 @@ public static class Materials
 
     public static IReadOnlyCollection<string> Kinds => Accepted.Keys;
 
-    /// <summary>What each kind is called on the staff pages.</summary>
-    public static readonly IReadOnlyDictionary<string, (string Zh, string En)> Labels = new Dictionary<string, (string, string)>
-    {
-        ["business-license"] = ("营业执照", "Business licence"),
-        ["id-card-front"] = ("身份证人像面", "ID card, photo side"),
-        ["id-card-back"] = ("身份证国徽面", "ID card, emblem side"),
-        ["curtain-photo"] = ("幕布照片", "Curtain photo"),
-        ["verification-form"] = ("网站备案信息真实性核验单", "Verification form"),
-        ["domain-certificate"] = ("域名证书", "Domain certificate"),
-        ["pre-approval"] = ("前置审批文件", "Pre-approval document"),
-        ["authorization-letter"] = ("授权书", "Letter of authorisation"),
-        ["employment-proof"] = ("在职证明", "Proof of employment"),
-    };
-
-    public static string Label(string kind, bool english) =>
-        Labels.TryGetValue(kind, out var label) ? (english ? label.En : label.Zh) : kind;
-
     public static bool IsKnownKind(string? kind) => kind is not null && Accepted.ContainsKey(kind);
 
     public static string AllowedTypesText(string kind) =>
