@@ -58,6 +58,7 @@ public static class ActivityTypes
             new("team", "team", true, "处理组", "Team"),
             new("title", "string", true, "标题", "Title"),
             new("checklist", "text-list", false, "检查项", "Checklist"),
+            new("requiredChecklist", "text-list", false, "必查项（通过前须勾选）", "Required checks (ticked before approving)"),
             new("sla", "duration", true, "时限", "SLA"),
             new("outcomes", "text-list", true, "结果", "Outcomes"),
             new("status", "status", false, "进入时的公开状态", "Public status on entry"),

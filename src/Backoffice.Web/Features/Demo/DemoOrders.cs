@@ -110,7 +110,12 @@ public sealed class DemoOrders(IServer server, NpgsqlDataSource dataSource, ILog
         var taskId = tasks!.AsArray()[0]!["id"]!.GetValue<string>();
         await SendAsync(http, reviewer, HttpMethod.Post, $"/api/tasks/{taskId}/claim", null, ct);
         var body = new JsonObject { ["outcome"] = outcome, ["comment"] = outcome == "return" ? "通信地址请填写到门牌号" : "材料齐全" };
-        if (outcome == "return") body["reasonCodes"] = new JsonArray("address-not-detailed");
+        if (outcome == "return")
+        {
+            body["reasonCodes"] = new JsonArray("address-not-detailed");
+            body["items"] = new JsonArray(new JsonObject { ["path"] = "subject.mailingAddress", ["reason"] = "通信地址请写到门牌号" });
+        }
+
         await SendAsync(http, reviewer, HttpMethod.Post, $"/api/tasks/{taskId}/complete", body, ct);
     }
 

@@ -40,7 +40,8 @@ public static class FilingReads
         Guid Id, string OrderNumber, string FilingType, string Status, string StatusLabel, string Province,
         string? VerificationMethod, SubjectInfo? Subject, IReadOnlyList<WebsiteInfo?>? Websites, string? SubjectFilingNumber,
         string[] WebsiteFilingNumbers, string? PublicSecurityNumber, IReadOnlyList<MaterialEntry> Materials, IReadOnlyList<TimelineEntry> Timeline,
-        DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? SubmittedAt, bool FilingPasswordSet);
+        DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? SubmittedAt, bool FilingPasswordSet,
+        IReadOnlyList<OrderReturns.Entry> Returns);
 
     public sealed record FilingSummary
     {
@@ -78,7 +79,8 @@ public static class FilingReads
             order.Id, order.OrderNumber, order.FilingType, order.Status, Label(order.Status, english), order.Province,
             order.VerificationMethod, body.Subject, body.Websites, order.SubjectFilingNumber, websiteNumbers, order.PublicSecurityNumber, materials, timeline,
             order.CreatedAt, order.UpdatedAt, order.SubmittedAt, await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
-                "select filing_password_hash is not null from filing_orders where id = @id", new { id }, cancellationToken: ct))));
+                "select filing_password_hash is not null from filing_orders where id = @id", new { id }, cancellationToken: ct)),
+            await OrderReturns.LoadAsync(connection, id, ct)));
     }
 
     /// <summary>

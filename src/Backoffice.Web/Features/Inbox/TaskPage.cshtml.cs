@@ -4,6 +4,7 @@ using Backoffice.Web.Infrastructure;
 using Backoffice.Workflows.Definitions;
 using Backoffice.Workflows.HumanTasks;
 using Backoffice.Workflows.Instances;
+using Backoffice.Workflows.Labels;
 using Backoffice.Workflows.Registry;
 using Backoffice.Workflows.Scheduling;
 using Dapper;
@@ -15,9 +16,11 @@ using Npgsql;
 namespace Backoffice.Web.Features.Inbox;
 
 /// <summary>
-/// /tasks/{id}: one review task with its order, the step's checklist and the completion form
-/// (outcome, reason codes from the catalogue or the step's own list, a comment the applicant sees). Only members of the
-/// task's team open it; claim, release and complete answer JSON.
+/// /tasks/{id}: the review workbench of one task: where it stands (step, who it waits for, since when, due), what
+/// changed since the last return, the materials beside the fields they are checked against, the order, the step's
+/// checklist and the completion form (outcome, reason codes from the catalogue or the step's own list, the fields and
+/// materials a return concerns, a comment the applicant sees). Only members of the task's team open it; claim,
+/// release and complete answer JSON.
 /// </summary>
 [Authorize(Policy = Policies.Reviewer)]
 public sealed class TaskPageModel(
@@ -28,7 +31,10 @@ public sealed class TaskPageModel(
 
     public ReviewTask Task { get; private set; } = null!;
     public OrderDetails Details { get; private set; } = null!;
-    public IReadOnlyList<string> Checklist { get; private set; } = [];
+    public IReadOnlyList<ReviewDecision.Check> Checklist { get; private set; } = [];
+    public Resubmission? Resubmission { get; private set; }
+    public string TeamName { get; private set; } = "";
+    public string? HolderName { get; private set; }
     public IReadOnlyList<Reason> Reasons { get; private set; } = [];
     public SlaBadge Sla { get; private set; } = null!;
     public bool Mine => Task.Status == "open" && Task.Assignee == User.Identity?.Name;
@@ -52,7 +58,11 @@ public sealed class TaskPageModel(
         Task = task;
         Details = (await OrderDetails.LoadAsync(connection, task.OrderId, HttpContext.IsEnglish(), OrderTimeline.MaySeeJournal(User), registry.ProviderCode, ct))!;
         var step = await TaskStep.DefinitionAsync(connection, definitions, task, ct);
-        Checklist = step?.List("checklist") ?? [];
+        Checklist = ReviewDecision.Checklist(step);
+        Resubmission = Resubmission.Of(Details);
+        TeamName = LabelCatalogue.OfTeam(task.Team, await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
+            "select name from teams where id = @team", new { team = task.Team }, cancellationToken: ct)), HttpContext.IsEnglish());
+        HolderName = task.Assignee is null ? null : Details.Names.Of(task.Assignee, HttpContext.IsEnglish());
         var label = HttpContext.IsEnglish() ? "label_en" : "label_zh";
         Reasons = (await connection.QueryAsync<Reason>(new CommandDefinition(
             $"select code, {label} as label from reason_codes where active and (cardinality(@offered) = 0 or code = any(@offered)) order by sort, code",
@@ -67,9 +77,11 @@ public sealed class TaskPageModel(
     public Task<IActionResult> OnPostReleaseAsync(Guid id) =>
         TaskActionAnswer.RunAsync(HttpContext, dataSource, clock, id, TaskActions.ReleaseAsync, "");
 
-    public async Task<IActionResult> OnPostCompleteAsync(Guid id, string? outcome, string[]? reasonCodes, string? comment)
+    public async Task<IActionResult> OnPostCompleteAsync(
+        Guid id, string? outcome, string[]? reasonCodes, string? comment, string[]? checklist, ReviewDecision.Item[]? items)
     {
-        var request = new CompleteTask.Request(outcome, reasonCodes ?? [], string.IsNullOrWhiteSpace(comment) ? null : comment.Trim());
+        var request = new CompleteTask.Request(
+            outcome, reasonCodes ?? [], string.IsNullOrWhiteSpace(comment) ? null : comment.Trim(), checklist ?? [], items ?? []);
         var completion = await CompleteTask.RunAsync(engine, taskCompletion, definitions, User, id, request, HttpContext.RequestAborted);
         if (completion.Errors is not null)
         {

@@ -19,6 +19,9 @@ public sealed record OrderDetails(
     IReadOnlyList<ReviewTask> Tasks, IReadOnlyList<OrderDetails.BureauEvent> BureauEvents,
     IReadOnlyList<OrderDetails.OtherOrder> SameSubject, ReasonLabels ReasonNames, IReadOnlyList<string> WarningCodes)
 {
+    /// <summary>The returns by review with their items and the order's data as returned (<see cref="Resubmission"/>).</summary>
+    public IReadOnlyList<OrderReturns.Entry> ReviewReturns { get; init; } = [];
+
     /// <summary>The display names of everyone the order's tasks and events name.</summary>
     public StaffNames Names { get; init; } = StaffNames.None;
 
@@ -83,7 +86,7 @@ public sealed record OrderDetails(
             order, body, await FilingReads.MaterialsAsync(connection, id, ct), tasks, events, same, await ReasonLabels.LoadAsync(connection, ct), warnings);
         var names = await StaffNames.LoadAsync(
             connection, tasks.SelectMany(t => new[] { t.Assignee, t.CompletedBy }).Concat(events.Select(e => e.ReceivedBy)), ct);
-        details = details with { Names = names };
+        details = details with { Names = names, ReviewReturns = await OrderReturns.LoadAsync(connection, id, ct) };
         return details with { History = await OrderTimeline.LoadAsync(connection, details, names, english, technical, ct) };
     }
 }

@@ -19,6 +19,7 @@ public sealed class OrderPageModel(
     NpgsqlDataSource dataSource, TimeProvider clock, IAuthorizationService authorization, RegistryStore registry) : PageModel
 {
     public OrderDetails Details { get; private set; } = null!;
+    public Resubmission? Resubmission => Resubmission.Of(Details);
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {

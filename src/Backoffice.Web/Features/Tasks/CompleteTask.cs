@@ -11,14 +11,17 @@ using Dapper;
 namespace Backoffice.Web.Features.Tasks;
 
 /// <summary>
-/// Completing a task {outcome, reasonCodes, comment}: the holder finishes the step; the order's
+/// Completing a task {outcome, reasonCodes, comment, checklist, items}: the holder finishes the step; the order's
 /// workflow moves on in the same transaction. A return needs reason codes from the catalogue, and from
-/// the step's own list when the designer gave it one.
+/// the step's own list when the designer gave it one; the checklist and a return's items are recorded with it
+/// (<see cref="ReviewDecision"/>).
 /// POST /api/tasks/{id}/complete and the task page both run it.
 /// </summary>
 public static class CompleteTask
 {
-    public sealed record Request(string? Outcome, IReadOnlyList<string>? ReasonCodes, string? Comment);
+    public sealed record Request(
+        string? Outcome, IReadOnlyList<string>? ReasonCodes, string? Comment,
+        IReadOnlyList<string>? Checklist = null, IReadOnlyList<ReviewDecision.Item>? Items = null);
 
     /// <summary>The change, or the field errors (then nothing changed).</summary>
     public sealed record Completion(TaskChange Change, ValidationErrors? Errors = null);
@@ -63,8 +66,9 @@ public static class CompleteTask
                 return (new Completion(new TaskChange(TaskChange.Kind.Held, task.Assignee)), false);
             }
 
-            var offered = TaskStep.OfferedReasons(await TaskStep.DefinitionAsync(step.Connection, definitions, task, step.CancellationToken));
-            var errors = await ValidateAsync(step, task, body, offered);
+            var definition = await TaskStep.DefinitionAsync(step.Connection, definitions, task, step.CancellationToken);
+            var errors = await ValidateAsync(step, task, body, TaskStep.OfferedReasons(definition));
+            await ReviewDecision.ValidateAsync(step, task, definition, body.Outcome, body.Checklist ?? [], body.Items ?? [], errors);
             if (!errors.IsEmpty)
             {
                 return (new Completion(TaskChange.Changed, errors), false);
@@ -75,6 +79,7 @@ public static class CompleteTask
                 return (new Completion(new TaskChange(TaskChange.Kind.Closed)), false);
             }
 
+            await ReviewDecision.RecordAsync(step, task, body.Outcome!, body.Checklist ?? [], body.Items ?? []);
             return (new Completion(TaskChange.Changed), true);
         }, ct);
 

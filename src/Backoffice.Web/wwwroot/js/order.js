@@ -1,8 +1,8 @@
-// An order's data: audited reveal of masked personal data, zoomable material images.
+// An order's data: audited reveal of masked personal data, and the material viewer (previous/next with captions,
+// zoom, rotate; the fields to check against follow the material shown).
 (function () {
-  const { post, toast } = window.backoffice;
+  const { post, toast, onKey } = window.backoffice;
   const order = document.getElementById('order');
-  const zoom = document.getElementById('zoom');
   if (!order) return;
 
   document.getElementById('reveal')?.addEventListener('click', async (e) => {
@@ -15,20 +15,55 @@
     e.target.disabled = true;
   });
 
-  // Click an image to see it large; the mouse wheel zooms, a click or Escape closes.
+  const viewer = document.getElementById('viewer');
+  const slides = viewer ? [...viewer.querySelectorAll('[data-slide]')] : [];
+  if (slides.length === 0) return;
+  const caption = viewer.querySelector('[data-testid=viewer-caption]');
+  let current = 0;
   let scale = 1;
-  const image = zoom.querySelector('img');
-  document.addEventListener('click', (e) => {
-    if (e.target.matches('img[data-zoom]')) {
-      image.src = e.target.src; scale = 1; image.style.transform = ''; zoom.classList.add('open');
-    } else if (e.target.closest('#zoom')) {
-      zoom.classList.remove('open');
-    }
+  let turn = 0;
+
+  function transform() {
+    const image = slides[current].querySelector('img');
+    if (image) image.style.transform = `rotate(${turn}deg) scale(${scale})`;
+    viewer.querySelector('.viewer-stage').classList.toggle('zoomed', scale > 1 || turn % 180 !== 0);
+  }
+
+  function show(index) {
+    current = (index + slides.length) % slides.length;
+    scale = 1; turn = 0;
+    slides.forEach((slide, i) => { slide.hidden = i !== current; });
+    viewer.querySelectorAll('[data-compare]').forEach((panel) => { panel.hidden = Number(panel.dataset.compare) !== current; });
+    viewer.querySelectorAll('[data-goto]').forEach((button) => {
+      if (Number(button.dataset.goto) === current) button.setAttribute('aria-current', 'true'); else button.removeAttribute('aria-current');
+    });
+    caption.textContent = slides[current].dataset.caption;
+    transform();
+  }
+
+  const actions = {
+    prev: () => show(current - 1),
+    next: () => show(current + 1),
+    'zoom-in': () => { scale = Math.min(5, scale * 1.25); transform(); },
+    'zoom-out': () => { scale = Math.max(0.5, scale / 1.25); transform(); },
+    rotate: () => { turn = (turn + 90) % 360; transform(); },
+    reset: () => { scale = 1; turn = 0; transform(); },
+  };
+  viewer.addEventListener('click', (e) => {
+    const button = e.target.closest('button');
+    if (!button) return;
+    if (button.dataset.viewer) actions[button.dataset.viewer]();
+    if (button.dataset.goto) show(Number(button.dataset.goto));
   });
-  zoom.addEventListener('wheel', (e) => {
+  viewer.querySelector('.viewer-stage').addEventListener('wheel', (e) => {
+    if (!e.ctrlKey && !e.altKey) return;
     e.preventDefault();
-    scale = Math.min(5, Math.max(1, scale * (e.deltaY < 0 ? 1.2 : 0.8)));
-    image.style.transform = `scale(${scale})`;
+    (e.deltaY < 0 ? actions['zoom-in'] : actions['zoom-out'])();
   }, { passive: false });
-  document.addEventListener('keydown', (e) => { if (e.key === 'Escape') zoom.classList.remove('open'); });
+  onKey('ArrowLeft', actions.prev);
+  onKey('ArrowRight', actions.next);
+  onKey('+', actions['zoom-in']);
+  onKey('-', actions['zoom-out']);
+  onKey('r', actions.rotate);
+  show(0);
 })();
