@@ -56,6 +56,7 @@ public static class Extensions
         });
         services.AddSingleton<SignIn>();
         services.AddScoped<OrderPreparation>();
+        services.AddSingleton<Backoffice.Web.Features.Orders.OrderChecks>();
         services.AddSingleton<BureauResultBatch>();
         services.AddSingleton<Backoffice.Web.Features.Board.StaffNotices>();
         services.AddReportDelivery();

@@ -22,6 +22,7 @@ public static class TestModeApi
     {
         app.MapPost("/api/test-clock/advance", AdvanceAsync).RequireAuthorization(Policies.TestMode).WithTags("Test mode");
         app.MapPost("/api/bureau-simulator/registry", RegistryInsert.HandleAsync).RequireAuthorization(Policies.TestMode).WithTags("Test mode");
+        app.MapPost("/api/domain-registry-simulator", DomainRegistrationInsert.HandleAsync).RequireAuthorization(Policies.TestMode).WithTags("Test mode");
         return app;
     }
 
