@@ -1,3 +1,4 @@
+using Backoffice.Workflows.Activities;
 using Backoffice.Workflows.Bureau;
 using Backoffice.Workflows.Clock;
 using Backoffice.Workflows.Database;
@@ -6,6 +7,7 @@ using Backoffice.Workflows.Domains;
 using Backoffice.Workflows.Filings;
 using Backoffice.Workflows.HumanTasks;
 using Backoffice.Workflows.Instances;
+using Backoffice.Workflows.Messaging;
 using Backoffice.Workflows.Registry;
 using Backoffice.Workflows.Scheduling;
 using Backoffice.Workflows.Timers;
@@ -32,7 +34,7 @@ public static class WorkflowsExtensions
 
         services.AddSingleton<WorkingCalendarStore>();
         services.AddSingleton<DefinitionStore>();
-        services.AddSingleton<BureauResults>();
+        services.AddSingleton<BureauActivities>();
         services.AddSingleton<BureauEvents>();
         services.AddSingleton<Notifications>();
         services.AddSingleton<ActivityExecutor>();
@@ -46,6 +48,7 @@ public static class WorkflowsExtensions
         services.AddSingleton<IBureauAdapter>(sp => sp.GetRequiredService<BureauSimulator>());
         services.AddSingleton<IDomainRegistry, DomainRegistrySimulator>();
         services.AddTransient<BureauSubmissionJob>();
+        services.AddMessaging();
         services.AddTransient<NotificationJob>();
         services.AddTransient<TimerJob>();
         return services;
