@@ -57,6 +57,7 @@ public static class Extensions
         services.AddSingleton<SignIn>();
         services.AddSingleton<SignInLimits>();
         services.AddScoped<OrderPreparation>();
+        services.AddSingleton<Backoffice.Web.Features.Orders.OrderChecks>();
         services.AddSingleton<BureauResultBatch>();
         services.AddSingleton<Backoffice.Web.Features.Board.StaffNotices>();
         services.AddReportDelivery();

@@ -3,6 +3,7 @@ using Backoffice.Workflows.Bureau;
 using Backoffice.Workflows.Clock;
 using Backoffice.Workflows.Database;
 using Backoffice.Workflows.Definitions;
+using Backoffice.Workflows.Domains;
 using Backoffice.Workflows.Filings;
 using Backoffice.Workflows.HumanTasks;
 using Backoffice.Workflows.Instances;
@@ -45,6 +46,7 @@ public static class WorkflowsExtensions
         services.AddHostedService<TimerSweepService>();
         services.AddSingleton<BureauSimulator>();
         services.AddSingleton<IBureauAdapter>(sp => sp.GetRequiredService<BureauSimulator>());
+        services.AddSingleton<IDomainRegistry, DomainRegistrySimulator>();
         services.AddTransient<BureauSubmissionJob>();
         services.AddMessaging();
         services.AddTransient<NotificationJob>();

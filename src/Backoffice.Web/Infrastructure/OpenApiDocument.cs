@@ -84,7 +84,8 @@ public static class OpenApiDocument
         if (!testMode)
         {
             foreach (var path in document.Paths.Keys.Where(p => p.StartsWith("/api/test-clock", StringComparison.Ordinal)
-                         || p.StartsWith("/api/bureau-simulator", StringComparison.Ordinal)).ToList())
+                         || p.StartsWith("/api/bureau-simulator", StringComparison.Ordinal)
+                         || p.StartsWith("/api/domain-registry-simulator", StringComparison.Ordinal)).ToList())
             {
                 document.Paths.Remove(path);
             }

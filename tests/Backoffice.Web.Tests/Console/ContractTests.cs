@@ -63,7 +63,8 @@ public sealed class ContractTests
         var document = await app.Anonymous().GetAsync("/openapi/v1.json").ExpectAsync(HttpStatusCode.OK);
         var paths = document["paths"]!.AsObject().Select(p => p.Key).ToList();
         Assert.Contains("/api/filings", paths);
-        Assert.DoesNotContain(paths, p => p.StartsWith("/api/test-clock", StringComparison.Ordinal) || p.StartsWith("/api/bureau-simulator", StringComparison.Ordinal));
+        Assert.DoesNotContain(paths, p => p.StartsWith("/api/test-clock", StringComparison.Ordinal) || p.StartsWith("/api/bureau-simulator", StringComparison.Ordinal)
+            || p.StartsWith("/api/domain-registry-simulator", StringComparison.Ordinal));
     }
 
     /// <summary>Writes whose only input is the path: they take no body.</summary>

@@ -1,9 +1,11 @@
 using Backoffice.Web.Infrastructure;
 using Backoffice.Workflows;
 using Backoffice.Workflows.Clock;
+using Backoffice.Workflows.Domains;
 using Backoffice.Workflows.Filings;
 using Backoffice.Workflows.Filings.Rules;
 using Backoffice.Workflows.Registry;
+using Backoffice.Workflows.Scheduling;
 using Backoffice.Workflows.Validation;
 using Npgsql;
 
@@ -13,7 +15,8 @@ namespace Backoffice.Web.Features.Filings;
 /// Validates an order body and decides its type from the registry. The client's filingType is
 /// checked against the decision, never trusted. Returns the prepared order or the problem to answer.
 /// </summary>
-public sealed class OrderPreparation(RegistryStore registry, ApplicationClock clock, FilingRules rules)
+public sealed class OrderPreparation(
+    RegistryStore registry, ApplicationClock clock, FilingRules rules, IDomainRegistry domainRegistry, WorkingCalendarStore calendars)
 {
     public async Task<(PreparedOrder? Order, IResult? Problem)> PrepareAsync(
         HttpContext context, NpgsqlConnection connection, FilingOrderRequest request)
@@ -75,6 +78,7 @@ public sealed class OrderPreparation(RegistryStore registry, ApplicationClock cl
             CheckAgainstRegistry(subject, registered, errors);
         }
 
+        await CheckDomainHoldersAsync(connection, new SubjectIdentity(subject.Name!, subject.CertificateType!, certificateNumber), websites, errors, ct);
         if (FilingType.NeedsFilingPassword.Contains(decided.FilingType!))
         {
             TextRules.Check(errors, "filingPassword", request.FilingPassword, true, 64);
@@ -93,6 +97,29 @@ public sealed class OrderPreparation(RegistryStore registry, ApplicationClock cl
         var websiteNumber = websites.Count == 1 ? decided.WebsiteFilingNumber : null;
         return (new PreparedOrder(decided.FilingType!, subject.Province!, subject.Nature, subject.Name!.Trim(), subject.CertificateType!,
             certificateNumber, decided.SubjectFilingNumber, websiteNumber, websites), null);
+    }
+
+    /// <summary>What each domain's registrar says: held by the subject, real-name verified, registered beyond the bureau's review.</summary>
+    private async Task CheckDomainHoldersAsync(
+        NpgsqlConnection connection, SubjectIdentity subject, List<PreparedWebsite> websites, ValidationErrors errors, CancellationToken ct)
+    {
+        var found = (await domainRegistry.LookupAsync(connection, [.. websites.SelectMany(w => w.Domains)], ct)).ToDictionary(r => r.Domain);
+        if (found.Count == 0)
+        {
+            return;
+        }
+
+        var lastReviewDay = DomainHolderCheck.LastReviewDay(await calendars.GetAsync(connection, ct), clock.GetUtcNow());
+        foreach (var website in websites)
+        {
+            for (var d = 0; d < website.Domains.Length; d++)
+            {
+                if (DomainHolderCheck.Judge(website.Domains[d], found.GetValueOrDefault(website.Domains[d]), subject, lastReviewDay).Code is { } code)
+                {
+                    errors.Add($"websites[{website.Index}].domains[{d}]", code);
+                }
+            }
+        }
     }
 
     private static void CheckAgainstRegistry(SubjectInfo subject, RegistrySubject registered, ValidationErrors errors)

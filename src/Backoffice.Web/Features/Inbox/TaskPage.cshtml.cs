@@ -5,7 +5,6 @@ using Backoffice.Workflows.Definitions;
 using Backoffice.Workflows.HumanTasks;
 using Backoffice.Workflows.Instances;
 using Backoffice.Workflows.Labels;
-using Backoffice.Workflows.Registry;
 using Backoffice.Workflows.Scheduling;
 using Dapper;
 using Microsoft.AspNetCore.Authorization;
@@ -25,7 +24,7 @@ namespace Backoffice.Web.Features.Inbox;
 [Authorize(Policy = Policies.Reviewer)]
 public sealed class TaskPageModel(
     NpgsqlDataSource dataSource, TimeProvider clock, DefinitionStore definitions, WorkingCalendarStore calendars,
-    WorkflowEngine engine, TaskCompletion taskCompletion, RegistryStore registry) : PageModel
+    WorkflowEngine engine, TaskCompletion taskCompletion, OrderChecks checks) : PageModel
 {
     public sealed record Reason(string Code, string Label);
 
@@ -56,7 +55,7 @@ public sealed class TaskPageModel(
         }
 
         Task = task;
-        Details = (await OrderDetails.LoadAsync(connection, task.OrderId, HttpContext.IsEnglish(), OrderTimeline.MaySeeJournal(User), registry.ProviderCode, ct))!;
+        Details = (await OrderDetails.LoadAsync(connection, task.OrderId, HttpContext.IsEnglish(), OrderTimeline.MaySeeJournal(User), checks, ct))!;
         var step = await TaskStep.DefinitionAsync(connection, definitions, task, ct);
         Checklist = ReviewDecision.Checklist(step);
         Resubmission = Resubmission.Of(Details);

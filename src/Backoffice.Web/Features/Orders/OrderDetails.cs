@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Backoffice.Web.Features.Filings;
 using Backoffice.Web.Infrastructure;
+using Backoffice.Workflows.Domains;
 using Backoffice.Workflows.Filings;
 using Backoffice.Workflows.HumanTasks;
 using Backoffice.Workflows.Labels;
@@ -24,6 +25,9 @@ public sealed record OrderDetails(
 
     /// <summary>The display names of everyone the order's tasks and events name.</summary>
     public StaffNames Names { get; init; } = StaffNames.None;
+
+    /// <summary>The registrar's word on each domain of the order, judged against the subject.</summary>
+    public IReadOnlyList<DomainHolderCheck.Verdict> DomainVerdicts { get; init; } = [];
 
     public OrderTimeline History { get; init; } = null!;
 
@@ -54,8 +58,8 @@ public sealed record OrderDetails(
             .OrderBy(r => r.Item1);
 
     /// <summary>The order as staff see it; <paramref name="technical"/> adds the engine's journal (compliance and admins),
-    /// <paramref name="provider"/> is this provider's code, for the warnings of cancelling its access.</summary>
-    public static async Task<OrderDetails?> LoadAsync(NpgsqlConnection connection, Guid id, bool english, bool technical, string provider, CancellationToken ct)
+    /// <paramref name="checks"/> the warnings and domain verdicts.</summary>
+    public static async Task<OrderDetails?> LoadAsync(NpgsqlConnection connection, Guid id, bool english, bool technical, OrderChecks checks, CancellationToken ct)
     {
         var order = await FilingOrders.LoadAsync(connection, null, id, false, ct);
         if (order is null)
@@ -78,12 +82,12 @@ public sealed record OrderDetails(
             where subject_certificate_number = @number and subject_certificate_type = @type and id <> @id
             order by created_at desc limit 20
             """, new { id, number = order.SubjectCertificateNumber, type = order.SubjectCertificateType }, cancellationToken: ct))).AsList();
-        var warnings = order is { FilingType: FilingType.CancelAccess, WebsiteFilingNumber: { } website }
-            ? FilingWarnings.OfCancellingAccess((await connection.QueryAsync<string>(new CommandDefinition(
-                "select provider from registry_accesses where website_filing_number = @website", new { website }, cancellationToken: ct))).AsList(), provider)
-            : [];
         var details = new OrderDetails(
-            order, body, await FilingReads.MaterialsAsync(connection, id, ct), tasks, events, same, await ReasonLabels.LoadAsync(connection, ct), warnings);
+            order, body, await FilingReads.MaterialsAsync(connection, id, ct), tasks, events, same, await ReasonLabels.LoadAsync(connection, ct),
+            await checks.WarningsAsync(connection, order, ct))
+        {
+            DomainVerdicts = await checks.DomainVerdictsAsync(connection, order, body, ct),
+        };
         var names = await StaffNames.LoadAsync(
             connection, tasks.SelectMany(t => new[] { t.Assignee, t.CompletedBy }).Concat(events.Select(e => e.ReceivedBy)), ct);
         details = details with { Names = names, ReviewReturns = await OrderReturns.LoadAsync(connection, id, ct) };

@@ -1,5 +1,4 @@
 using Backoffice.Web.Infrastructure;
-using Backoffice.Workflows.Registry;
 using Dapper;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -16,7 +15,7 @@ namespace Backoffice.Web.Features.Orders;
 /// </summary>
 [Authorize(Policy = Policies.Staff)]
 public sealed class OrderPageModel(
-    NpgsqlDataSource dataSource, TimeProvider clock, IAuthorizationService authorization, RegistryStore registry) : PageModel
+    NpgsqlDataSource dataSource, TimeProvider clock, IAuthorizationService authorization, OrderChecks checks) : PageModel
 {
     public OrderDetails Details { get; private set; } = null!;
     public Resubmission? Resubmission => Resubmission.Of(Details);
@@ -25,7 +24,7 @@ public sealed class OrderPageModel(
     {
         await using var connection = await dataSource.OpenConnectionAsync(HttpContext.RequestAborted);
         var details = await VisibleAsync(connection, id)
-            ? await OrderDetails.LoadAsync(connection, id, HttpContext.IsEnglish(), OrderTimeline.MaySeeJournal(User), registry.ProviderCode, HttpContext.RequestAborted)
+            ? await OrderDetails.LoadAsync(connection, id, HttpContext.IsEnglish(), OrderTimeline.MaySeeJournal(User), checks, HttpContext.RequestAborted)
             : null;
         if (details is null)
         {

@@ -25,6 +25,8 @@ public static class TestModeApi
             .Accepts<AdvanceRequest>(Json).ProducesValidationProblem();
         app.MapPost("/api/bureau-simulator/registry", RegistryInsert.HandleAsync).RequireAuthorization(Policies.TestMode).WithTags("Test mode")
             .Accepts<RegistryInsert.Request>(Json).ProducesValidationProblem();
+        app.MapPost("/api/domain-registry-simulator", DomainRegistrationInsert.HandleAsync).RequireAuthorization(Policies.TestMode).WithTags("Test mode")
+            .Accepts<DomainRegistrationInsert.Request>(Json).ProducesValidationProblem();
         return app;
     }
 

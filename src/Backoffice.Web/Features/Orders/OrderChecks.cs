@@ -1,0 +1,37 @@
+using Backoffice.Workflows.Domains;
+using Backoffice.Workflows.Filings;
+using Backoffice.Workflows.Registry;
+using Backoffice.Workflows.Scheduling;
+using Dapper;
+using Npgsql;
+
+namespace Backoffice.Web.Features.Orders;
+
+/// <summary>
+/// What staff are told about an order beyond its data: the warnings of cancelling this provider's
+/// access, and the registrar's verdict on each domain (holder, real-name, expiry).
+/// </summary>
+public sealed class OrderChecks(RegistryStore registry, IDomainRegistry domains, WorkingCalendarStore calendars, TimeProvider clock)
+{
+    public async Task<IReadOnlyList<string>> WarningsAsync(NpgsqlConnection connection, FilingOrderRow order, CancellationToken ct) =>
+        order is { FilingType: FilingType.CancelAccess, WebsiteFilingNumber: { } website }
+            ? FilingWarnings.OfCancellingAccess((await connection.QueryAsync<string>(new CommandDefinition(
+                "select provider from registry_accesses where website_filing_number = @website", new { website }, cancellationToken: ct))).AsList(),
+                registry.ProviderCode)
+            : [];
+
+    public async Task<IReadOnlyList<DomainHolderCheck.Verdict>> DomainVerdictsAsync(
+        NpgsqlConnection connection, FilingOrderRow order, FilingOrderRequest body, CancellationToken ct)
+    {
+        var names = (body.Websites ?? []).SelectMany(w => w?.Domains ?? []).OfType<string>().Distinct().ToList();
+        if (names.Count == 0 || body.Subject?.Name is null)
+        {
+            return [];
+        }
+
+        var found = (await domains.LookupAsync(connection, names, ct)).ToDictionary(r => r.Domain);
+        var lastReviewDay = DomainHolderCheck.LastReviewDay(await calendars.GetAsync(connection, ct), clock.GetUtcNow());
+        var subject = new SubjectIdentity(order.SubjectName, order.SubjectCertificateType, order.SubjectCertificateNumber);
+        return [.. names.Select(d => DomainHolderCheck.Judge(d, found.GetValueOrDefault(d), subject, lastReviewDay))];
+    }
+}
