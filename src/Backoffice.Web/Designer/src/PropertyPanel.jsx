@@ -48,6 +48,26 @@ function ListEditor({ value, onChange, name }) {
     onKeyDown={(e) => { if (e.key === 'Enter') commit(); }} />;
 }
 
+/** The outcomes a human task offers, ticked from those the engine knows, by label; an unknown code stays listed, flagged. */
+function OutcomesEditor({ value, onChange, offered, labels }) {
+  const chosen = value ?? [];
+  const unknown = chosen.filter((code) => !offered.includes(code));
+  const toggle = (code, on) => {
+    const list = on ? offered.filter((o) => o === code || chosen.includes(o)) : chosen.filter((c) => c !== code);
+    onChange(list.length ? list : undefined);
+  };
+  return (
+    <div className="outcome-choices" data-testid="outcome-choices">
+      {[...offered, ...unknown].map((code) => (
+        <label key={code} className={`checkbox ${offered.includes(code) ? '' : 'unknown'}`}>
+          <input type="checkbox" data-outcome-choice={code} checked={chosen.includes(code)} onChange={(e) => toggle(code, e.target.checked)} />
+          {labels[code] ?? code}
+        </label>
+      ))}
+    </div>
+  );
+}
+
 /** Return reasons of a human task: ticked from the catalogue; a code not in it (retired or mistyped) stays listed, flagged. */
 function ReasonCodesEditor({ value, onChange, options }) {
   const chosen = value ?? [];
@@ -86,6 +106,9 @@ function Choice({ value, onChange, options, required, name }) {
 
 function PropertyEditor({ property, value, onChange, reference, error }) {
   const plain = (list) => list.map((v) => ({ value: v, label: choiceLabel(property.name, v) }));
+  if (property.name === 'outcomes') {
+    return <OutcomesEditor value={value} onChange={onChange} offered={reference.humanTaskOutcomes} labels={reference.outcomeLabels} />;
+  }
   switch (property.kind) {
     case 'team': return <Choice name={property.name} value={value} onChange={onChange} options={reference.teams} required={property.required} />;
     case 'status': return <Choice name={property.name} value={value} onChange={onChange} options={reference.statuses} required={property.required} />;

@@ -10,7 +10,7 @@ using Npgsql;
 namespace Backoffice.Web.Features.Admin;
 
 /// <summary>
-/// /admin/reasons: the return-reason catalogue (DOMAIN.md common return reasons), edited by
+/// /admin/reasons: the return-reason catalogue (docs/DOMAIN.md common return reasons), edited by
 /// compliance: labels in both languages, order, retired or active. Codes stay once used; a reason is
 /// retired, never deleted, so past returns keep their label.
 /// </summary>

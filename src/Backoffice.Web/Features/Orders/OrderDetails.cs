@@ -17,7 +17,7 @@ namespace Backoffice.Web.Features.Orders;
 public sealed record OrderDetails(
     FilingOrderRow Order, FilingOrderRequest Body, IReadOnlyList<FilingReads.MaterialEntry> Materials,
     IReadOnlyList<ReviewTask> Tasks, IReadOnlyList<OrderDetails.BureauEvent> BureauEvents,
-    IReadOnlyList<OrderDetails.OtherOrder> SameSubject, ReasonLabels ReasonNames)
+    IReadOnlyList<OrderDetails.OtherOrder> SameSubject, ReasonLabels ReasonNames, IReadOnlyList<string> WarningCodes)
 {
     /// <summary>The display names of everyone the order's tasks and events name.</summary>
     public StaffNames Names { get; init; } = StaffNames.None;
@@ -50,8 +50,9 @@ public sealed record OrderDetails(
             .Concat(BureauEvents.Where(e => e.Kind == "rejected" && e.Applied).Select(e => (e.ReceivedAt, e.ReceivedBy, "管局审核", e.ReasonCodes, (string?)null)))
             .OrderBy(r => r.Item1);
 
-    /// <summary>The order as staff see it; <paramref name="technical"/> adds the engine's journal (compliance and admins).</summary>
-    public static async Task<OrderDetails?> LoadAsync(NpgsqlConnection connection, Guid id, bool english, bool technical, CancellationToken ct)
+    /// <summary>The order as staff see it; <paramref name="technical"/> adds the engine's journal (compliance and admins),
+    /// <paramref name="provider"/> is this provider's code, for the warnings of cancelling its access.</summary>
+    public static async Task<OrderDetails?> LoadAsync(NpgsqlConnection connection, Guid id, bool english, bool technical, string provider, CancellationToken ct)
     {
         var order = await FilingOrders.LoadAsync(connection, null, id, false, ct);
         if (order is null)
@@ -74,8 +75,12 @@ public sealed record OrderDetails(
             where subject_certificate_number = @number and subject_certificate_type = @type and id <> @id
             order by created_at desc limit 20
             """, new { id, number = order.SubjectCertificateNumber, type = order.SubjectCertificateType }, cancellationToken: ct))).AsList();
+        var warnings = order is { FilingType: FilingType.CancelAccess, WebsiteFilingNumber: { } website }
+            ? FilingWarnings.OfCancellingAccess((await connection.QueryAsync<string>(new CommandDefinition(
+                "select provider from registry_accesses where website_filing_number = @website", new { website }, cancellationToken: ct))).AsList(), provider)
+            : [];
         var details = new OrderDetails(
-            order, body, await FilingReads.MaterialsAsync(connection, id, ct), tasks, events, same, await ReasonLabels.LoadAsync(connection, ct));
+            order, body, await FilingReads.MaterialsAsync(connection, id, ct), tasks, events, same, await ReasonLabels.LoadAsync(connection, ct), warnings);
         var names = await StaffNames.LoadAsync(
             connection, tasks.SelectMany(t => new[] { t.Assignee, t.CompletedBy }).Concat(events.Select(e => e.ReceivedBy)), ct);
         details = details with { Names = names };
