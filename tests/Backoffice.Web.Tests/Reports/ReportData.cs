@@ -61,12 +61,13 @@ public sealed class ReportData(NpgsqlConnection db)
             """
             insert into review_tasks (id, instance_id, bookmark_id, order_id, activity_id, step, team, outcomes, assignee, status,
                 created_at, due_at, outcome, completed_by, completed_at)
-            values (@id, @instance, @bookmark, @order, @team, @team, @team, '{approve,return}', @assignee, @status,
+            values (@id, @instance, @bookmark, @order, @team, @step, @team, '{approve,return}', @assignee, @status,
                 @created, @due, @outcome, @completedBy, @completed)
             """,
             new
             {
                 id = Guid.CreateVersion7(), instance = order.Instance, bookmark = Guid.NewGuid(), order = order.Order, team, assignee, status,
+                step = team switch { "initial-review" => "初审", "verification" => "幕布照审核", "second-review" => "复审", _ => "审核" },
                 created, due, outcome = completed is null ? null : "approve", completedBy = completed is null ? null : assignee, completed,
             });
 
