@@ -7,11 +7,12 @@ import { DryRunPanel } from './DryRunPanel.jsx';
 import { DiffSummary, HistoryPanel, diffDocument } from './HistoryPanel.jsx';
 import { Palette } from './Palette.jsx';
 import { PropertyPanel } from './PropertyPanel.jsx';
-import { connect, needsLayout, newActivity, paste, removeActivities } from './graph.js';
+import { connect, connectionKey, needsLayout, newActivity, paste, removeActivities } from './graph.js';
 import { autoLayout } from './stages.js';
 import { download, stored, visitsOf } from './documents.js';
 import { useShortcuts, useUndoable } from './history.js';
 import { t } from './i18n.js';
+import { setLabels } from './labels.js';
 
 const SAVE_DELAY_MS = 700;
 const NONE = [];
@@ -41,7 +42,7 @@ export function App({ initialId }) {
 
   useEffect(() => {
     Promise.all([api.activityTypes(), api.reference(), api.definitions()]).then(([ts, ref, defs]) => {
-      setTypes(ts); setReference(ref); setDefinitions(defs);
+      setLabels(ref.labels); setTypes(ts); setReference(ref); setDefinitions(defs);
       setDefinitionId((id) => id || defs[0]?.id);
     }).catch((e) => setMessage(problemLines(e).join('; ')));
   }, []);
@@ -140,7 +141,7 @@ export function App({ initialId }) {
   const removeSelected = useCallback((nodeIds, edgeIds) => set((d) => {
     const next = removeActivities(d, nodeIds);
     const gone = new Set(edgeIds);
-    return { ...next, connections: next.connections.filter((c) => !gone.has(`${c.source}|${c.outcome}|${c.target}`)) };
+    return { ...next, connections: next.connections.filter((c) => !gone.has(connectionKey(c))) };
   }), [set]);
 
   const copy = useCallback(() => {
@@ -209,7 +210,7 @@ export function App({ initialId }) {
     <div className="designer">
       <header className="toolbar">
         <select aria-label="definition" value={definitionId} onChange={(e) => switchTo(e.target.value)}>
-          {definitions.map((d) => <option key={d.id} value={d.id}>{d.name} ({d.id})</option>)}
+          {definitions.map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}
         </select>
         <span className="version" data-testid="version">
           {t('editing')} v{version?.number} {t(version?.status)}
@@ -253,7 +254,7 @@ export function App({ initialId }) {
         {!readOnly && <Palette types={types} armed={armed} onArm={setArmed} />}
         <ReactFlowProvider key={`${definitionId}-${readOnly}`}>
           <Canvas
-            doc={shown} types={typeMap} teams={reference.teams} outcomeLabels={reference.outcomeLabels} errors={readOnly ? NONE : errors} armed={armed}
+            doc={shown} types={typeMap} teams={reference.teams} errors={readOnly ? NONE : errors} armed={armed}
             waiting={readOnly ? null : waiting?.counts} visits={readOnly ? null : visits} readOnly={readOnly}
             onMove={moveActivities}
             onRemove={removeSelected}

@@ -5,6 +5,7 @@ import {
 import { ActivityNode } from './ActivityNode.jsx';
 import { BandNode } from './BandNode.jsx';
 import { connectionKey, outcomesOf } from './graph.js';
+import { outcomeLabel } from './labels.js';
 import { bandsOf, firstViewport, stagesOf } from './stages.js';
 
 const nodeTypes = { activity: ActivityNode, band: BandNode };
@@ -28,7 +29,7 @@ function useSynced(derived, apply) {
  * The definition as a graph: activities as nodes (type, team, SLA, errors, waiting orders, dry-run
  * steps), connections labelled with their outcome. Pan, zoom, minimap; read-only for a diff.
  */
-export function Canvas({ doc, types, teams, outcomeLabels, errors, waiting, visits, readOnly, armed, onMove, onRemove, onConnect, onSelect, onDropType }) {
+export function Canvas({ doc, types, teams, errors, waiting, visits, readOnly, armed, onMove, onRemove, onConnect, onSelect, onDropType }) {
   const { screenToFlowPosition, setViewport } = useReactFlow();
   const box = useRef(null);
   useEffect(() => {
@@ -56,27 +57,26 @@ export function Canvas({ doc, types, teams, outcomeLabels, errors, waiting, visi
       typeLabel: types[a.type]?.label ?? a.type,
       teamLabel: teams.find((t) => t.value === a.properties?.team)?.label ?? a.properties?.team,
       outcomes: outcomesOf(a, types),
-      outcomeLabels,
       errors: errors.filter((e) => e.activityId === a.id),
       waiting: waiting?.[a.id] ?? 0,
       isStart: doc.start === a.id,
       diff: a.diff,
       visits: visits?.[a.id],
     },
-  }))], [doc, stage, collapsed, folded, types, teams, outcomeLabels, errors, waiting, visits, readOnly]);
+  }))], [doc, stage, collapsed, folded, types, teams, errors, waiting, visits, readOnly]);
   const derivedEdges = useMemo(() => doc.connections.map((c) => ({
     id: connectionKey(c),
     source: c.source,
     sourceHandle: c.outcome,
     target: c.target,
-    label: outcomeLabels[c.outcome] ?? c.outcome,
+    label: outcomeLabel(c.outcome),
     hidden: folded(c.source) || folded(c.target),
     deletable: !readOnly,
     className: c.diff ? `edge-${c.diff}` : undefined,
     animated: Boolean(visits?.[c.source] && visits?.[c.target]),
     markerEnd: { type: MarkerType.ArrowClosed, color: edgeColours[c.diff] },
     style: c.diff ? { stroke: edgeColours[c.diff], strokeWidth: 2, strokeDasharray: c.diff === 'removed' ? '6 4' : undefined } : undefined,
-  })), [doc, folded, outcomeLabels, visits, readOnly]);
+  })), [doc, folded, visits, readOnly]);
 
   const [nodes, onNodesChange] = useSynced(derivedNodes, applyNodeChanges);
   const [edges, onEdgesChange] = useSynced(derivedEdges, applyEdgeChanges);

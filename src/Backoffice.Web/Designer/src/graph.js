@@ -22,6 +22,7 @@ export function freshId(doc, base) {
   return `${base}-${n}`;
 }
 
+/** The one key of a connection: the canvas edge id, the diff and the deletion of selected edges all use it. */
 export const connectionKey = (c) => `${c.source}|${c.outcome}|${c.target}`;
 
 /** Sets where source's outcome goes (one target per outcome; none removes it). */

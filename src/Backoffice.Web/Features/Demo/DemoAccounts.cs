@@ -6,7 +6,7 @@ using Npgsql;
 namespace Backoffice.Web.Features.Demo;
 
 /// <summary>
-/// The demo and test-mode accounts of API.md, all with the same published password and an address
+/// The demo and test-mode accounts of docs/API.md, all with the same published password and an address
 /// at example.com (SLA escalations mail the leads). Seeded only when Backoffice:DemoData or
 /// Backoffice:TestMode is on, which production refuses.
 /// </summary>
