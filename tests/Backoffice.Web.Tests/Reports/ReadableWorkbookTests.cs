@@ -85,7 +85,7 @@ public sealed class ReadableWorkbookTests
         await using var connection = await TestApp.OpenDatabaseAsync();
         var calendar = await TestApp.Instance.Services.GetRequiredService<WorkingCalendarStore>().GetAsync(connection, CancellationToken.None);
         using var output = new MemoryStream();
-        await Report.For(kind).BuildAsync(connection, calendar, parameters, output, null, DetailWriting.Streamed, CancellationToken.None);
+        await Report.For(kind).BuildAsync(connection, calendar, parameters, output, null, CancellationToken.None);
         return output.ToArray();
     }
 
