@@ -9,6 +9,7 @@ using Backoffice.Web.Features.Demo;
 using Backoffice.Web.Features.Designer;
 using Backoffice.Web.Features.Filings;
 using Backoffice.Web.Features.Health;
+using Backoffice.Web.Features.Operations;
 using Backoffice.Web.Features.Reports;
 using Backoffice.Web.Features.TestMode;
 using Backoffice.Web.Infrastructure;
@@ -139,6 +140,7 @@ public static class Extensions
         app.MapBureauEventsApi();
         app.MapDefinitionsApi();
         app.MapDesignerApi();
+        app.MapInstancesApi();
         app.MapReportsApi();
         app.MapReportDeliveryApi();
         app.MapEventsApi();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Backoffice.Workflows.Filings;
+using Backoffice.Workflows.Labels;
 
 namespace Backoffice.Workflows.Definitions;
 
@@ -109,19 +110,29 @@ public sealed class ChangeDescriptions(WorkflowDefinition from, WorkflowDefiniti
         return kind switch
         {
             "duration" when Duration.TryRead(value, out var d) =>
-                $"{d.Amount.ToString(CultureInfo.InvariantCulture)} {DefinitionLabels.Unit(d.Unit, En)}",
+                $"{d.Amount.ToString(CultureInfo.InvariantCulture)} {LabelCatalogue.Of(LabelSet.DurationUnit, d.Unit, En)}",
             "team" => Map(value, labels.Teams),
             "definition" => Map(value, labels.Processes),
             "status" => Text(value) is { } s && FilingStatus.Labels.TryGetValue(s, out var l) ? (En ? l.En : l.Zh) : Short(value),
-            "choice" => Text(value) is { } c ? DefinitionLabels.Choice(c, En) : Short(value),
+            "choice" => Text(value) is { } c ? LabelCatalogue.Of(ChoiceSet(property), c, En) : Short(value),
             "reason-codes" => List(value, code => labels.Reasons.GetValueOrDefault(code, code)),
-            "text-list" when property == "outcomes" => List(value, code => DefinitionLabels.Outcome(code, En)),
+            "text-list" when property == "outcomes" => List(value, code => LabelCatalogue.Of(LabelSet.Outcome, code, En)),
             "text-list" => List(value, item => item),
             _ => Short(value),
         };
     }
 
-    private string OutcomeOf(Connection c) => DefinitionLabels.Outcome(c.Outcome, En);
+    private string OutcomeOf(Connection c) => LabelCatalogue.Of(LabelSet.Outcome, c.Outcome, En);
+
+    /// <summary>The label set of a choice property's values.</summary>
+    private static LabelSet ChoiceSet(string property) => property switch
+    {
+        "action" => LabelSet.ApplicantAction,
+        "channel" => LabelSet.Channel,
+        "to" => LabelSet.Recipient,
+        "event" => LabelSet.WorkflowEvent,
+        _ => LabelSet.EndResult,
+    };
 
     private string TypeLabel(string type) => ActivityTypes.Find(type) is { } t ? (En ? t.LabelEn : t.LabelZh) : type;
 

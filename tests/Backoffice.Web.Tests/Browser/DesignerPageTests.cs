@@ -131,7 +131,7 @@ public sealed partial class DesignerPageTests
         var labels = await page.Locator(".react-flow__edge-text").AllTextContentsAsync();
         Assert.Contains("通过", labels);
         Assert.Contains("退回", labels);
-        Assert.Contains("已补正重交", labels);
+        Assert.Contains("已重新提交", labels);
         Assert.DoesNotContain(labels, l => l is "approve" or "return" or "true" or "false" or "resubmitted");
         var columns = new List<double>();
         foreach (var (id, band) in new[] { ("initial-review", "provider"), ("photo-review", "verification"), ("bureau-review", "bureau"), ("end-approved", "follow-up") })
@@ -146,7 +146,8 @@ public sealed partial class DesignerPageTests
         Assert.Equal(columns.Order(), columns);
         await page.GetByTestId("band-toggle").ClickAsync();
         await Assertions.Expect(Node(page, "end-approved")).ToBeHiddenAsync();
-        await Assertions.Expect(page.GetByTestId("band-toggle")).ToHaveTextAsync("展开（4）");
+        await Assertions.Expect(page.Locator("[data-band=follow-up]")).ToContainTextAsync("已折叠（4）");
+        await Assertions.Expect(page.GetByTestId("band-toggle")).ToHaveTextAsync("展开「办结与后续」");
         await page.ScreenshotAsync("designer-follow-up-folded");
         await page.GetByTestId("band-toggle").ClickAsync();
         await Assertions.Expect(Node(page, "end-approved")).ToBeVisibleAsync();

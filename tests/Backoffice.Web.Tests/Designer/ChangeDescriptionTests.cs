@@ -37,16 +37,16 @@ public sealed class ChangeDescriptionTests
                 "通知管局退回 · 「完成」去向 等待申请人修改后重新提交 → 等待申请人修改",
                 "新增连线 法务复核 —通过→ 提交管局",
                 "新增连线 法务复核 —退回→ 通知退回",
-                "删除连线 等待申请人修改后重新提交 —已补正重交→ 接入商审核",
-                "删除连线 等待申请人修改后重新提交 —超时→ 订单失效",
+                "删除连线 等待申请人修改后重新提交 —已重新提交→ 接入商审核",
+                "删除连线 等待申请人修改后重新提交 —已过期→ 订单失效",
             ], Texts(zh["changes"]!));
             Assert.Equal("接入商审核 · 时限 1 工作日 → 3 工作日", zh["diff"]!["changedActivities"]![0]!["description"]!.GetValue<string>());
             Assert.Equal(["review"], zh["diff"]!["changedActivities"]!.AsArray().Select(c => c!["id"]!.GetValue<string>()));
             Assert.Contains("新增连线 接入商审核 —通过→ 法务复核", zh["diff"]!["addedConnections"]!.AsArray().Select(c => c!["description"]!.GetValue<string>()));
             Assert.Equal(["legal"], zh["diff"]!["addedActivities"]!.AsArray().Select(a => a!.GetValue<string>()));
             Assert.Contains("接入商审核 · SLA 1 working days → 3 working days", Texts(en["changes"]!));
-            Assert.Contains("New step “法务复核” (Human task · 复审组 · SLA 2 working days)", Texts(en["changes"]!));
-            Assert.Contains("Removed connection 等待申请人修改后重新提交 —resubmitted→ 接入商审核", Texts(en["changes"]!));
+            Assert.Contains("New step “法务复核” (Human task · Second review team · SLA 2 working days)", Texts(en["changes"]!));
+            Assert.Contains("Removed connection 等待申请人修改后重新提交 —Resubmitted→ 接入商审核", Texts(en["changes"]!));
         }
         finally
         {

@@ -1,18 +1,11 @@
 import { t } from './i18n.js';
 
-/** The band behind a stage's steps, named; the follow-up band folds away and back. */
+/** The band behind a stage's steps, named (folded, it says how many steps it holds). */
 export function BandNode({ data }) {
-  const { stage, count, collapsed, onToggle } = data;
+  const { stage, count, collapsed } = data;
   return (
     <div className={`band band-${stage}${collapsed ? ' collapsed' : ''}`} data-band={stage}>
-      <div className="band-title">
-        <span>{t(`stage-${stage}`)}</span>
-        {onToggle && (
-          <button type="button" className="band-toggle nodrag" data-testid="band-toggle" onClick={onToggle}>
-            {collapsed ? `${t('expand')}（${count}）` : t('collapse')}
-          </button>
-        )}
-      </div>
+      <div className="band-title"><span>{t(`stage-${stage}`)}</span>{collapsed && <small>{t('folded')}（{count}）</small>}</div>
     </div>
   );
 }

@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
-  Background, Controls, MarkerType, MiniMap, ReactFlow, applyEdgeChanges, applyNodeChanges, useReactFlow,
+  Background, Controls, MarkerType, MiniMap, Panel, ReactFlow, applyEdgeChanges, applyNodeChanges, useReactFlow,
 } from '@xyflow/react';
 import { ActivityNode } from './ActivityNode.jsx';
 import { BandNode } from './BandNode.jsx';
 import { connectionKey, outcomesOf } from './graph.js';
 import { outcomeLabel } from './labels.js';
+import { t } from './i18n.js';
 import { bandsOf, firstViewport, stagesOf } from './stages.js';
 
 const nodeTypes = { activity: ActivityNode, band: BandNode };
@@ -45,7 +46,7 @@ export function Canvas({ doc, types, teams, errors, waiting, visits, readOnly, a
     position: { x: band.x, y: band.y },
     style: { width: band.width, height: collapsed && band.stage === COLLAPSIBLE ? 44 : band.height },
     draggable: false, selectable: false, deletable: false, connectable: false, focusable: false, zIndex: -1,
-    data: { ...band, collapsed: collapsed && band.stage === COLLAPSIBLE, onToggle: band.stage === COLLAPSIBLE ? () => setCollapsed((c) => !c) : null },
+    data: { ...band, collapsed: collapsed && band.stage === COLLAPSIBLE },
   })), ...doc.activities.map((a) => ({
     id: a.id,
     type: 'activity',
@@ -123,6 +124,13 @@ export function Canvas({ doc, types, teams, errors, waiting, visits, readOnly, a
         deleteKeyCode={readOnly ? null : ['Delete', 'Backspace']}
         minZoom={0.1}
       >
+        {Object.values(stage).includes(COLLAPSIBLE) && (
+          <Panel position="top-right">
+            <button type="button" className="band-toggle" data-testid="band-toggle" onClick={() => setCollapsed((c) => !c)}>
+              {collapsed ? t('expandFollowUp') : t('collapseFollowUp')}
+            </button>
+          </Panel>
+        )}
         <Background />
         <Controls />
         <MiniMap pannable zoomable nodeColor={(n) => (n.type === 'band' ? 'transparent' : n.data.errors.length ? '#cf222e' : edgeColours[n.data.diff] ?? '#8c959f')} />

@@ -49,7 +49,7 @@ function ListEditor({ value, onChange, name }) {
 }
 
 /** The outcomes a human task offers, ticked from those the engine knows, by label; an unknown code stays listed, flagged. */
-function OutcomesEditor({ value, onChange, offered, labels }) {
+function OutcomesEditor({ value, onChange, offered }) {
   const chosen = value ?? [];
   const unknown = chosen.filter((code) => !offered.includes(code));
   const toggle = (code, on) => {
@@ -61,7 +61,7 @@ function OutcomesEditor({ value, onChange, offered, labels }) {
       {[...offered, ...unknown].map((code) => (
         <label key={code} className={`checkbox ${offered.includes(code) ? '' : 'unknown'}`}>
           <input type="checkbox" data-outcome-choice={code} checked={chosen.includes(code)} onChange={(e) => toggle(code, e.target.checked)} />
-          {labels[code] ?? code}
+          {outcomeLabel(code)}
         </label>
       ))}
     </div>
@@ -107,7 +107,7 @@ function Choice({ value, onChange, options, required, name }) {
 function PropertyEditor({ property, value, onChange, reference, error }) {
   const plain = (list) => list.map((v) => ({ value: v, label: choiceLabel(property.name, v) }));
   if (property.name === 'outcomes') {
-    return <OutcomesEditor value={value} onChange={onChange} offered={reference.humanTaskOutcomes} labels={reference.outcomeLabels} />;
+    return <OutcomesEditor value={value} onChange={onChange} offered={reference.humanTaskOutcomes} />;
   }
   switch (property.kind) {
     case 'team': return <Choice name={property.name} value={value} onChange={onChange} options={reference.teams} required={property.required} />;

@@ -46,7 +46,8 @@ const texts = {
   discarded: ['草稿已放弃，已回到发布版本', 'Draft discarded; back to the published version'],
   'stage-provider': ['接入商审核', 'Provider review'], 'stage-verification': ['核验与复审', 'Verification and second review'],
   'stage-bureau': ['管局', 'Bureau'], 'stage-follow-up': ['办结与后续', 'Completion and follow-up'],
-  expand: ['展开', 'Expand'], collapse: ['折叠', 'Collapse'],
+  folded: ['已折叠', 'folded'], expandFollowUp: ['展开「办结与后续」', 'Expand “Completion and follow-up”'],
+  collapseFollowUp: ['折叠「办结与后续」', 'Fold “Completion and follow-up”'],
   placeHint: ['在画布上单击放置，Esc 取消', 'Click on the canvas to place it; Esc cancels'],
 };
 

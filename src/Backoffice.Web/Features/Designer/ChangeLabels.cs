@@ -1,4 +1,5 @@
 using Backoffice.Workflows.Definitions;
+using Backoffice.Workflows.Labels;
 using Dapper;
 using Npgsql;
 
@@ -20,7 +21,7 @@ public static class ChangeLabels
             select code as id, {(english ? "label_en" : "label_zh")} as name from reason_codes;
             select id, name from workflow_definitions;
             """, cancellationToken: ct));
-        var teams = (await lists.ReadAsync<Named>()).ToDictionary(n => n.Id, n => n.Name);
+        var teams = (await lists.ReadAsync<Named>()).ToDictionary(n => n.Id, n => LabelCatalogue.OfTeam(n.Id, n.Name, english));
         var reasons = (await lists.ReadAsync<Named>()).ToDictionary(n => n.Id, n => n.Name);
         var processes = (await lists.ReadAsync<Named>()).ToDictionary(n => n.Id, n => n.Name);
         return new LabelContext(english, teams, reasons, processes);

@@ -13,7 +13,7 @@ namespace Backoffice.Web.Features.Designer;
 
 /// <summary>
 /// The lists the designer's property editors pick from (teams, public statuses, reason codes,
-/// processes, the order fields a condition can test, template placeholders, the outcome labels and
+/// processes, the order fields a condition can test, template placeholders, the labels of codes and
 /// the outcomes a human task may offer), and the preview of a
 /// notification template rendered by the engine's own renderer.
 /// </summary>
@@ -43,8 +43,7 @@ public static class DesignerReference
         {
             teams, reasonCodes = reasons, definitions, statuses = Statuses(english), placeholders = Placeholders,
             orderFields = OrderFields(english), labels = Labels(english),
-            outcomeLabels = DefinitionLabels.AllOutcomes(english),
-            humanTaskOutcomes = DefinitionLabels.HumanTaskOutcomes,
+            humanTaskOutcomes = ActivityTypes.HumanTaskOutcomes,
         });
     }
 

@@ -1,3 +1,4 @@
+using static Backoffice.Web.Infrastructure.OpenApiDocument;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Backoffice.Web.Infrastructure;
@@ -33,7 +34,7 @@ public static class Scenarios
     {
         group.MapGet("/{id}/scenarios", ListAsync);
         group.MapGet("/{id}/scenarios/{name}", GetAsync);
-        group.MapPut("/{id}/scenarios/{name}", SaveAsync).ProducesValidationProblem();
+        group.MapPut("/{id}/scenarios/{name}", SaveAsync).Accepts<Scenario>(Json).ProducesValidationProblem();
         group.MapDelete("/{id}/scenarios/{name}", DeleteAsync);
         return group;
     }
