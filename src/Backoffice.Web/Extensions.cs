@@ -1,8 +1,8 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
-using System.Threading.RateLimiting;
 using Backoffice.Web.Features.Auth;
 using Backoffice.Web.Features.Bureau;
+using Backoffice.Web.Features.Console;
 using Backoffice.Web.Features.Definitions;
 using Backoffice.Web.Features.Tasks;
 using Backoffice.Web.Features.Demo;
@@ -12,6 +12,7 @@ using Backoffice.Web.Features.Health;
 using Backoffice.Web.Features.Reports;
 using Backoffice.Web.Features.TestMode;
 using Backoffice.Web.Infrastructure;
+using Backoffice.Web.Infrastructure.Nodes;
 using Backoffice.Workflows;
 using Backoffice.Workflows.Clock;
 using Backoffice.Workflows.Definitions;
@@ -45,6 +46,7 @@ public static class Extensions
             });
         }
         services.AddWorkflows(builder.Configuration);
+        builder.AddNodes();
         services.PostConfigure<BackofficeOptions>(o =>
         {
             if (o.TestMode && !o.ConsoleApiKeys.Contains(DemoAccounts.ConsoleKey))
@@ -53,6 +55,7 @@ public static class Extensions
             }
         });
         services.AddSingleton<SignIn>();
+        services.AddSingleton<SignInLimits>();
         services.AddScoped<OrderPreparation>();
         services.AddSingleton<BureauResultBatch>();
         services.AddSingleton<Backoffice.Web.Features.Board.StaffNotices>();
@@ -64,10 +67,14 @@ public static class Extensions
         services.AddHttpContextAccessor();
         services.AddScoped<UiText>();
         services.AddProblemDetails();
-        services.AddOpenApi();
+        BindingFailures.Configure(services);
+        services.AddOpenApi(OpenApiDocument.Configure);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database").AddCheck<SchedulersHealthCheck>("schedulers");
         services.AddSingleton<DemoOrders>();
         services.AddHostedService<StartupBanner>();
+        services.Configure<WebhookOptions>(builder.Configuration.GetSection("Webhooks"));
+        services.AddHttpClient(WebhookDispatcher.Client).ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
+        services.AddHostedService<WebhookDispatcher>();
         var connectionString = builder.Configuration.GetConnectionString(DatabaseExtensions.ConnectionStringName);
         services.AddHangfire((provider, config) => config
             .UseLogProvider(new HangfireLogging(provider.GetRequiredService<ILoggerFactory>()))
@@ -77,17 +84,10 @@ public static class Extensions
             .UsePostgreSqlStorage(
                 o => o.UseNpgsqlConnection(connectionString),
                 JobStorageOptions.Create()));
-        services.AddHangfireServer(o => o.WorkerCount = 4);
-        services.AddRateLimiter(limiter =>
+        services.AddHangfireServer((provider, o) =>
         {
-            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            limiter.AddPolicy(TokensApi.RateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "local",
-                _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = context.RequestServices.GetRequiredService<IOptions<BackofficeOptions>>().Value.SignInsPerMinute,
-                    Window = TimeSpan.FromMinutes(1),
-                }));
+            o.WorkerCount = 4;
+            provider.GetRequiredService<NodeIdentity>().ConfigureJobServer(o);
         });
         return builder;
     }
@@ -121,16 +121,17 @@ public static class Extensions
 
     public static WebApplication UseBackoffice(this WebApplication app)
     {
+        app.UseMiddleware<SecurityHeaders>();
         app.UseMiddleware<OrderLogScope>();
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        app.UseErrorPages();
         app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.UseRateLimiter();
+        app.UseMiddleware<IdempotencyKeys>();
         app.MapOpenApi().AllowAnonymous();
         app.MapHealthChecks("/healthz").AllowAnonymous();
         app.MapTokensApi();
+        app.MapPageTokens();
         app.MapFilingsApi();
         app.MapTestModeApi();
         app.MapTasksApi();
@@ -139,6 +140,8 @@ public static class Extensions
         app.MapDesignerApi();
         app.MapReportsApi();
         app.MapReportDeliveryApi();
+        app.MapEventsApi();
+        app.MapWebhooksApi();
         app.MapRazorPages();
         app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [], AppPath = "/" }).RequireAuthorization(Policies.Admin);
         return app;

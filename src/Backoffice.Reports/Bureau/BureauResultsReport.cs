@@ -41,7 +41,7 @@ public sealed class BureauResultsReport : Report
 
     public override async Task BuildAsync(
         NpgsqlConnection connection, WorkingCalendar calendar, ReportParameters p, Stream output,
-        IProgress<ReportProgress>? progress, DetailWriting details, CancellationToken ct)
+        IProgress<ReportProgress>? progress, CancellationToken ct)
     {
         var reasons = (await connection.QueryAsync<(string Code, string Zh, string En)>(new CommandDefinition(
                 "select code, label_zh, label_en from reason_codes", cancellationToken: ct)))
@@ -121,7 +121,7 @@ public sealed class BureauResultsReport : Report
              new(p.T("次数", "Count"), ColumnKind.Integer), new(p.T("占该省退回比例", "Share of the province's rejections"), ColumnKind.Percent)],
             provinces.SelectMany(x => Ranked(x.Value).Select(r => (object?[])[Labels.Province(p, x.Key), r.Rank, Reason(r.Code), r.Count, Share(r.Count, x.Value.Rejected)])));
         progress?.Report(new ReportProgress(70, rows));
-        workbook.Save(output, details);
+        workbook.Save(output, Details);
     }
 
     private static string ResultName(ReportParameters p, string result) => result switch

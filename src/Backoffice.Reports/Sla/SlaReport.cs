@@ -37,7 +37,7 @@ public sealed class SlaReport : Report
 
     public override async Task BuildAsync(
         NpgsqlConnection connection, WorkingCalendar calendar, ReportParameters p, Stream output,
-        IProgress<ReportProgress>? progress, DetailWriting details, CancellationToken ct)
+        IProgress<ReportProgress>? progress, CancellationToken ct)
     {
         var names = await Names.LoadAsync(connection, p, ct);
         string TeamName(string id) => names.Team(id);
@@ -135,7 +135,7 @@ public sealed class SlaReport : Report
 
         flow.AddSheets(workbook);
         progress?.Report(new ReportProgress(70, rows));
-        workbook.Save(output, details);
+        workbook.Save(output, Details);
     }
 
     private static Durations Get<TKey>(Dictionary<TKey, Durations> groups, TKey key)

@@ -2,7 +2,7 @@ using ClosedXML.Excel;
 
 namespace Backoffice.Reports.Workbooks;
 
-/// <summary>How detail sheets are written: streamed with OpenXmlWriter (the default), or cell by cell through ClosedXML.</summary>
+/// <summary>How detail sheets are written: streamed with OpenXmlWriter, or cell by cell through ClosedXML (kept to measure and check the streamed writer against).</summary>
 public enum DetailWriting
 {
     Streamed,
@@ -116,7 +116,9 @@ public sealed class ReportWorkbook : IDisposable
     }
 
     /// <summary>Saves to a readable, writable, seekable stream (a file or memory), positioned at its start afterwards.</summary>
-    public void Save(Stream output, DetailWriting details = DetailWriting.Streamed)
+    public void Save(Stream output) => Save(output, DetailWriting.Streamed);
+
+    internal void Save(Stream output, DetailWriting details)
     {
         if (details == DetailWriting.ClosedXml)
         {

@@ -2,7 +2,7 @@ using Backoffice.Workflows.Validation;
 
 namespace Backoffice.Web.Infrastructure;
 
-/// <summary>RFC 9457 problem responses in the shapes API.md promises.</summary>
+/// <summary>RFC 9457 problem responses in the shapes docs/API.md promises.</summary>
 public static class Problems
 {
     public static IResult Validation(HttpContext context, ValidationErrors errors)

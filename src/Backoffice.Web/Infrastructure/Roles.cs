@@ -1,6 +1,6 @@
 namespace Backoffice.Web.Infrastructure;
 
-/// <summary>The roles of PRODUCT.md; staff roles sign in, the console is a machine client with an API key.</summary>
+/// <summary>The roles of docs/PRODUCT.md; staff roles sign in, the console is a machine client with an API key.</summary>
 public static class Roles
 {
     public const string Admin = "admin";

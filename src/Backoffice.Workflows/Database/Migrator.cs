@@ -8,7 +8,8 @@ namespace Backoffice.Workflows.Database;
 /// <summary>
 /// Applies the numbered db/*.sql files (embedded in this assembly) once each, in order, each in a
 /// transaction, journaled in <c>schema_versions</c>, then Hangfire's own schema. An advisory lock lets
-/// several nodes start at once.
+/// several nodes start at once. A database journaled under a migration's earlier name is completed first
+/// (<see cref="RenamedMigration0016"/>); the rules for db/ are in db/README.md.
 /// </summary>
 public sealed class Migrator(NpgsqlDataSource dataSource, string connectionString, ILogger<Migrator> logger)
 {
@@ -22,6 +23,8 @@ public sealed class Migrator(NpgsqlDataSource dataSource, string connectionStrin
             take.Parameters.AddWithValue("key", AdvisoryLockKey);
             await take.ExecuteNonQueryAsync(cancellationToken);
         }
+
+        await RenamedMigration0016.CompleteAsync(lockConnection, cancellationToken);
 
         var upgrader = DeployChanges.To
             .PostgresqlDatabase(connectionString)

@@ -4,7 +4,7 @@ using Backoffice.Workflows.Validation;
 namespace Backoffice.Workflows.Filings;
 
 /// <summary>
-/// Every rule of DOMAIN.md that can be checked from the order alone, with the field path of each
+/// Every rule of docs/DOMAIN.md that can be checked from the order alone, with the field path of each
 /// error. Rules that need the database (registry, quotas across orders) are checked by the caller.
 /// </summary>
 public static class FilingOrderValidator

@@ -1,6 +1,6 @@
 namespace Backoffice.Workflows.Filings;
 
-/// <summary>The provider's limits (DOMAIN.md defaults; providers differ).</summary>
+/// <summary>The provider's limits (docs/DOMAIN.md defaults; providers differ).</summary>
 public sealed record FilingRules
 {
     public int MaxWebsitesPerOrder { get; init; } = 3;

@@ -1,6 +1,6 @@
 namespace Backoffice.Workflows.Filings;
 
-/// <summary>The public statuses of API.md with their labels.</summary>
+/// <summary>The public statuses of docs/API.md with their labels.</summary>
 public static class FilingStatus
 {
     public const string Draft = "draft";

@@ -1,6 +1,6 @@
 namespace Backoffice.Workflows.Filings;
 
-/// <summary>The ten order types of API.md, with their Chinese and English labels.</summary>
+/// <summary>The ten order types of docs/API.md, with their Chinese and English labels.</summary>
 public static class FilingType
 {
     public const string NewFiling = "new-filing";
@@ -40,6 +40,9 @@ public static class FilingType
     {
         ChangeSubject, ChangeWebsite, CancelAccess, DeregisterSubject, DeregisterWebsite,
     };
+
+    /// <summary>Types that need the subject's filing password (备案密码; Tencent: access filings and deregistering a subject).</summary>
+    public static readonly IReadOnlySet<string> NeedsFilingPassword = new HashSet<string> { AccessSubjectHere, AccessSubjectElsewhere, DeregisterSubject };
 
     public static bool IsKnown(string? type) => type is not null && Labels.ContainsKey(type);
 }

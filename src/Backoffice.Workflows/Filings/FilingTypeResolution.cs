@@ -4,7 +4,7 @@ using FilingTypes = Backoffice.Workflows.Filings.FilingType;
 namespace Backoffice.Workflows.Filings;
 
 /// <summary>
-/// The filing type of a subject and a domain, decided from the registry (DOMAIN.md, "how the type is decided").
+/// The filing type of a subject and a domain, decided from the registry (docs/DOMAIN.md, "how the type is decided").
 /// A refusal carries a code and no type.
 /// </summary>
 public sealed record FilingTypeResolution(

@@ -1,6 +1,6 @@
 namespace Backoffice.Workflows.Filings;
 
-/// <summary>GB/T 2260 province codes with the short names used in filing numbers (DOMAIN.md).</summary>
+/// <summary>GB/T 2260 province codes with the short names used in filing numbers (docs/DOMAIN.md).</summary>
 public static class Provinces
 {
     public sealed record Province(string Code, string ShortName, string Zh, string En);

@@ -9,6 +9,9 @@ namespace Backoffice.Workflows.Instances;
 /// </summary>
 public sealed class Notifications
 {
+    /// <summary>The follow-up whose notices to the applicant are the console's public-security reminders.</summary>
+    public const string PublicSecurityFollowUp = "public-security-follow-up";
+
     public async Task QueueAsync(StepContext context, WorkflowInstance instance, ActivityDefinition activity)
     {
         var order = await OrderDocument.LoadAsync(context, instance.OrderId);
@@ -29,6 +32,10 @@ public sealed class Notifications
             """,
             id, instance.OrderId, channel, recipient, activity.Id, body, context.Now);
         context.SideEffects.SendNotification(id);
+        if (instance.DefinitionId == PublicSecurityFollowUp && channel != "staff" && await context.LockOrderAsync(instance.OrderId) is { } row)
+        {
+            OrderEvents.Add(context, row, OrderEvents.PublicSecurityReminder, new { reminder = activity.Id, channel, text = body });
+        }
     }
 
     /// <summary>Tells every compliance manager in-app that an instance stopped on a fault.</summary>
@@ -43,10 +50,11 @@ public sealed class Notifications
             $"订单{orderNumber}的流程 {instance.DefinitionId} v{instance.Version} 在“{activityName}”处出错并已停止：{error}",
             context.Now);
 
-    /// <summary>Fills {orderNumber}, {subjectName}, {status}, {subjectFilingNumber} in a template.</summary>
+    /// <summary>Fills {orderNumber}, {subjectName}, {status}, {subjectFilingNumber}, {websiteFilingNumbers} (joined with 、) in a template.</summary>
     public static string Render(string template, JsonObject order) => template
         .Replace("{orderNumber}", order["orderNumber"]?.GetValue<string>(), StringComparison.Ordinal)
         .Replace("{subjectName}", order["subject"]?["name"]?.GetValue<string>(), StringComparison.Ordinal)
         .Replace("{status}", order["status"]?.GetValue<string>(), StringComparison.Ordinal)
-        .Replace("{subjectFilingNumber}", order["subjectFilingNumber"]?.GetValue<string>(), StringComparison.Ordinal);
+        .Replace("{subjectFilingNumber}", order["subjectFilingNumber"]?.GetValue<string>(), StringComparison.Ordinal)
+        .Replace("{websiteFilingNumbers}", string.Join("、", (order["websiteFilingNumbers"] as JsonArray ?? []).Select(n => n?.GetValue<string>())), StringComparison.Ordinal);
 }

@@ -8,7 +8,7 @@ using static Backoffice.Web.Tests.Reports.ReportData;
 namespace Backoffice.Web.Tests.Reports;
 
 /// <summary>
-/// The report downloads of API.md through the real app: who may pull them, how a bad query is refused,
+/// The report downloads of docs/API.md through the real app: who may pull them, how a bad query is refused,
 /// and the workbook and audit row a good one gives. Data in Gansu (620000) around Labour Day 2025:
 /// Sunday 04-27 worked (调休), 05-01..05-05 off.
 /// </summary>

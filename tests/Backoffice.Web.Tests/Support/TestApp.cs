@@ -19,13 +19,24 @@ public sealed class TestApp : WebApplicationFactory<Program>
     private static readonly Lazy<TestApp> Shared = new(StartShared);
     private readonly bool _testMode;
     private readonly LogCapture? _logs;
+    private readonly IReadOnlyDictionary<string, string>? _settings;
+    private readonly Action<IServiceCollection>? _services;
 
-    /// <summary>A test server of its own; <paramref name="logs"/>, when given, receives every log line from Information up.</summary>
-    public TestApp(bool testMode, LogCapture? logs = null)
+    /// <summary>
+    /// A test server of its own; <paramref name="logs"/>, when given, receives every log line from Information up;
+    /// <paramref name="settings"/> override configuration keys (e.g. "Backoffice:KnownProxies:0"); <paramref name="services"/>
+    /// changes its services (e.g. an in-memory trace exporter). Every test app sends e-mail to <see cref="SmtpCatcher.Shared"/>.
+    /// </summary>
+    public TestApp(bool testMode, LogCapture? logs = null, IReadOnlyDictionary<string, string>? settings = null, Action<IServiceCollection>? services = null)
     {
         _testMode = testMode;
         _logs = logs;
+        _settings = settings;
+        _services = services;
     }
+
+    /// <summary>The key-ring secret every test node shares, as every node of one deployment must.</summary>
+    public const string DataProtectionKey = "test-nodes-share-this-key-ring-secret-0123456789";
 
     /// <summary>The shared test-mode app, already started, so its seeded users and definitions exist for every test.</summary>
     public static TestApp Instance => Shared.Value;
@@ -40,8 +51,23 @@ public sealed class TestApp : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Backoffice", ConnectionString);
         builder.UseSetting("Backoffice:TestMode", _testMode ? "true" : "false");
         builder.UseSetting("Backoffice:SignInsPerMinute", "10000");
+        builder.UseSetting("Backoffice:SignInsPerAccountPerMinute", "10000");
         builder.UseSetting("BureauSimulator:RejectionRate", "0");
         builder.UseSetting("Timers:SweepInterval", "00:10:00");
+        builder.UseSetting("Webhooks:RetryDelaySeconds", "1");
+        builder.UseSetting("Backoffice:DataProtectionKey", DataProtectionKey);
+        builder.UseSetting("Smtp:Host", "127.0.0.1");
+        builder.UseSetting("Smtp:Port", SmtpCatcher.Shared.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (_services is not null)
+        {
+            builder.ConfigureServices(_services);
+        }
+
+        foreach (var (key, value) in _settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
+        }
+
         if (_logs is not null)
         {
             builder.ConfigureLogging(logging => logging.AddProvider(_logs).AddFilter<LogCapture>(null, LogLevel.Information));
@@ -58,7 +84,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
 
     public HttpClient Console() => WithToken("test-console-key");
 
-    /// <summary>A client signed in as one of the test-mode users (API.md), with a fresh token (the test clock may have expired older ones).</summary>
+    /// <summary>A client signed in as one of the test-mode users (docs/API.md), with a fresh token (the test clock may have expired older ones).</summary>
     public async Task<HttpClient> SignedInAs(string username)
     {
         var response = await CreateClient().PostAsJsonAsync("/api/tokens", new { username, password = "Passw0rd!" });

@@ -10,7 +10,7 @@ using Npgsql;
 namespace Backoffice.Web.Features.Admin;
 
 /// <summary>
-/// /admin/reasons: the return-reason catalogue (DOMAIN.md common return reasons), edited by
+/// /admin/reasons: the return-reason catalogue (docs/DOMAIN.md common return reasons), edited by
 /// compliance: labels in both languages, order, retired or active. Codes stay once used; a reason is
 /// retired, never deleted, so past returns keep their label.
 /// </summary>
@@ -36,7 +36,15 @@ public sealed partial class ReasonCatalogPageModel(NpgsqlDataSource dataSource, 
     public Dictionary<string, string> Errors { get; } = [];
     public string? Saved { get; private set; }
 
-    public Task OnGetAsync() => LoadAsync();
+    /// <summary>The list; <paramref name="edit"/> loads that reason's current values into the form.</summary>
+    public async Task OnGetAsync(string? edit)
+    {
+        await LoadAsync();
+        if (Reasons.FirstOrDefault(r => r.Code == edit) is { } reason)
+        {
+            (Code, LabelZh, LabelEn, Sort, Active) = (reason.Code, reason.LabelZh, reason.LabelEn, reason.Sort, reason.Active);
+        }
+    }
 
     public async Task<IActionResult> OnPostSaveAsync()
     {

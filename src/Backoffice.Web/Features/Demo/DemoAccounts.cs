@@ -6,7 +6,7 @@ using Npgsql;
 namespace Backoffice.Web.Features.Demo;
 
 /// <summary>
-/// The demo and test-mode accounts of API.md, all with the same published password and an address
+/// The demo and test-mode accounts of docs/API.md, all with the same published password and an address
 /// at example.com (SLA escalations mail the leads). Seeded only when Backoffice:DemoData or
 /// Backoffice:TestMode is on, which production refuses.
 /// </summary>
@@ -27,6 +27,7 @@ public static class DemoAccounts
     [
         new("admin", "系统管理员", [Roles.Admin], false, false),
         new("compliance", "合规经理", [Roles.Compliance], false, false),
+        new("compliance2", "合规经理乙", [Roles.Compliance], false, false),
         new("lead", "审核组长", [Roles.TeamLead, Roles.Reviewer], true, true),
         new("reviewer", "审核员甲", [Roles.Reviewer], true, false),
         new("reviewer2", "审核员乙", [Roles.Reviewer], true, false),

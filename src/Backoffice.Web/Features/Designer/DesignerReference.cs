@@ -1,8 +1,10 @@
 using System.Text.Json.Nodes;
 using Backoffice.Web.Infrastructure;
+using Backoffice.Workflows.Definitions;
 using Backoffice.Workflows.Filings;
 using Backoffice.Workflows.Filings.Rules;
 using Backoffice.Workflows.Instances;
+using Backoffice.Workflows.Labels;
 using Backoffice.Workflows.Validation;
 using Dapper;
 using Npgsql;
@@ -11,7 +13,8 @@ namespace Backoffice.Web.Features.Designer;
 
 /// <summary>
 /// The lists the designer's property editors pick from (teams, public statuses, reason codes,
-/// processes, the order fields a condition can test, template placeholders), and the preview of a
+/// processes, the order fields a condition can test, template placeholders, the outcome labels and
+/// the outcomes a human task may offer), and the preview of a
 /// notification template rendered by the engine's own renderer.
 /// </summary>
 public static class DesignerReference
@@ -23,14 +26,15 @@ public static class DesignerReference
     /// <summary>An order field a condition can test, at its path in the order document (<c>order.websites.length</c> counts the websites).</summary>
     internal sealed record OrderField(string Path, string Label, string Kind, IReadOnlyList<Choice>? Choices = null);
 
-    public static readonly IReadOnlyList<string> Placeholders = ["{orderNumber}", "{subjectName}", "{status}", "{subjectFilingNumber}"];
+    public static readonly IReadOnlyList<string> Placeholders = ["{orderNumber}", "{subjectName}", "{status}", "{subjectFilingNumber}", "{websiteFilingNumbers}"];
 
     public static async Task<IResult> GetAsync(HttpContext context, NpgsqlDataSource dataSource)
     {
         var english = context.IsEnglish();
         var ct = context.RequestAborted;
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        var teams = await connection.QueryAsync<Choice>(new CommandDefinition("select id as value, name as label from teams order by id", cancellationToken: ct));
+        var teams = (await connection.QueryAsync<Choice>(new CommandDefinition("select id as value, name as label from teams order by id", cancellationToken: ct)))
+            .Select(t => t with { Label = LabelCatalogue.OfTeam(t.Value, t.Label, english) });
         var reasons = await connection.QueryAsync<Choice>(new CommandDefinition(
             $"select code as value, {(english ? "label_en" : "label_zh")} as label from reason_codes where active order by sort, code", cancellationToken: ct));
         var definitions = await connection.QueryAsync<Choice>(new CommandDefinition(
@@ -38,7 +42,9 @@ public static class DesignerReference
         return Results.Ok(new
         {
             teams, reasonCodes = reasons, definitions, statuses = Statuses(english), placeholders = Placeholders,
-            orderFields = OrderFields(english),
+            orderFields = OrderFields(english), labels = Labels(english),
+            outcomeLabels = DefinitionLabels.AllOutcomes(english),
+            humanTaskOutcomes = DefinitionLabels.HumanTaskOutcomes,
         });
     }
 
@@ -76,10 +82,22 @@ public static class DesignerReference
         ["orderNumber"] = "BA20260101000001",
         ["status"] = FilingStatus.Approved,
         ["subjectFilingNumber"] = "粤ICP备20000001号",
+        ["websiteFilingNumbers"] = new JsonArray("粤ICP备20000001号-1"),
         ["subject"] = new JsonObject { ["name"] = "深圳某某科技有限公司" },
     };
 
     private static List<Choice> Statuses(bool english) => [.. FilingStatus.Labels.Select(s => new Choice(s.Key, english ? s.Value.En : s.Value.Zh))];
+
+    /// <summary>The labels of the codes the designer shows: outcomes and the choices of choice properties.</summary>
+    private static Dictionary<string, Dictionary<string, string>> Labels(bool english)
+    {
+        Dictionary<string, string> Of(LabelSet set) => LabelCatalogue.Entries(set).ToDictionary(e => e.Key, e => english ? e.Value.En : e.Value.Zh);
+        return new()
+        {
+            ["outcome"] = Of(LabelSet.Outcome), ["channel"] = Of(LabelSet.Channel), ["recipient"] = Of(LabelSet.Recipient),
+            ["applicantAction"] = Of(LabelSet.ApplicantAction), ["workflowEvent"] = Of(LabelSet.WorkflowEvent), ["endResult"] = Of(LabelSet.EndResult),
+        };
+    }
 
     internal static List<OrderField> OrderFields(bool english)
     {

@@ -1,5 +1,4 @@
 using Backoffice.Reports;
-using Backoffice.Reports.Workbooks;
 using Backoffice.Workflows.Scheduling;
 using Dapper;
 using Microsoft.Extensions.Options;
@@ -75,7 +74,7 @@ public sealed class ReportBuildJob(
         try
         {
             using var output = new MemoryStream();
-            await Report.For(build.Kind).BuildAsync(connection, calendar, parameters, output, progress, DetailWriting.Streamed, ct);
+            await Report.For(build.Kind).BuildAsync(connection, calendar, parameters, output, progress, ct);
             return (Report.FileName(build.Kind, parameters), output.ToArray());
         }
         finally

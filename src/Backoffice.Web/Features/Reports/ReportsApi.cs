@@ -1,5 +1,4 @@
 using Backoffice.Reports;
-using Backoffice.Reports.Workbooks;
 using Backoffice.Web.Infrastructure;
 using Backoffice.Workflows.Audit;
 using Backoffice.Workflows.Clock;
@@ -68,7 +67,7 @@ public static class ReportsApi
             Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
         try
         {
-            await Report.For(kind).BuildAsync(connection, calendar, parameters, file, null, DetailWriting.Streamed, ct);
+            await Report.For(kind).BuildAsync(connection, calendar, parameters, file, null, ct);
             var fileName = Report.FileName(kind, parameters);
             await AuditLog.WriteAsync(connection, null, clock.GetUtcNow(), user, "report-downloaded", "report", kind,
                 new

@@ -30,7 +30,7 @@ public static class TaskMessages
         _ => "",
     };
 
-    /// <summary>The API's answer for a change that did not happen: 404, 403, 409 or 400 as API.md says.</summary>
+    /// <summary>The API's answer for a change that did not happen: 404, 403, 409 or 400 as docs/API.md says.</summary>
     public static IResult Problem(HttpContext context, TaskChange change) => change.Result switch
     {
         TaskChange.Kind.NotFound => Problems.NotFound(context),

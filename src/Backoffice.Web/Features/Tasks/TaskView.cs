@@ -2,7 +2,7 @@ using Backoffice.Workflows.HumanTasks;
 
 namespace Backoffice.Web.Features.Tasks;
 
-/// <summary>A task as GET /api/tasks returns it (API.md fields plus status and outcome).</summary>
+/// <summary>A task as GET /api/tasks returns it (docs/API.md fields plus status and outcome).</summary>
 public sealed record TaskView(
     Guid Id, Guid FilingId, string OrderNumber, string Step, string Team, string? Assignee, string Status,
     DateTimeOffset CreatedAt, DateTimeOffset DueAt, bool Overdue, string[] Outcomes, string? Outcome, string[] ReasonCodes)

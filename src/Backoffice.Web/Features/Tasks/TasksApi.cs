@@ -1,8 +1,9 @@
+using static Backoffice.Web.Infrastructure.OpenApiDocument;
 using Backoffice.Web.Infrastructure;
 
 namespace Backoffice.Web.Features.Tasks;
 
-/// <summary>Reviewer task endpoints of API.md: list, claim, release, complete, reassign.</summary>
+/// <summary>Reviewer task endpoints of docs/API.md: list, claim, release, complete, reassign.</summary>
 public static class TasksApi
 {
     public static IEndpointRouteBuilder MapTasksApi(this IEndpointRouteBuilder app)
@@ -11,8 +12,8 @@ public static class TasksApi
         tasks.MapGet("/", TaskList.HandleAsync);
         tasks.MapPost("/{id:guid}/claim", TaskActions.ClaimApiAsync).ProducesProblem(StatusCodes.Status409Conflict);
         tasks.MapPost("/{id:guid}/release", TaskActions.ReleaseApiAsync).ProducesProblem(StatusCodes.Status409Conflict);
-        tasks.MapPost("/{id:guid}/complete", CompleteTask.ApiAsync).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
-        tasks.MapPost("/{id:guid}/reassign", TaskActions.ReassignApiAsync).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        tasks.MapPost("/{id:guid}/complete", CompleteTask.ApiAsync).Accepts<CompleteTask.Request>(Json).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        tasks.MapPost("/{id:guid}/reassign", TaskActions.ReassignApiAsync).Accepts<TaskActions.ReassignRequest>(Json).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }
 }

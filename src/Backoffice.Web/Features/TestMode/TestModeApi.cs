@@ -1,3 +1,4 @@
+using static Backoffice.Web.Infrastructure.OpenApiDocument;
 using Backoffice.Web.Infrastructure;
 using Backoffice.Workflows;
 using Backoffice.Workflows.Audit;
@@ -10,7 +11,7 @@ using Npgsql;
 namespace Backoffice.Web.Features.TestMode;
 
 /// <summary>
-/// API.md test mode: the test clock (moving it fires due timers and SLA escalations at once) and the
+/// docs/API.md test mode: the test clock (moving it fires due timers and SLA escalations at once) and the
 /// bureau simulator's registry insert. Without
 /// Backoffice:TestMode both answer 404, as if they did not exist.
 /// </summary>
@@ -20,8 +21,10 @@ public static class TestModeApi
 
     public static IEndpointRouteBuilder MapTestModeApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/test-clock/advance", AdvanceAsync).RequireAuthorization(Policies.TestMode).WithTags("Test mode");
-        app.MapPost("/api/bureau-simulator/registry", RegistryInsert.HandleAsync).RequireAuthorization(Policies.TestMode).WithTags("Test mode");
+        app.MapPost("/api/test-clock/advance", AdvanceAsync).RequireAuthorization(Policies.TestMode).WithTags("Test mode")
+            .Accepts<AdvanceRequest>(Json).ProducesValidationProblem();
+        app.MapPost("/api/bureau-simulator/registry", RegistryInsert.HandleAsync).RequireAuthorization(Policies.TestMode).WithTags("Test mode")
+            .Accepts<RegistryInsert.Request>(Json).ProducesValidationProblem();
         return app;
     }
 
