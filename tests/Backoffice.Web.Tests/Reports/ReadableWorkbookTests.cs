@@ -1,5 +1,4 @@
 using Backoffice.Reports;
-using Backoffice.Reports.Workbooks;
 using Backoffice.Web.Tests.Support;
 using Backoffice.Workflows.Scheduling;
 using ClosedXML.Excel;
@@ -85,7 +84,7 @@ public sealed class ReadableWorkbookTests
         await using var connection = await TestApp.OpenDatabaseAsync();
         var calendar = await TestApp.Instance.Services.GetRequiredService<WorkingCalendarStore>().GetAsync(connection, CancellationToken.None);
         using var output = new MemoryStream();
-        await Report.For(kind).BuildAsync(connection, calendar, parameters, output, null, DetailWriting.Streamed, CancellationToken.None);
+        await Report.For(kind).BuildAsync(connection, calendar, parameters, output, null, CancellationToken.None);
         return output.ToArray();
     }
 
