@@ -4,9 +4,9 @@ using Npgsql;
 namespace Backoffice.Reports;
 
 /// <summary>
-/// The names a report shows for the ids it reads: teams in the workbook's language (the Chinese name
-/// when a team has no English one) and staff by their display names (a user name no account has stays
-/// as it is).
+/// The names a report shows for the ids it reads: teams by their labels in the workbook's language (a
+/// team the label catalogue does not know by its name in the database) and staff by their display names
+/// (a user name no account has stays as it is).
 /// </summary>
 public sealed class Names
 {
@@ -21,12 +21,12 @@ public sealed class Names
 
     public static async Task<Names> LoadAsync(NpgsqlConnection connection, ReportParameters p, CancellationToken ct)
     {
-        var teams = await connection.QueryAsync<(string Id, string Name, string? NameEn)>(new CommandDefinition(
-            "select id, name, name_en from teams", cancellationToken: ct));
+        var teams = await connection.QueryAsync<(string Id, string Name)>(new CommandDefinition(
+            "select id, name from teams", cancellationToken: ct));
         var users = await connection.QueryAsync<(string Username, string DisplayName)>(new CommandDefinition(
             "select username, display_name from users", cancellationToken: ct));
         return new Names(
-            teams.ToDictionary(t => t.Id, t => p.English ? t.NameEn ?? t.Name : t.Name),
+            teams.ToDictionary(t => t.Id, t => Workflows.Labels.LabelCatalogue.OfTeam(t.Id, t.Name, p.English)),
             users.ToDictionary(u => u.Username, u => u.DisplayName));
     }
 

@@ -156,7 +156,12 @@ public static partial class ValidationMessages
         ["report-as-of-future"] = ("截至日期不能晚于今天（{0}）", "The as-of date must not be after today ({0})"),
         ["report-filter-unsupported"] = ("该报表不支持此筛选条件", "This report does not take this filter"),
         ["period-days-range"] = ("统计天数须在 1 到 366 之间", "The period in days must be between 1 and 366"),
-        ["cron-invalid"] = ("不是有效的 Quartz cron 表达式：{0}", "Not a valid Quartz cron expression: {0}"),
+        ["cron-invalid"] = (
+            "不是有效的 Quartz cron 表达式：应为“秒 分 时 日 月 星期”（可加年份），日与星期其中一个写 ?，例如每天 9:00 为 0 0 9 * * ?",
+            "Not a valid Quartz cron expression: write \"seconds minutes hours day month weekday\" (a year may follow), with ? for the day or the weekday; every day at 09:00 is 0 0 9 * * ?"),
+        ["cron-five-fields"] = (
+            "这是 5 个字段的 Unix cron；Quartz cron 以秒开头，共 6 个字段，例如每天 9:00 为 0 0 9 * * ?",
+            "This is a 5-field Unix cron; a Quartz cron starts with the seconds, 6 fields: every day at 09:00 is 0 0 9 * * ?"),
         ["cron-never-fires"] = ("该 cron 表达式以后不会再触发", "This cron expression never fires again"),
         ["cron-too-frequent"] = ("两次运行至少间隔 1 小时", "Runs must be at least 1 hour apart"),
         ["recipients-count"] = ("收件人须有 1 到 {0} 个", "Between 1 and {0} recipients"),

@@ -1,5 +1,4 @@
 using Backoffice.Reports;
-using Backoffice.Reports.Workbooks;
 using Backoffice.Web.Tests.Support;
 using Backoffice.Workflows.Scheduling;
 using ClosedXML.Excel;

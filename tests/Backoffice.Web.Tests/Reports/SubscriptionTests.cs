@@ -101,6 +101,16 @@ public sealed class SubscriptionTests
         Assert.Equal(["recipients-count"], english.ErrorCodes()["recipients"]);
         Assert.Equal("Runs must be at least 1 hour apart", english["errors"]!["cron"]![0]!.GetValue<string>());
 
+        // A manager's 5-field Unix cron: told in their language what a Quartz cron looks like, no parser's English.
+        var unix = await admin.PostJsonAsync("/api/reports/subscriptions", Subscription("0 9 * * 1-5", "boss@example.com"))
+            .ExpectAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(["cron-five-fields"], unix.ErrorCodes()["cron"]);
+        Assert.Equal("这是 5 个字段的 Unix cron；Quartz cron 以秒开头，共 6 个字段，例如每天 9:00 为 0 0 9 * * ?", unix["errors"]!["cron"]![0]!.GetValue<string>());
+        var garbled = await admin.PostJsonAsync("/api/reports/subscriptions?lang=en", Subscription("every day at nine", "boss@example.com"))
+            .ExpectAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(["cron-invalid"], garbled.ErrorCodes()["cron"]);
+        Assert.StartsWith("Not a valid Quartz cron expression: write \"seconds minutes hours day month weekday\"", garbled["errors"]!["cron"]![0]!.GetValue<string>());
+
         Assert.Equal(before, await db.ExecuteScalarAsync<int>("select count(*) from report_subscriptions where created_by = 'admin'"));
     }
 

@@ -28,7 +28,10 @@ public static class Workbooks
 
     /// <summary>The one row whose first cells read <paramref name="keys"/>.</summary>
     public static IXLRangeRow Row(this IXLWorksheet sheet, params string[] keys) =>
-        sheet.DataRows().Single(r => keys.Select((k, i) => r.Cell(i + 1).GetString() == k).All(match => match));
+        sheet.DataRows().Single(r => keys.Select((k, i) => r.Cell(i + 1).Text() == k).All(match => match));
+
+    /// <summary>What the cell shows: an order number linked to its page (a HYPERLINK formula) reads as its cached text, as Excel shows it.</summary>
+    public static string Text(this IXLCell cell) => cell.HasFormula ? Convert.ToString(cell.CachedValue, System.Globalization.CultureInfo.InvariantCulture) ?? "" : cell.GetString();
 
     /// <summary>Frozen styled header under the title lines, a filter over the table, widths that fit the header's text.</summary>
     public static void AssertTable(IXLWorksheet sheet)

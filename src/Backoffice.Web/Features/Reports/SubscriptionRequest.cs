@@ -64,9 +64,10 @@ public sealed record SubscriptionRequest(
         {
             expression = new CronExpression(cron, ChinaTime.Zone);
         }
-        catch (FormatException ex)
+        catch (FormatException)
         {
-            errors.Add("cron", "cron-invalid", ex.Message);
+            // Quartz's message is a developer's English; the user gets the expected form in their language.
+            errors.Add("cron", cron.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length == 5 ? "cron-five-fields" : "cron-invalid");
             return;
         }
 
