@@ -33,7 +33,7 @@ public sealed class AuthorizationMatrixTests
 
     /// <summary>The only endpoints open without signing in.</summary>
     private static readonly HashSet<string> OpenEndpoints =
-        ["GET /healthz", "GET /openapi/{documentName}.json", "POST /api/tokens/", "GET /sign-in", "GET /denied", "GET /language", "GET /error/{code:int}"];
+        ["GET /healthz", "GET /healthz/live", "GET /healthz/ready", "GET /openapi/{documentName}.json", "POST /api/tokens/", "GET /sign-in", "GET /denied", "GET /language", "GET /error/{code:int}"];
 
     private static readonly string[] StaffCallers = ["admin", "compliance", "lead", "reviewer", "outsider", "liaison", "management"];
 
@@ -124,6 +124,8 @@ public sealed class AuthorizationMatrixTests
         var anonymous = _app.Anonymous();
 
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/healthz")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/healthz/live")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/healthz/ready")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/openapi/v1.json")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostJsonAsync("/api/tokens", new System.Text.Json.Nodes.JsonObject())).StatusCode);
     }
