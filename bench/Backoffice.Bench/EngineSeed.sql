@@ -57,6 +57,9 @@ insert into registry_subjects (subject_filing_number, certificate_type, certific
 select 'BG-S' || i, 'uscc', 'BG' || lpad(i::text, 16, '0'), '背景主体' || i, 'enterprise', '440000', 'bench'
 from generate_series(20001, 100000) i;
 
+insert into registry_website_numbers (website_filing_number, subject_filing_number, serial)
+select 'BG-S' || i || '-1', 'BG-S' || i, 1 from generate_series(20001, 100000) i;
+
 insert into registry_websites (website_filing_number, subject_filing_number, name)
 select 'BG-S' || i || '-1', 'BG-S' || i, '背景网站' || i from generate_series(20001, 100000) i;
 

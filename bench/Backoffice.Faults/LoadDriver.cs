@@ -13,7 +13,8 @@ namespace Backoffice.Faults;
 /// from draft to approved as the console, a reviewer and the bureau liaison would; every bureau event
 /// is sent twice, a bureau approval is sent early (before the SMS verification) and a rejection late
 /// (after the approval), and none of those may apply. Each step reads the order first, so a step whose answer was lost to a crash is not
-/// done twice. Publishes a new version of the new-filing definition once the load is under way.
+/// done twice. Publishes a new version of the new-filing definition once the load is under way (compliance
+/// asks, compliance2 approves).
 /// </summary>
 public sealed class LoadDriver(Uri baseUrl, int orders, int concurrency)
 {
@@ -32,7 +33,7 @@ public sealed class LoadDriver(Uri baseUrl, int orders, int concurrency)
     {
         var watch = Stopwatch.StartNew();
         var api = new ApiClient(baseUrl, DateTimeOffset.UtcNow + limit);
-        await api.SignInAsync("reviewer", "liaison", "compliance");
+        await api.SignInAsync("reviewer", "liaison", "compliance", "compliance2");
         var ids = new ConcurrentBag<string>();
         await Parallel.ForEachAsync(Enumerable.Range(0, orders), new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (_, _) =>
             ids.Add((await api.PostAsync("console", "/api/filings", NewOrder())).Body!["id"]!.GetValue<string>()));
@@ -163,7 +164,10 @@ public sealed class LoadDriver(Uri baseUrl, int orders, int concurrency)
         document["name"] = document["name"]!.GetValue<string>() + "（修订）";
         await api.PutAsync("compliance", "/api/workflow-definitions/new-filing/draft", document);
         var answer = await api.PostAsync("compliance", "/api/workflow-definitions/new-filing/publish", new JsonObject { ["note"] = "published under load" });
-        _publishedVersion = answer.Body?["version"]?.GetValue<int>() ?? -1;
+        var candidate = answer.Body?["version"]?.GetValue<int>() ?? -1;
+        var approval = await api.PostAsync("compliance2", $"/api/workflow-definitions/new-filing/versions/{candidate}/approve",
+            new JsonObject { ["note"] = "approved under load" });
+        _publishedVersion = approval.Body?["state"]?.GetValue<string>() == "published" ? candidate : -1;
     }
 
     private static HashSet<string> Kinds(JsonNode order) =>

@@ -6,7 +6,7 @@ namespace Backoffice.Reports;
 public static class Labels
 {
     public static string FilingType(ReportParameters p, string code) =>
-        Workflows.Filings.FilingType.Labels.TryGetValue(code, out var label) ? p.T(label.Zh, label.En) : code;
+        Workflows.Labels.LabelCatalogue.Of(Workflows.Labels.LabelSet.FilingType, code, p.English);
 
     public static string Province(ReportParameters p, string code) =>
         Provinces.All.FirstOrDefault(x => x.Code == code) is { } province ? p.T(province.Zh, province.En) : code;

@@ -51,6 +51,23 @@ public abstract class Report
         NpgsqlConnection connection, WorkingCalendar calendar, ReportParameters parameters, Stream output,
         IProgress<ReportProgress>? progress, CancellationToken ct);
 
+    /// <summary>
+    /// A red warning on the cover when the period reaches a year the working-day calendar has no holidays for:
+    /// that year's holidays count as working days, so working times there read too long. The workbook is still
+    /// built (a past period's figures are still useful); the warning says which years and where to enter them.
+    /// </summary>
+    protected static void WarnOfMissingCalendar(ReportWorkbook workbook, WorkingCalendar calendar, ReportParameters p)
+    {
+        var missing = calendar.YearsWithoutHolidays(p.From.Year, p.To.Year);
+        if (missing.Count > 0)
+        {
+            var years = string.Join(p.T("、", ", "), missing);
+            workbook.AddCoverWarning(p.T(
+                $"注意：工作日历没有 {years} 年的节假日安排，这些年份的节假日按工作日计算，工作时长可能偏长。请管理员在“工作日历”页面补录后重新生成。",
+                $"Warning: the working-day calendar has no holidays for {years}; those years' holidays count as working days, so working times may read too long. An admin enters them on the Working-day calendar page; then build the report again."));
+        }
+    }
+
     protected const string OrderFilter =
         "(@filingType::text is null or o.filing_type = @filingType) and (@province::text is null or o.province = @province)";
 

@@ -24,6 +24,9 @@ public sealed record ReportParameters
 
     public required DateTimeOffset GeneratedAt { get; init; }
 
+    /// <summary>The order page's address without the id (<c>https://backoffice.example/orders</c>); order numbers link there when set.</summary>
+    public string? OrderUrl { get; init; }
+
     /// <summary>00:00 China time of <see cref="From"/>.</summary>
     public DateTimeOffset Start => ChinaMidnight(From);
 
@@ -31,6 +34,15 @@ public sealed record ReportParameters
     public DateTimeOffset End => ChinaMidnight(To.AddDays(1));
 
     public string T(string zh, string en) => English ? en : zh;
+
+    /// <summary>An order number as a cell: a link to the order's page when <see cref="OrderUrl"/> is set, its text otherwise.</summary>
+    public object OrderCell(Guid id, string number) =>
+        OrderUrl is null ? number : new Workbooks.Link(number, $"{OrderUrl.TrimEnd('/')}/{id}");
+
+    /// <summary>"生成时间 … （北京时间）": the generated time in China time, as every sheet's second line reads.</summary>
+    public string GeneratedLine => T("生成时间：", "Generated: ")
+        + TimeZoneInfo.ConvertTime(GeneratedAt, ChinaTime.Zone).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)
+        + T("（北京时间）", " (China time)");
 
     private static DateTimeOffset ChinaMidnight(DateOnly day)
     {

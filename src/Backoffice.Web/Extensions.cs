@@ -12,6 +12,7 @@ using Backoffice.Web.Features.Health;
 using Backoffice.Web.Features.Reports;
 using Backoffice.Web.Features.TestMode;
 using Backoffice.Web.Infrastructure;
+using Backoffice.Web.Infrastructure.Nodes;
 using Backoffice.Workflows;
 using Backoffice.Workflows.Clock;
 using Backoffice.Workflows.Definitions;
@@ -45,6 +46,7 @@ public static class Extensions
             });
         }
         services.AddWorkflows(builder.Configuration);
+        builder.AddNodes();
         services.PostConfigure<BackofficeOptions>(o =>
         {
             if (o.TestMode && !o.ConsoleApiKeys.Contains(DemoAccounts.ConsoleKey))
@@ -64,6 +66,7 @@ public static class Extensions
         services.AddHttpContextAccessor();
         services.AddScoped<UiText>();
         services.AddProblemDetails();
+        BindingFailures.Configure(services);
         services.AddOpenApi();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database").AddCheck<SchedulersHealthCheck>("schedulers");
         services.AddSingleton<DemoOrders>();
@@ -121,9 +124,9 @@ public static class Extensions
 
     public static WebApplication UseBackoffice(this WebApplication app)
     {
+        app.UseMiddleware<SecurityHeaders>();
         app.UseMiddleware<OrderLogScope>();
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        app.UseErrorPages();
         app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -131,6 +134,7 @@ public static class Extensions
         app.MapOpenApi().AllowAnonymous();
         app.MapHealthChecks("/healthz").AllowAnonymous();
         app.MapTokensApi();
+        app.MapPageTokens();
         app.MapFilingsApi();
         app.MapTestModeApi();
         app.MapTasksApi();

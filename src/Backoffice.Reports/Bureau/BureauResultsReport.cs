@@ -20,7 +20,7 @@ public sealed class BureauResultsReport : Report
 
     private const string Attempts =
         $"""
-        select o.order_number, o.filing_type, o.province, s.attempt, s.submitted_at, v.received_at, r.kind, r.received_at,
+        select o.id, o.order_number, o.filing_type, o.province, s.attempt, s.submitted_at, v.received_at, r.kind, r.received_at,
                case when jsonb_typeof(r.payload -> 'reasonCodes') = 'array'
                     then array(select jsonb_array_elements_text(r.payload -> 'reasonCodes')) else array[]::text[] end
         from bureau_submissions s
@@ -50,6 +50,7 @@ public sealed class BureauResultsReport : Report
         string Reason(string code) => reasons.GetValueOrDefault(code, code);
 
         using var workbook = new ReportWorkbook(p, Report.Title(BureauResults, p.English), Labels.Scope(p, null).Where((_, i) => i != 3));
+        WarnOfMissingCalendar(workbook, calendar, p);
         var detail = workbook.AddDetail(p.T("明细", "Detail"),
         [
             new(p.T("订单号", "Order")), new(p.T("备案类型", "Filing type")), new(p.T("省份", "Province")),
@@ -67,13 +68,13 @@ public sealed class BureauResultsReport : Report
         {
             while (await reader.ReadAsync(ct))
             {
-                var province = reader.GetString(2);
-                var attempt = reader.GetInt32(3);
-                var submitted = reader.GetFieldValue<DateTimeOffset>(4);
-                var smsVerified = Instant(reader, 5);
-                var result = Text(reader, 6);
-                var resultAt = Instant(reader, 7);
-                var codes = result == SmsExpired ? [SmsExpired] : reader.GetFieldValue<string[]>(8);
+                var province = reader.GetString(3);
+                var attempt = reader.GetInt32(4);
+                var submitted = reader.GetFieldValue<DateTimeOffset>(5);
+                var smsVerified = Instant(reader, 6);
+                var result = Text(reader, 7);
+                var resultAt = Instant(reader, 8);
+                var codes = result == SmsExpired ? [SmsExpired] : reader.GetFieldValue<string[]>(9);
                 double? reviewDays = null;
                 bool? withinLimit = null;
                 if (result is "approved" or "rejected")
@@ -94,7 +95,7 @@ public sealed class BureauResultsReport : Report
                     target.Add(attempt, result, codes, reviewDays, withinLimit);
                 }
 
-                detail.Add(reader.GetString(0), Labels.FilingType(p, reader.GetString(1)), Labels.Province(p, province), attempt, submitted,
+                detail.Add(p.OrderCell(reader.GetGuid(0), reader.GetString(1)), Labels.FilingType(p, reader.GetString(2)), Labels.Province(p, province), attempt, submitted,
                     smsVerified, result is null ? p.T("待审", "Pending") : ResultName(p, result), resultAt, reviewDays,
                     codes.Length == 0 ? null : string.Join("；", codes.Select(Reason)));
                 Tick(progress, 10, ++rows);

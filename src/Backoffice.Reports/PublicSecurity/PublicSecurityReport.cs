@@ -15,7 +15,7 @@ public sealed class PublicSecurityReport : Report
 
     private const string Followed =
         $"""
-        select o.order_number, o.province, o.subject_name, o.subject_nature, o.website_filing_numbers, i.created_at,
+        select o.id, o.order_number, o.province, o.subject_name, o.subject_nature, o.website_filing_numbers, i.created_at,
                (select min(m.created_at) from outbox_messages m where m.order_id = o.id and m.template = 'remind' and m.created_at < @end),
                (select min(a.at) from audit_log a
                 where a.entity_type = 'filing-order' and a.entity_id = o.order_number and a.action = 'public-security-reported' and a.at < @end),
@@ -53,20 +53,20 @@ public sealed class PublicSecurityReport : Report
         {
             while (await reader.ReadAsync(ct))
             {
-                var approved = reader.GetFieldValue<DateTimeOffset>(5);
+                var approved = reader.GetFieldValue<DateTimeOffset>(6);
                 var days = p.To.DayNumber - DateOnly.FromDateTime(DetailSheet.ToChina(approved)).DayNumber;
-                var reminded = Instant(reader, 6);
-                var reported = Instant(reader, 7);
+                var reminded = Instant(reader, 7);
+                var reported = Instant(reader, 8);
                 var overdue = reported is null && days > DueDays;
-                var websites = reader.GetFieldValue<string[]>(4);
+                var websites = reader.GetFieldValue<string[]>(5);
                 var bucket = buckets[Bounds.Count(b => days > b)];
                 bucket.Orders++;
                 bucket.Websites += websites.Length;
                 bucket.Reminded += reminded is null ? 0 : 1;
                 bucket.Reported += reported is null ? 0 : 1;
                 bucket.Overdue += overdue ? 1 : 0;
-                detail.Add(reader.GetString(0), Labels.Province(p, reader.GetString(1)), Labels.SubjectName(reader.GetString(2), Text(reader, 3)),
-                    string.Join("，", websites), approved, days, reminded, reported, reported is null ? null : Text(reader, 8),
+                detail.Add(p.OrderCell(reader.GetGuid(0), reader.GetString(1)), Labels.Province(p, reader.GetString(2)), Labels.SubjectName(reader.GetString(3), Text(reader, 4)),
+                    string.Join("，", websites), approved, days, reminded, reported, reported is null ? null : Text(reader, 9),
                     reported is not null ? p.T("已报备", "Reported") : overdue ? p.T("逾期", "Overdue") : p.T("待报备", "Waiting"));
                 Tick(progress, 10, ++rows);
             }

@@ -16,17 +16,17 @@ public sealed class SlaReport : Report
 {
     private const string StageRows =
         $"""
-        select o.order_number, o.filing_type, o.province, t.team as stage, t.team, coalesce(t.completed_by, t.assignee),
+        select o.id, o.order_number, o.filing_type, o.province, t.team as stage, t.team, coalesce(t.completed_by, t.assignee),
                t.created_at, t.due_at, t.completed_at
         from review_tasks t join filing_orders o on o.id = t.order_id
         where t.status <> 'cancelled' and t.created_at >= @start and t.created_at < @end
           and (@team::text is null or t.team = @team) and {OrderFilter}
         union all
-        select o.order_number, o.filing_type, o.province, 'submission', null, null, s.submitted_at, null, s.sent_at
+        select o.id, o.order_number, o.filing_type, o.province, 'submission', null, null, s.submitted_at, null, s.sent_at
         from bureau_submissions s join filing_orders o on o.id = s.order_id
         where @team::text is null and s.submitted_at >= @start and s.submitted_at < @end and {OrderFilter}
         union all
-        select o.order_number, o.filing_type, o.province, l.status, null, null, l.at, null,
+        select o.id, o.order_number, o.filing_type, o.province, l.status, null, null, l.at, null,
                (select n.at from filing_timeline n where n.order_id = l.order_id and n.id > l.id order by n.id limit 1)
         from filing_timeline l join filing_orders o on o.id = l.order_id
         where @team::text is null and l.status in ('sms-verification', 'bureau-review') and l.at >= @start and l.at < @end and {OrderFilter}
@@ -39,11 +39,11 @@ public sealed class SlaReport : Report
         NpgsqlConnection connection, WorkingCalendar calendar, ReportParameters p, Stream output,
         IProgress<ReportProgress>? progress, CancellationToken ct)
     {
-        var teams = (await connection.QueryAsync<(string Id, string Name)>(new CommandDefinition("select id, name from teams", cancellationToken: ct)))
-            .ToDictionary(t => t.Id, t => p.English ? t.Id : t.Name);
-        string TeamName(string id) => teams.GetValueOrDefault(id, id);
+        var names = await Names.LoadAsync(connection, p, ct);
+        string TeamName(string id) => names.Team(id);
 
         using var workbook = new ReportWorkbook(p, Report.Title(Sla, p.English), Labels.Scope(p, p.Team is null ? null : TeamName(p.Team)));
+        WarnOfMissingCalendar(workbook, calendar, p);
         var breaches = workbook.AddDetail(p.T("超时明细", "Breaches"),
         [
             new(p.T("订单号", "Order")), new(p.T("备案类型", "Filing type")), new(p.T("省份", "Province")), new(p.T("环节", "Stage")),
@@ -67,12 +67,12 @@ public sealed class SlaReport : Report
         {
             while (await reader.ReadAsync(ct))
             {
-                var stage = Stage.Of(reader.GetString(3));
-                var team = Text(reader, 4);
-                var person = Text(reader, 5);
-                var started = reader.GetFieldValue<DateTimeOffset>(6);
-                var due = Instant(reader, 7) ?? stage.DueAfter(started, time);
-                var done = Instant(reader, 8);
+                var stage = Stage.Of(reader.GetString(4));
+                var team = Text(reader, 5);
+                var person = Text(reader, 6);
+                var started = reader.GetFieldValue<DateTimeOffset>(7);
+                var due = Instant(reader, 8) ?? stage.DueAfter(started, time);
+                var done = Instant(reader, 9);
                 groups[0] = Get(byStage, stage);
                 groups[1] = team is null ? null : Get(byTeam, (team, stage));
                 groups[2] = team is null ? null : Get(byReviewer, (person ?? unclaimed, stage));
@@ -100,8 +100,8 @@ public sealed class SlaReport : Report
                 var end = done ?? now;
                 if (end > due)
                 {
-                    breaches.Add(reader.GetString(0), Labels.FilingType(p, reader.GetString(1)), Labels.Province(p, reader.GetString(2)),
-                        stage.Name(p), team is null ? null : TeamName(team), person, started, due, done, stage.Measure(due, end, time), stage.UnitName(p));
+                    breaches.Add(p.OrderCell(reader.GetGuid(0), reader.GetString(1)), Labels.FilingType(p, reader.GetString(2)), Labels.Province(p, reader.GetString(3)),
+                        stage.Name(p), team is null ? null : TeamName(team), names.User(person), started, due, done, stage.Measure(due, end, time), stage.UnitName(p));
                 }
 
                 Tick(progress, 10, ++rows);
@@ -118,8 +118,8 @@ public sealed class SlaReport : Report
                 .Select(s => (object?[])[TeamName(s.Key.Team), s.Key.Stage.Name(p), .. StatValues(p, s.Key.Stage, s.Value)]),
             Totals(p, 2, byTeam.Values));
         workbook.AddTable(p.T("按审核人", "By reviewer"), [new(p.T("审核人", "Reviewer")), new(p.T("环节", "Stage")), .. statColumns],
-            byReviewer.OrderBy(s => s.Key.Reviewer, StringComparer.Ordinal).ThenBy(s => s.Key.Stage.Order)
-                .Select(s => (object?[])[s.Key.Reviewer, s.Key.Stage.Name(p), .. StatValues(p, s.Key.Stage, s.Value)]),
+            byReviewer.OrderBy(s => names.User(s.Key.Reviewer), StringComparer.Ordinal).ThenBy(s => s.Key.Stage.Order)
+                .Select(s => (object?[])[names.User(s.Key.Reviewer), s.Key.Stage.Name(p), .. StatValues(p, s.Key.Stage, s.Value)]),
             Totals(p, 2, byReviewer.Values));
         workbook.AddTable(p.T("未完成账龄", "Open work by age"), AgeColumns(p),
             ages.OrderBy(a => a.Key.Order).Select(a => (object?[])[a.Key.Name(p), .. a.Value.Buckets.Select(b => (object?)b), a.Value.Buckets.Sum(), a.Value.Oldest]),

@@ -27,6 +27,7 @@ public sealed class ColumnWidths
         {
             null => 0,
             string text => Measure(text),
+            Link link => Measure(link.Text),
             DateTimeOffset => 16,
             double number => Measure(number.ToString("#,##0.00", CultureInfo.InvariantCulture)),
             IFormattable number => Measure(number.ToString("#,##0", CultureInfo.InvariantCulture)),

@@ -13,6 +13,7 @@ public sealed class DetailSheet : IDisposable
     private const byte Text = 1;
     private const byte Number = 2;
     private const byte Instant = 3;
+    private const byte Hyperlink = 4;
 
     private readonly FileStream _file;
     private readonly BinaryWriter _writer;
@@ -34,7 +35,7 @@ public sealed class DetailSheet : IDisposable
 
     public long RowCount { get; private set; }
 
-    /// <summary>One row: strings, numbers, instants (shown in China time) or nulls, one per column.</summary>
+    /// <summary>One row: strings, links, numbers, instants (shown in China time) or nulls, one per column.</summary>
     public void Add(params object?[] values)
     {
         for (var i = 0; i < Columns.Count; i++)
@@ -50,6 +51,11 @@ public sealed class DetailSheet : IDisposable
                     _writer.Write(Text);
                     _writer.Write(text);
                     break;
+                case Link link:
+                    _writer.Write(Hyperlink);
+                    _writer.Write(link.Text);
+                    _writer.Write(link.Url);
+                    break;
                 case DateTimeOffset instant:
                     _writer.Write(Instant);
                     _writer.Write(ToChina(instant).ToOADate());
@@ -64,7 +70,7 @@ public sealed class DetailSheet : IDisposable
         RowCount++;
     }
 
-    /// <summary>Reads the rows back in order: each cell a string, a double, a China-time DateTime or null.</summary>
+    /// <summary>Reads the rows back in order: each cell a string, a link, a double, a China-time DateTime or null.</summary>
     internal IEnumerable<object?[]> ReadRows()
     {
         _writer.Flush();
@@ -80,6 +86,7 @@ public sealed class DetailSheet : IDisposable
                     Text => reader.ReadString(),
                     Number => reader.ReadDouble(),
                     Instant => DateTime.FromOADate(reader.ReadDouble()),
+                    Hyperlink => new Link(reader.ReadString(), reader.ReadString()),
                     _ => null,
                 };
             }

@@ -11,18 +11,26 @@ public enum DetailWriting
 
 /// <summary>
 /// One report workbook: a cover sheet (title, period, filters, generated at and by), summary tables
-/// through ClosedXML, and detail sheets streamed in when saved. Every table has a frozen styled
-/// header, number and date formats, a filter and widths fitted to its text.
+/// through ClosedXML, and detail sheets streamed in when saved. Every table sheet opens with two title
+/// lines (report and period, generated time) above a frozen styled header, has number and date formats,
+/// a filter and widths fitted to its text, and prints landscape, fitted to the page's width, with the
+/// title and header rows repeated on every page.
 /// </summary>
 public sealed class ReportWorkbook : IDisposable
 {
+    /// <summary>The row of a table's header: the two title lines are above it, the data below.</summary>
+    public const int HeaderRow = 3;
+
     private static readonly XLColor HeaderFill = XLColor.FromHtml("#DDEBF7");
     private readonly XLWorkbook _book = new();
     private readonly List<DetailSheet> _details = [];
 
+    /// <param name="scope">The cover's lines; the first is the period (or the as-of day), which every sheet's title repeats.</param>
     public ReportWorkbook(ReportParameters parameters, string title, IEnumerable<(string Label, string Value)> scope)
     {
         var cover = _book.Worksheets.Add(parameters.T("封面", "Cover"));
+        var period = scope.FirstOrDefault();
+        Heading = new SheetHeading($"{title}{parameters.T("　", " · ")}{period.Label}{parameters.T("：", ": ")}{period.Value}", parameters.GeneratedLine);
         cover.Cell(1, 1).SetValue(title).Style.Font.SetBold().Font.SetFontSize(16);
         List<(string Label, string Value)> lines =
         [
@@ -39,6 +47,26 @@ public sealed class ReportWorkbook : IDisposable
 
         cover.Column(1).Width = Math.Max(12, lines.Max(l => ColumnWidths.Measure(l.Label)) + 2);
         cover.Column(2).Width = Math.Min(80, Math.Max(20, lines.Max(l => ColumnWidths.Measure(l.Value)) + 2));
+        cover.Column(1).Style.Alignment.SetVertical(XLAlignmentVerticalValues.Top);
+        Cover = cover;
+        SetUpPrinting(cover, repeatRows: false);
+    }
+
+    /// <summary>The title lines above every table.</summary>
+    public SheetHeading Heading { get; }
+
+    /// <summary>The cover sheet, for a warning a report adds under its lines.</summary>
+    internal IXLWorksheet Cover { get; }
+
+    /// <summary>A warning in red under the cover's lines (a period the working-day calendar does not cover).</summary>
+    public void AddCoverWarning(string text)
+    {
+        var row = Cover.LastRowUsed()!.RowNumber() + 2;
+        var cell = Cover.Cell(row, 1);
+        SetValue(cell, text);
+        cell.Style.Font.SetBold().Font.SetFontColor(XLColor.FromHtml("#C00000"));
+        Cover.Range(row, 1, row, 2).Merge().Style.Alignment.SetWrapText(true);
+        Cover.Row(row).Height = 15 * Math.Ceiling(ColumnWidths.Measure(text) / (Cover.Column(1).Width + Cover.Column(2).Width) + 0.5);
     }
 
     /// <summary>A summary table; <paramref name="totals"/>, when given, is a bold last row outside the filter.</summary>
@@ -47,14 +75,14 @@ public sealed class ReportWorkbook : IDisposable
         var sheet = _book.Worksheets.Add(name);
         var widths = new ColumnWidths(columns);
         WriteHeader(sheet, columns);
-        var row = 1;
+        var row = HeaderRow;
         foreach (var values in rows)
         {
             row++;
             WriteRow(sheet, row, values, widths);
         }
 
-        sheet.Range(1, 1, row, columns.Count).SetAutoFilter();
+        sheet.Range(HeaderRow, 1, row, columns.Count).SetAutoFilter();
         if (totals is not null)
         {
             WriteRow(sheet, row + 1, totals, widths);
@@ -91,7 +119,7 @@ public sealed class ReportWorkbook : IDisposable
         {
             using var summary = new MemoryStream();
             _book.SaveAs(summary);
-            StreamedSheets.Write(summary, output, _details);
+            StreamedSheets.Write(summary, output, _details, Heading);
         }
         else
         {
@@ -105,7 +133,7 @@ public sealed class ReportWorkbook : IDisposable
     {
         var sheet = _book.Worksheets.Add(detail.Name);
         WriteHeader(sheet, detail.Columns);
-        var row = 1;
+        var row = HeaderRow;
         foreach (var values in detail.ReadRows())
         {
             row++;
@@ -115,18 +143,22 @@ public sealed class ReportWorkbook : IDisposable
             }
         }
 
-        sheet.Range(1, 1, row, detail.Columns.Count).SetAutoFilter();
+        sheet.Range(HeaderRow, 1, row, detail.Columns.Count).SetAutoFilter();
         Finish(sheet, detail.Columns, detail.Widths);
     }
 
-    private static void WriteHeader(IXLWorksheet sheet, IReadOnlyList<Column> columns)
+    private void WriteHeader(IXLWorksheet sheet, IReadOnlyList<Column> columns)
     {
+        SetValue(sheet.Cell(1, 1), Heading.Title);
+        sheet.Cell(1, 1).Style.Font.SetBold().Font.SetFontSize(SheetHeading.TitleFontSize);
+        SetValue(sheet.Cell(2, 1), Heading.Generated);
+        sheet.Cell(2, 1).Style.Font.SetFontColor(XLColor.FromHtml("#595959"));
         for (var i = 0; i < columns.Count; i++)
         {
-            SetValue(sheet.Cell(1, i + 1), columns[i].Header);
+            SetValue(sheet.Cell(HeaderRow, i + 1), columns[i].Header);
         }
 
-        var header = sheet.Range(1, 1, 1, columns.Count).Style;
+        var header = sheet.Range(HeaderRow, 1, HeaderRow, columns.Count).Style;
         header.Font.SetBold();
         header.Fill.SetBackgroundColor(HeaderFill);
     }
@@ -158,6 +190,10 @@ public sealed class ReportWorkbook : IDisposable
             case DateTime time:
                 cell.SetValue(time);
                 break;
+            case Link link:
+                cell.FormulaA1 = link.Formula;
+                cell.Style.Font.SetUnderline(XLFontUnderlineValues.Single).Font.SetFontColor(XLColor.FromHtml("#0563C1"));
+                break;
             default:
                 cell.SetValue(Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture));
                 break;
@@ -166,7 +202,8 @@ public sealed class ReportWorkbook : IDisposable
 
     private static void Finish(IXLWorksheet sheet, IReadOnlyList<Column> columns, ColumnWidths widths)
     {
-        sheet.SheetView.FreezeRows(1);
+        sheet.SheetView.FreezeRows(HeaderRow);
+        SetUpPrinting(sheet, repeatRows: true);
         for (var i = 0; i < columns.Count; i++)
         {
             var column = sheet.Column(i + 1);
@@ -175,6 +212,23 @@ public sealed class ReportWorkbook : IDisposable
             {
                 column.Style.NumberFormat.Format = format;
             }
+        }
+    }
+
+    /// <summary>A4 landscape, fitted to one page wide, page numbers in the footer; a table repeats its title and header rows.</summary>
+    private static void SetUpPrinting(IXLWorksheet sheet, bool repeatRows)
+    {
+        var page = sheet.PageSetup;
+        page.PaperSize = XLPaperSize.A4Paper;
+        page.PageOrientation = XLPageOrientation.Landscape;
+        page.FitToPages(1, 0);
+        page.Margins.SetLeft(0.4).SetRight(0.4).SetTop(0.5).SetBottom(0.6);
+        page.Footer.Center.AddText(XLHFPredefinedText.PageNumber, XLHFOccurrence.AllPages);
+        page.Footer.Center.AddText(" / ", XLHFOccurrence.AllPages);
+        page.Footer.Center.AddText(XLHFPredefinedText.NumberOfPages, XLHFOccurrence.AllPages);
+        if (repeatRows)
+        {
+            page.SetRowsToRepeatAtTop(1, HeaderRow);
         }
     }
 

@@ -8,13 +8,13 @@ namespace Backoffice.Reports.Workbooks;
 
 /// <summary>
 /// Adds detail sheets to a workbook ClosedXML has saved, writing each with OpenXmlWriter straight
-/// into its zip entry: memory stays flat however many rows. Frozen styled header, number and date formats,
-/// fitted widths and a filter, as on the ClosedXML sheets; past Excel's row limit a sheet continues
-/// on the next one.
+/// into its zip entry: memory stays flat however many rows. Title lines, frozen styled header, number and
+/// date formats, fitted widths, a filter and the print setup, as on the ClosedXML sheets; past Excel's row
+/// limit a sheet continues on the next one.
 /// </summary>
 internal static class StreamedSheets
 {
-    public const int MaxDataRows = 1_048_575;
+    public const int MaxDataRows = 1_048_576 - ReportWorkbook.HeaderRow;
     private const string HeaderFill = "FFDDEBF7";
 
     /// <summary>The cell padding ClosedXML adds to a column's width when it saves (Calibri 11), so both kinds of sheet read alike.</summary>
@@ -26,7 +26,7 @@ internal static class StreamedSheets
     /// entries: nothing of a detail sheet is held in memory (System.IO.Packaging would keep every part it
     /// writes uncompressed until the package closes).
     /// </summary>
-    public static void Write(Stream summary, Stream output, IReadOnlyList<DetailSheet> sheets)
+    public static void Write(Stream summary, Stream output, IReadOnlyList<DetailSheet> sheets, SheetHeading heading)
     {
         var pending = new List<(string Entry, DetailSheet Sheet, int Count)>();
         Styles styles;
@@ -37,6 +37,12 @@ internal static class StreamedSheets
             var workbook = workbookPart.Workbook;
             var sheetList = workbook.Sheets!;
             var definedNames = workbook.DefinedNames ?? workbook.InsertAfter(new DefinedNames(), sheetList);
+            foreach (var titles in definedNames.Elements<DefinedName>().Where(d => d.Name == "_xlnm.Print_Titles"))
+            {
+                // ClosedXML writes the rows relative (按环节!1:3); Excel writes and expects them absolute.
+                titles.Text = System.Text.RegularExpressions.Regex.Replace(titles.Text, @"!(\d+):(\d+)$", "!$$$1:$$$2");
+            }
+
             foreach (var sheet in sheets)
             {
                 var part = 1;
@@ -55,12 +61,14 @@ internal static class StreamedSheets
                         SheetId = sheetList.Elements<Sheet>().Max(s => s.SheetId!.Value) + 1,
                         Id = workbookPart.GetIdOfPart(worksheetPart),
                     });
-                    definedNames.Append(new DefinedName($"'{name}'!$A$1:${Letters(sheet.Columns.Count - 1)}${count + 1}")
+                    var header = ReportWorkbook.HeaderRow;
+                    definedNames.Append(new DefinedName($"'{name}'!$A${header}:${Letters(sheet.Columns.Count - 1)}${count + header}")
                     {
                         Name = "_xlnm._FilterDatabase",
                         LocalSheetId = (uint)index,
                         Hidden = true,
                     });
+                    definedNames.Append(new DefinedName($"'{name}'!$1:${header}") { Name = "_xlnm.Print_Titles", LocalSheetId = (uint)index });
                     remaining -= count;
                     part++;
                 }
@@ -86,35 +94,43 @@ internal static class StreamedSheets
             foreach (var (entry, sheet, count) in parts)
             {
                 using var stream = target.CreateEntry(entry, CompressionLevel.Optimal).Open();
-                Write(stream, sheet, rows, count, styles);
+                Write(stream, sheet, rows, count, styles, heading);
             }
         }
     }
 
-    private static void Write(Stream part, DetailSheet sheet, IEnumerator<object?[]> rows, int count, Styles styles)
+    private static void Write(Stream part, DetailSheet sheet, IEnumerator<object?[]> rows, int count, Styles styles, SheetHeading heading)
     {
+        const int header = ReportWorkbook.HeaderRow;
         var columns = sheet.Columns;
         var letters = Enumerable.Range(0, columns.Count).Select(Letters).ToArray();
         var formats = columns.Select(c => styles.Of(c.Kind)).ToArray();
         using var writer = OpenXmlWriter.Create(part);
         writer.WriteStartElement(new Worksheet());
+        writer.WriteElement(new SheetProperties(new PageSetupProperties { FitToPage = true }));
+        var firstData = $"A{header + 1}";
         writer.WriteElement(new SheetViews(new SheetView(
-            new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen },
-            new Selection { Pane = PaneValues.BottomLeft, ActiveCell = "A2", SequenceOfReferences = new ListValue<StringValue> { InnerText = "A2" } })
+            new Pane { VerticalSplit = header, TopLeftCell = firstData, ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen },
+            new Selection { Pane = PaneValues.BottomLeft, ActiveCell = firstData, SequenceOfReferences = new ListValue<StringValue> { InnerText = firstData } })
         { WorkbookViewId = 0 }));
         writer.WriteElement(new Columns(columns.Select((_, i) => new DocumentFormat.OpenXml.Spreadsheet.Column
         {
             Min = (uint)(i + 1), Max = (uint)(i + 1), Width = sheet.Widths[i] + WidthPadding, CustomWidth = true,
         })));
         writer.WriteStartElement(new SheetData());
-        WriteRow(writer, 1, letters, columns.Select(c => (object?)c.Header).ToArray(), formats, styles, styles.Header);
+        WriteRow(writer, 1, letters, [heading.Title], formats, styles, styles.Title);
+        WriteRow(writer, 2, letters, [heading.Generated], formats, styles, styles.Generated);
+        WriteRow(writer, header, letters, columns.Select(c => (object?)c.Header).ToArray(), formats, styles, styles.Header);
         for (var row = 0; row < count && rows.MoveNext(); row++)
         {
-            WriteRow(writer, row + 2, letters, rows.Current, formats, styles, null);
+            WriteRow(writer, row + header + 1, letters, rows.Current, formats, styles, null);
         }
 
         writer.WriteEndElement();
-        writer.WriteElement(new AutoFilter { Reference = $"A1:{letters[^1]}{count + 1}" });
+        writer.WriteElement(new AutoFilter { Reference = $"A{header}:{letters[^1]}{count + header}" });
+        writer.WriteElement(new PageMargins { Left = 0.4, Right = 0.4, Top = 0.5, Bottom = 0.6, Header = 0.3, Footer = 0.3 });
+        writer.WriteElement(new PageSetup { PaperSize = 9, Orientation = OrientationValues.Landscape, FitToWidth = 1, FitToHeight = 0 });
+        writer.WriteElement(new HeaderFooter(new OddFooter("&C&P / &N")));
         writer.WriteEndElement();
     }
 
@@ -131,7 +147,14 @@ internal static class StreamedSheets
             }
 
             var reference = new OpenXmlAttribute("r", "", letters[i] + rowNumber);
-            if (value is string text)
+            if (value is Link link)
+            {
+                var format = new OpenXmlAttribute("s", "", styles.Link.ToString(CultureInfo.InvariantCulture));
+                writer.WriteStartElement(new Cell(), [reference, format, new OpenXmlAttribute("t", "", "str")]);
+                writer.WriteElement(new CellFormula(link.Formula));
+                writer.WriteElement(new CellValue(CellText.Clean(link.Text)));
+            }
+            else if (value is string text)
             {
                 var quoted = style is null && CellText.NeedsQuotePrefix(text);
                 var format = new OpenXmlAttribute("s", "", (quoted ? styles.QuotedText : style ?? formats[i]).ToString(CultureInfo.InvariantCulture));
@@ -163,10 +186,29 @@ internal static class StreamedSheets
         var numberingFormats = stylesheet.NumberingFormats ?? stylesheet.InsertAt(new NumberingFormats(), 0);
         var nextFormatId = Math.Max(163u, numberingFormats.Elements<NumberingFormat>().Select(f => f.NumberFormatId!.Value).DefaultIfEmpty(0u).Max()) + 1;
         var fonts = stylesheet.Fonts!;
-        var bold = (Font)fonts.Elements<Font>().First().CloneNode(true);
-        bold.PrependChild(new Bold());
-        fonts.Append(bold);
-        fonts.Count = (uint)fonts.ChildElements.Count;
+        var plain = fonts.Elements<Font>().First();
+
+        uint AddFont(Action<Font> change)
+        {
+            var font = (Font)plain.CloneNode(true);
+            change(font);
+            fonts.Append(font);
+            fonts.Count = (uint)fonts.ChildElements.Count;
+            return fonts.Count - 1;
+        }
+
+        var bold = AddFont(f => f.PrependChild(new Bold()));
+        var title = AddFont(f =>
+        {
+            f.PrependChild(new Bold());
+            f.FontSize = new FontSize { Val = SheetHeading.TitleFontSize };
+        });
+        var grey = AddFont(f => f.Color = new Color { Rgb = "FF595959" });
+        var link = AddFont(f =>
+        {
+            f.Color = new Color { Rgb = "FF0563C1" };
+            f.Underline = new Underline();
+        });
         var fills = stylesheet.Fills!;
         fills.Append(new Fill(new PatternFill(new ForegroundColor { Rgb = HeaderFill }, new BackgroundColor { Indexed = 64 }) { PatternType = PatternValues.Solid }));
         fills.Count = (uint)fills.ChildElements.Count;
@@ -179,7 +221,7 @@ internal static class StreamedSheets
             return cellFormats.Count - 1;
         }
 
-        var header = Add(new CellFormat { FontId = fonts.Count - 1, FillId = fills.Count - 1, BorderId = 0, NumberFormatId = 0, ApplyFont = true, ApplyFill = true });
+        var header = Add(new CellFormat { FontId = bold, FillId = fills.Count - 1, BorderId = 0, NumberFormatId = 0, ApplyFont = true, ApplyFill = true });
         var byKind = new Dictionary<ColumnKind, uint>();
         foreach (var kind in Enum.GetValues<ColumnKind>())
         {
@@ -195,9 +237,12 @@ internal static class StreamedSheets
         }
 
         var quotedText = Add(new CellFormat { FontId = 0, FillId = 0, BorderId = 0, NumberFormatId = 0, QuotePrefix = true });
+        var titleFormat = Add(new CellFormat { FontId = title, FillId = 0, BorderId = 0, NumberFormatId = 0, ApplyFont = true });
+        var generated = Add(new CellFormat { FontId = grey, FillId = 0, BorderId = 0, NumberFormatId = 0, ApplyFont = true });
+        var linkFormat = Add(new CellFormat { FontId = link, FillId = 0, BorderId = 0, NumberFormatId = 0, ApplyFont = true });
         numberingFormats.Count = (uint)numberingFormats.ChildElements.Count;
         stylesheet.Save();
-        return new Styles(header, quotedText, byKind);
+        return new Styles(header, quotedText, titleFormat, generated, linkFormat, byKind);
     }
 
     private static string Letters(int column)
@@ -211,8 +256,8 @@ internal static class StreamedSheets
         return letters;
     }
 
-    /// <summary>The header's format, the quote-prefixed text format and each column kind's format.</summary>
-    private sealed record Styles(uint Header, uint QuotedText, Dictionary<ColumnKind, uint> ByKind)
+    /// <summary>The header's format, the quote-prefixed text format, the title lines' and links' formats and each column kind's format.</summary>
+    private sealed record Styles(uint Header, uint QuotedText, uint Title, uint Generated, uint Link, Dictionary<ColumnKind, uint> ByKind)
     {
         public uint Of(ColumnKind kind) => ByKind[kind];
     }

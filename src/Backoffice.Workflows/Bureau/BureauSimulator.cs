@@ -41,9 +41,11 @@ public sealed class BureauSimulator(
     NpgsqlDataSource dataSource, WorkingCalendarStore calendars, TimeProvider clock, WorkflowEngine engine, BureauEvents events,
     ILogger<BureauSimulator> logger) : IBureauAdapter
 {
-    public Task SubmitAsync(Guid orderId, int attempt, CancellationToken cancellationToken)
+    public Task SubmitAsync(BureauSubmission submission, CancellationToken cancellationToken)
     {
-        logger.LogInformation("Bureau simulator received order {OrderId} (attempt {Attempt})", orderId, attempt);
+        var (orderId, attempt, passwordHash) = submission;
+        logger.LogInformation("Bureau simulator received order {OrderId} (attempt {Attempt}, filing password {FilingPassword})",
+            orderId, attempt, passwordHash is null ? "none" : "given");
         if (!backoffice.Value.TestMode && Random.Shared.NextDouble() < options.Value.SmsVerifiedRate)
         {
             jobs.Schedule<BureauSimulator>(s => s.VerifySmsAsync(orderId, CancellationToken.None), TimeSpan.FromMinutes(options.Value.SmsAfterMinutes));

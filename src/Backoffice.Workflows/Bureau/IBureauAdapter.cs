@@ -6,5 +6,11 @@ namespace Backoffice.Workflows.Bureau;
 /// </summary>
 public interface IBureauAdapter
 {
-    Task SubmitAsync(Guid orderId, int attempt, CancellationToken cancellationToken);
+    Task SubmitAsync(BureauSubmission submission, CancellationToken cancellationToken);
 }
+
+/// <summary>
+/// One hand-over to the bureau: the order, its attempt, and the hash of the filing password the
+/// order's type needs (the only place the password, in any form, leaves the order).
+/// </summary>
+public sealed record BureauSubmission(Guid OrderId, int Attempt, string? FilingPasswordHash);

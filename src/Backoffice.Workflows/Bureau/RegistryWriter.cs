@@ -14,8 +14,10 @@ internal sealed class RegistryWriter(StepContext context, string provider)
 
     /// <summary>
     /// Files the order's subject (a new number unless it has one) and websites (a domain filed before
-    /// keeps its website's number, otherwise the subject's next one): one round trip reads the serial
-    /// or the subject's website count and the numbers of known domains, the rows go out with the step.
+    /// keeps its website's number, otherwise the subject's next serial after the highest it was ever
+    /// issued, so a deregistered website's number is never given again): one round trip locks the
+    /// subject and reads its last serial (or a new subject's serial) and the numbers of known domains,
+    /// the rows go out with the step. The issued number's keys refuse a collision.
     /// </summary>
     public async Task<Numbers> FileAsync(FilingOrderRow order, JsonObject body)
     {
@@ -25,15 +27,20 @@ internal sealed class RegistryWriter(StepContext context, string provider)
         var subjectNumber = order.SubjectFilingNumber;
         await using var reads = await context.Connection.QueryMultipleAsync(new CommandDefinition(
             $"""
-            {(subjectNumber is null ? "select nextval('registry_subject_serial_seq')" : "select count(*)::bigint from registry_websites where subject_filing_number = @subjectNumber")};
+            {(subjectNumber is null ? "select nextval('registry_subject_serial_seq')" : LastSerialSql)};
             select domain, website_filing_number from registry_domains where domain = any(@domains)
             """, new { subjectNumber, domains = websites.SelectMany(w => w.Domains).ToArray() }, cancellationToken: context.CancellationToken));
-        var serialOrCount = await reads.ReadSingleAsync<long>();
+        if (subjectNumber is not null)
+        {
+            await reads.ReadAsync<int>();
+        }
+
+        var serial = await reads.ReadSingleAsync<long>();
         var filed = (await reads.ReadAsync<(string Domain, string Number)>()).ToDictionary(d => d.Domain, d => d.Number);
-        var websiteCount = 0;
+        var lastSerial = 0;
         if (subjectNumber is null)
         {
-            subjectNumber = FilingNumbers.Subject(order.Province, serialOrCount);
+            subjectNumber = FilingNumbers.Subject(order.Province, serial);
             context.Writes.Add(
                 """
                 insert into registry_subjects (subject_filing_number, certificate_type, certificate_number, name, nature, province, provider)
@@ -44,17 +51,29 @@ internal sealed class RegistryWriter(StepContext context, string provider)
         }
         else
         {
-            websiteCount = (int)serialOrCount;
+            lastSerial = (int)serial;
         }
 
         var numbers = new List<string>();
         foreach (var (website, domains) in websites)
         {
-            var number = domains.Select(filed.GetValueOrDefault).FirstOrDefault(n => n is not null)
-                ?? FilingNumbers.Website(subjectNumber, ++websiteCount);
-            context.Writes.Add(
-                "insert into registry_websites (website_filing_number, subject_filing_number, name) values ($1, $2, $3) on conflict (website_filing_number) do nothing",
-                number, subjectNumber, DeferredWrites.Nullable(NpgsqlDbType.Text, website["name"]?.GetValue<string>()));
+            var name = DeferredWrites.Nullable(NpgsqlDbType.Text, website["name"]?.GetValue<string>());
+            var number = domains.Select(filed.GetValueOrDefault).FirstOrDefault(n => n is not null);
+            if (number is null)
+            {
+                number = FilingNumbers.Website(subjectNumber, ++lastSerial);
+                context.Writes.Add(
+                    "insert into registry_website_numbers (website_filing_number, subject_filing_number, serial) values ($1, $2, $3)", number, subjectNumber, lastSerial);
+                context.Writes.Add(
+                    "insert into registry_websites (website_filing_number, subject_filing_number, name) values ($1, $2, $3)", number, subjectNumber, name);
+            }
+            else
+            {
+                context.Writes.Add(
+                    "insert into registry_websites (website_filing_number, subject_filing_number, name) values ($1, $2, $3) on conflict (website_filing_number) do nothing",
+                    number, subjectNumber, name);
+            }
+
             context.Writes.Add(
                 "insert into registry_domains (domain, website_filing_number) select unnest($1::text[]), $2 on conflict (domain) do nothing", domains, number);
             context.Writes.Add(
@@ -127,6 +146,13 @@ internal sealed class RegistryWriter(StepContext context, string provider)
             });
         return new Numbers(FilingNumbers.SubjectOf(websiteNumber), [websiteNumber], $"网站信息已变更 / website changed: {websiteNumber}");
     }
+
+    /// <summary>Locks the subject (two orders of one subject number their websites one after the other), then reads its highest serial ever issued.</summary>
+    private const string LastSerialSql =
+        """
+        select 1 from registry_subjects where subject_filing_number = @subjectNumber for update;
+        select coalesce(max(serial), 0)::bigint from registry_website_numbers where subject_filing_number = @subjectNumber
+        """;
 
     private Task Execute(string sql, object? args) =>
         context.Connection.ExecuteAsync(new CommandDefinition(sql, args, cancellationToken: context.CancellationToken));

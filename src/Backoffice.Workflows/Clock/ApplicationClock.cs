@@ -5,7 +5,8 @@ namespace Backoffice.Workflows.Clock;
 
 /// <summary>
 /// The application's time: the system clock plus an offset that only test mode can move
-/// (docs/API.md test clock). The offset is kept in the database so it survives a restart.
+/// (docs/API.md test clock). The offset is kept in the database so it survives a restart, and a move is
+/// signalled to every node (<see cref="Database.NodeSignals"/>), which reloads it at once.
 /// </summary>
 public sealed class ApplicationClock(TimeProvider system) : TimeProvider
 {
@@ -37,6 +38,7 @@ public sealed class ApplicationClock(TimeProvider system) : TimeProvider
             returning offset_ticks
             """,
             new { by = by.Ticks }, cancellationToken: cancellationToken));
+        await Database.NodeSignals.NotifyAsync(connection, Database.NodeSignals.ClockChannel, cancellationToken);
         Interlocked.Exchange(ref _offsetTicks, ticks);
     }
 }

@@ -29,7 +29,7 @@ public static class ActivityTypes
     public const string StartFollowUp = "start-follow-up";
     public const string End = "end";
 
-    public static readonly IReadOnlyList<string> Events = ["sms-verified", "bureau-result", "public-security-reported"];
+    public static readonly IReadOnlyList<string> Events = ["sms-verified", "bureau-result", "public-security-reported", "video-verified"];
 
     /// <summary>What a wait-for-event step can end with, per event; "expired" and "timeout" also come from its timeout.</summary>
     public static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> EventOutcomes = new Dictionary<string, IReadOnlyList<string>>
@@ -37,13 +37,15 @@ public static class ActivityTypes
         ["sms-verified"] = ["verified", "expired"],
         ["bureau-result"] = ["approved", "rejected"],
         ["public-security-reported"] = ["reported", "timeout"],
+        ["video-verified"] = ["verified", "failed", "expired"],
     };
 
-    /// <summary>The outcome a wait-for-event step's timeout gives, per event; an event without one has no timeout outcome.</summary>
+    /// <summary>The outcome a wait-for-event step's timeout gives, per event (none: the wait has no timeout outcome).</summary>
     public static readonly IReadOnlyDictionary<string, string> EventTimeoutOutcomes = new Dictionary<string, string>
     {
         ["sms-verified"] = "expired",
         ["public-security-reported"] = "timeout",
+        ["video-verified"] = "expired",
     };
     public static readonly IReadOnlyList<string> DurationUnits = ["working-days", "working-hours", "days", "hours"];
     public static readonly IReadOnlyList<string> EndResults = ["approved", "rejected", "withdrawn", "expired", "completed"];

@@ -32,6 +32,8 @@ public sealed class DefinitionStore
         public string? FilingType { get; init; }
         public int LatestVersion { get; init; }
         public int? PublishedVersion { get; init; }
+        public int? DraftVersion { get; init; }
+        public int? AwaitingApprovalVersion { get; init; }
         public int RunningInstances { get; init; }
     }
 
@@ -101,32 +103,73 @@ public sealed class DefinitionStore
             select d.id, d.name, d.filing_type,
                    (select max(version) from workflow_definition_versions v where v.definition_id = d.id) as latest_version,
                    (select version from workflow_definition_versions v where v.definition_id = d.id and v.status = 'published') as published_version,
+                   (select version from workflow_definition_versions v where v.definition_id = d.id and v.status = 'draft') as draft_version,
+                   (select version from workflow_definition_versions v where v.definition_id = d.id and v.status = 'awaiting-approval') as awaiting_approval_version,
                    (select count(*)::int from workflow_instances i where i.definition_id = d.id and i.status = 'running') as running_instances
             from workflow_definitions d order by d.filing_type nulls last, d.id
             """, cancellationToken: ct))).AsList();
 
-    /// <summary>Imports the shipped defaults that the database does not have yet, as published version 1.</summary>
+    /// <summary>
+    /// Imports each shipped default version (Definitions/Defaults/*.json) once, in version order: the
+    /// first as published version 1; a later one as the definition's next version, published in place
+    /// of the shipped version published before it. A definition whose published version compliance
+    /// made, or that has a draft or a version awaiting approval, stays as compliance left it (the shipped
+    /// file can be imported by hand).
+    /// </summary>
     public static async Task ImportDefaultsAsync(NpgsqlConnection connection, DateTimeOffset now, CancellationToken ct)
     {
-        foreach (var definition in DefinitionJson.Defaults())
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        await connection.ExecuteAsync(new CommandDefinition("select pg_advisory_xact_lock(hashtext('workflow_shipped_versions'))", transaction: transaction, cancellationToken: ct));
+        foreach (var definition in DefinitionJson.Defaults().OrderBy(d => d.Id, StringComparer.Ordinal).ThenBy(d => d.Version))
         {
             var errors = DefinitionValidator.Validate(definition);
             if (errors.Count > 0)
             {
                 throw new InvalidOperationException(
-                    $"Shipped definition {definition.Id} is invalid: {string.Join("; ", errors.Select(e => $"{e.ActivityId}: {e.Message}"))}");
+                    $"Shipped definition {definition.Id} v{definition.Version} is invalid: {string.Join("; ", errors.Select(e => $"{e.ActivityId}: {e.Message}"))}");
             }
 
+            var state = await connection.QuerySingleAsync<ShippedState>(new CommandDefinition(ShippedStateSql, new { definition.Id, shipped = definition.Version }, transaction, cancellationToken: ct));
+            if (state.Imported || (state.Latest > 0 && (state.HasDraft || state.Published is null || state.Published != state.LastShipped)))
+            {
+                continue;
+            }
+
+            var version = state.Latest + 1;
             await connection.ExecuteAsync(new CommandDefinition(
                 """
-                with d as (
-                    insert into workflow_definitions (id, name, filing_type, created_at) values (@Id, @Name, @FilingType, @now)
-                    on conflict do nothing returning id)
+                insert into workflow_definitions (id, name, filing_type, created_at) values (@Id, @Name, @FilingType, @now) on conflict do nothing;
+                update workflow_definition_versions set status = 'retired' where definition_id = @Id and status = 'published';
                 insert into workflow_definition_versions (definition_id, version, status, document, note, saved_by, saved_at, published_by, published_at)
-                select id, 1, 'published', @document::jsonb, '出厂默认流程 / shipped default', 'system', @now, 'system', @now from d
+                values (@Id, @version, 'published', @document::jsonb, @note, 'system', @now, 'system', @now);
+                insert into workflow_shipped_versions (definition_id, shipped_version, version, imported_at) values (@Id, @shipped, @version, @now);
                 """,
-                new { definition.Id, definition.Name, definition.FilingType, now, document = DefinitionJson.Write(definition with { Version = 1 }) },
-                cancellationToken: ct));
+                new
+                {
+                    definition.Id, definition.Name, definition.FilingType, now, version, shipped = definition.Version,
+                    note = $"出厂默认流程 v{definition.Version} / shipped default v{definition.Version}",
+                    document = DefinitionJson.Write(definition with { Version = version }),
+                }, transaction, cancellationToken: ct));
         }
+
+        await transaction.CommitAsync(ct);
     }
+
+    private sealed record ShippedState
+    {
+        public bool Imported { get; init; }
+        public int Latest { get; init; }
+        public bool HasDraft { get; init; }
+        public int? Published { get; init; }
+        public int? LastShipped { get; init; }
+    }
+
+    private const string ShippedStateSql =
+        """
+        select exists (select 1 from workflow_shipped_versions where definition_id = @Id and shipped_version >= @shipped) as imported,
+               coalesce((select max(version) from workflow_definition_versions where definition_id = @Id), 0) as latest,
+               exists (select 1 from workflow_definition_versions where definition_id = @Id and status in ('draft', 'awaiting-approval')) as has_draft,
+               (select version from workflow_definition_versions where definition_id = @Id and status = 'published') as published,
+               (select version from workflow_shipped_versions where definition_id = @Id order by shipped_version desc limit 1) as last_shipped
+        """;
 }

@@ -15,6 +15,10 @@ public static partial class FilingNumbers
     /// <summary>The subject number a website number belongs to (the part before "-n").</summary>
     public static string SubjectOf(string websiteNumber) => websiteNumber[..websiteNumber.LastIndexOf('-')];
 
+    /// <summary>The serial n of a website number (…号-n).</summary>
+    public static int SerialOf(string websiteNumber) =>
+        int.Parse(websiteNumber.AsSpan(websiteNumber.LastIndexOf('-') + 1), CultureInfo.InvariantCulture);
+
     public static string Subject(string provinceCode, long serial) =>
         string.Create(CultureInfo.InvariantCulture, $"{Provinces.Get(provinceCode).ShortName}ICP备{serial:D8}号");
 

@@ -41,5 +41,8 @@ public static class FilingType
         ChangeSubject, ChangeWebsite, CancelAccess, DeregisterSubject, DeregisterWebsite,
     };
 
+    /// <summary>Types that need the subject's filing password (备案密码; Tencent: access filings and deregistering a subject).</summary>
+    public static readonly IReadOnlySet<string> NeedsFilingPassword = new HashSet<string> { AccessSubjectHere, AccessSubjectElsewhere, DeregisterSubject };
+
     public static bool IsKnown(string? type) => type is not null && Labels.ContainsKey(type);
 }

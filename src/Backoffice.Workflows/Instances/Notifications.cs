@@ -43,10 +43,11 @@ public sealed class Notifications
             $"订单{orderNumber}的流程 {instance.DefinitionId} v{instance.Version} 在“{activityName}”处出错并已停止：{error}",
             context.Now);
 
-    /// <summary>Fills {orderNumber}, {subjectName}, {status}, {subjectFilingNumber} in a template.</summary>
+    /// <summary>Fills {orderNumber}, {subjectName}, {status}, {subjectFilingNumber}, {websiteFilingNumbers} (joined with 、) in a template.</summary>
     public static string Render(string template, JsonObject order) => template
         .Replace("{orderNumber}", order["orderNumber"]?.GetValue<string>(), StringComparison.Ordinal)
         .Replace("{subjectName}", order["subject"]?["name"]?.GetValue<string>(), StringComparison.Ordinal)
         .Replace("{status}", order["status"]?.GetValue<string>(), StringComparison.Ordinal)
-        .Replace("{subjectFilingNumber}", order["subjectFilingNumber"]?.GetValue<string>(), StringComparison.Ordinal);
+        .Replace("{subjectFilingNumber}", order["subjectFilingNumber"]?.GetValue<string>(), StringComparison.Ordinal)
+        .Replace("{websiteFilingNumbers}", string.Join("、", (order["websiteFilingNumbers"] as JsonArray ?? []).Select(n => n?.GetValue<string>())), StringComparison.Ordinal);
 }

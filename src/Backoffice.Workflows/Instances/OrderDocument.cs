@@ -3,7 +3,7 @@ using Backoffice.Workflows.Filings;
 
 namespace Backoffice.Workflows.Instances;
 
-/// <summary>The order as decision expressions see it: its body plus type, status, province and number.</summary>
+/// <summary>The order as decision expressions see it: its body plus type, status, province and numbers.</summary>
 public static class OrderDocument
 {
     public static async Task<JsonObject> LoadAsync(StepContext context, Guid orderId)
@@ -21,6 +21,7 @@ public static class OrderDocument
         document["status"] = order.Status;
         document["province"] = order.Province;
         document["subjectFilingNumber"] = order.SubjectFilingNumber;
+        document["websiteFilingNumbers"] = new JsonArray([.. order.WebsiteFilingNumbers.Select(n => (JsonNode?)n)]);
         return document;
     }
 }

@@ -31,6 +31,16 @@ public sealed class WorkingCalendar
         }
     }
 
+    /// <summary>
+    /// The years of <paramref name="from"/>..<paramref name="to"/> with no holiday listed: every year's notice
+    /// has holidays (元旦, 春节), so such a year has not been entered and its holidays would count as working days.
+    /// </summary>
+    public IReadOnlyList<int> YearsWithoutHolidays(int from, int to) =>
+        Enumerable.Range(from, Math.Max(0, to - from + 1)).Where(year => !_holidays.Any(day => day.Year == year)).ToList();
+
+    /// <summary>The first year with a holiday listed; null when none is.</summary>
+    public int? FirstYear => _holidays.Count == 0 ? null : _holidays.Min(day => day.Year);
+
     public bool IsWorkingDay(DateOnly day) =>
         _workdays.Contains(day) || (!_holidays.Contains(day) && day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday));
 

@@ -8,7 +8,7 @@ namespace Backoffice.Workflows.Scheduling;
 /// Makes an edit of calendar_days count at once: the calendar kept by this node is dropped, and
 /// Quartz's working-day calendar is replaced in its clustered store with its triggers' next fire
 /// times recomputed, so every node's working-day schedules follow the new holidays and 调休 days.
-/// Other nodes reload their kept calendar within <see cref="WorkingCalendarStore.MaxAge"/>.
+/// Every other node drops its kept calendar when the NOTIFY sent here reaches it (<see cref="Database.NodeSignals"/>).
 /// </summary>
 public sealed class WorkingCalendarChanges(WorkingCalendarStore store, ISchedulerFactory schedulers, NpgsqlDataSource dataSource)
 {
@@ -19,6 +19,7 @@ public sealed class WorkingCalendarChanges(WorkingCalendarStore store, ISchedule
         await using (var connection = await dataSource.OpenConnectionAsync(ct))
         {
             await FillAsync(calendar, connection, ct);
+            await Database.NodeSignals.NotifyAsync(connection, Database.NodeSignals.CalendarChannel, ct);
         }
 
         var scheduler = await schedulers.GetScheduler(ct);

@@ -5,8 +5,8 @@ namespace Backoffice.Workflows.Scheduling;
 
 /// <summary>
 /// Loads the working-day calendar from calendar_days and keeps it. Admins edit the table: the node
-/// that saves an edit calls <see cref="Invalidate"/>, and every other node reloads once its copy is
-/// older than <see cref="MaxAge"/>.
+/// that saves an edit calls <see cref="Invalidate"/>, and every other node does on the edit's NOTIFY
+/// (<see cref="Database.NodeSignals"/>); <see cref="MaxAge"/> bounds a copy's age should a signal be lost.
 /// </summary>
 public sealed class WorkingCalendarStore(TimeProvider clock)
 {

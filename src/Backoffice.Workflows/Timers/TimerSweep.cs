@@ -1,4 +1,5 @@
 using Backoffice.Workflows.Bookmarks;
+using Backoffice.Workflows.Bureau;
 using Backoffice.Workflows.Filings;
 using Backoffice.Workflows.Instances;
 using Dapper;
@@ -10,9 +11,12 @@ namespace Backoffice.Workflows.Timers;
 /// Fires due timers (delays, deadlines, timeouts): each due bookmark resumes with its timeout
 /// outcome in its own step, which locks the order first as every step does. A bookmark is consumed
 /// by its step, so its Hangfire <see cref="TimerJob"/>, a second sweeper (another node) or the sweep
-/// after a restart never fire it twice. Each firing runs in its order's log scope.
+/// after a restart never fire it twice. Each firing runs in its order's log scope. The SMS window
+/// closing is the bureau's return of the order (短信核验超时): it is recorded as the bureau event
+/// sms-expired, as when the liaison enters it, so that every report reads the same outcome.
 /// </summary>
-public sealed class TimerSweep(WorkflowEngine engine, WorkflowRunner runner, Npgsql.NpgsqlDataSource dataSource, TimeProvider clock, ILogger<TimerSweep> logger)
+public sealed class TimerSweep(
+    WorkflowEngine engine, WorkflowRunner runner, BureauEvents bureauEvents, Npgsql.NpgsqlDataSource dataSource, TimeProvider clock, ILogger<TimerSweep> logger)
 {
     private const int Batch = 100;
 
@@ -65,7 +69,9 @@ public sealed class TimerSweep(WorkflowEngine engine, WorkflowRunner runner, Npg
                 return (false, false);
             }
 
-            var resumed = await runner.ResumeAsync(step, bookmark, bookmark.TimeoutOutcome!, $"timer due {bookmark.DueAt:O}");
+            var resumed = bookmark is { Kind: BookmarkKinds.Event, EventName: "sms-verified" }
+                ? (await bureauEvents.ApplyAsync(step, orderId, "sms-expired", null))?.Applied == true
+                : await runner.ResumeAsync(step, bookmark, bookmark.TimeoutOutcome!, $"timer due {bookmark.DueAt:O}");
             return (resumed, resumed);
         }, ct);
         if (fired)

@@ -18,6 +18,7 @@ public static partial class ValidationMessages
     private static readonly Dictionary<string, (string, string)> General = new()
     {
         ["required"] = ("必填项不能为空", "This field is required"),
+        ["value-unparsable"] = ("取值格式不正确，须为 {0}", "The value cannot be read; it must be {0}"),
         ["invalid-choice"] = ("取值无效，可选值：{0}", "Invalid value; allowed: {0}"),
         ["too-long"] = ("长度不能超过 {0} 个字符", "Must be at most {0} characters"),
         ["control-characters"] = ("不能包含控制字符", "Must not contain control characters"),
@@ -106,6 +107,8 @@ public static partial class ValidationMessages
         ["website-filing-number-format"] = ("网站备案号格式不正确（如 粤ICP备12345678号-1）", "Not a website filing number (e.g. 粤ICP备12345678号-1)"),
         ["website-not-of-subject"] = ("网站备案号不属于该主体", "The website filing number does not belong to the subject"),
         ["registry-subject-unknown"] = ("备案库中没有该主体备案号", "No subject with this filing number in the registry"),
+        ["registry-own-record"] = ("该主体由本接入商（{0}）备案，模拟备案库不能改为其他接入商", "This subject is filed through this provider ({0}); the simulated registry cannot hand it to another provider"),
+        ["website-filing-number-issued"] = ("该网站备案号已发放并注销，管局不会再次发放", "This website filing number was issued and deregistered; the bureau never gives it again"),
         ["registry-website-unknown"] = ("备案库中没有该网站备案号", "No website with this filing number in the registry"),
         ["registry-not-here"] = ("该备案不在本接入商接入", "This filing is not accessed through this provider"),
         ["registry-subject-mismatch"] = ("与已备案主体信息不一致（备案库：{0}）", "Differs from the filed subject (registry: {0})"),

@@ -55,6 +55,9 @@ public sealed class AdminTests
         await page.ScreenshotAsync("admin-users");
 
         await page.GotoAsync("/admin/calendar?year=2099");
+        var nextYear = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, global::Backoffice.Workflows.Clock.ChinaTime.Zone).Year + 1;
+        Assert.Contains($"{nextYear}", await page.TextContentAsync("#missing-years"));
+        Assert.DoesNotContain("2025", await page.TextContentAsync("#missing-years"));
         await page.FillAsync("#Date", "2099-03-04");
         await page.SelectOptionAsync("#Kind", "workday");
         await page.FillAsync("#Name", "测试调休");

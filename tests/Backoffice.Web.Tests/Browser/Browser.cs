@@ -12,12 +12,36 @@ public static class Browser
 {
     private static readonly Lazy<Task<IBrowser>> Shared = new(LaunchAsync);
 
-    /// <summary>A browser context and its page; disposing closes the context.</summary>
-    public sealed class Session(IPage page) : IAsyncDisposable
+    /// <summary>
+    /// A browser context and its page; disposing closes the context and fails the test when the page broke the
+    /// Content-Security-Policy (an inline script or a foreign source refused by the browser).
+    /// </summary>
+    public sealed class Session : IAsyncDisposable
     {
-        public IPage Page => page;
+        private readonly List<string> _violations = [];
 
-        public ValueTask DisposeAsync() => new(page.Context.CloseAsync());
+        public Session(IPage page)
+        {
+            Page = page;
+            page.Console += (_, message) =>
+            {
+                if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+                {
+                    lock (_violations)
+                    {
+                        _violations.Add(message.Text);
+                    }
+                }
+            };
+        }
+
+        public IPage Page { get; }
+
+        public async ValueTask DisposeAsync()
+        {
+            await Page.Context.CloseAsync();
+            Assert.Empty(_violations);
+        }
     }
 
     public static async Task<Session> NewSessionAsync()
@@ -53,6 +77,26 @@ public static class Browser
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(directory, $"{name}.png"), FullPage = true });
     }
 
+    /// <summary>
+    /// Runs axe-core (the designer's npm dev dependency) on the page as it is and fails on any critical or serious
+    /// violation, naming the rule and the elements.
+    /// </summary>
+    public static async Task AssertAccessibleAsync(this IPage page)
+    {
+        // Evaluated, not added as a script tag: the page's Content-Security-Policy refuses inline scripts.
+        await page.EvaluateAsync(await File.ReadAllTextAsync(AxeScript()) + "\n;true");
+        var found = await page.EvaluateAsync<string[]>(
+            """
+            async () => (await axe.run(document, { resultTypes: ['violations'] })).violations
+              .filter((v) => v.impact === 'critical' || v.impact === 'serious')
+              .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}`)
+            """);
+        Assert.True(found.Length == 0, $"{page.Url}: {string.Join("; ", found)}");
+    }
+
+    private static string AxeScript() =>
+        Path.Combine(RepositoryRoot(), "src", "Backoffice.Web", "Designer", "node_modules", "axe-core", "axe.min.js");
+
     private static async Task<IBrowser> LaunchAsync()
     {
         var playwright = await Playwright.CreateAsync();
@@ -65,7 +109,7 @@ public static class Browser
     }
 
     /// <summary>BACKOFFICE_TEST_RESULTS from ./backoffice test, else .data/test-results of the repository.</summary>
-    private static string ResultsDirectory()
+    internal static string ResultsDirectory()
     {
         var configured = Environment.GetEnvironmentVariable("BACKOFFICE_TEST_RESULTS");
         if (!string.IsNullOrEmpty(configured))
@@ -73,12 +117,17 @@ public static class Browser
             return configured;
         }
 
+        return Path.Combine(RepositoryRoot(), ".data", "test-results");
+    }
+
+    private static string RepositoryRoot()
+    {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Backoffice.sln")))
         {
             dir = dir.Parent;
         }
 
-        return Path.Combine(dir?.FullName ?? AppContext.BaseDirectory, ".data", "test-results");
+        return dir?.FullName ?? AppContext.BaseDirectory;
     }
 }

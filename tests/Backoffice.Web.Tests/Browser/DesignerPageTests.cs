@@ -5,7 +5,10 @@ using Microsoft.Playwright;
 
 namespace Backoffice.Web.Tests.Browser;
 
-/// <summary>A compliance manager changes a definition in the designer page, in a real browser, and publishes it.</summary>
+/// <summary>
+/// A compliance manager changes a definition in the designer page, in a real browser, and asks for its
+/// publication; a second compliance manager reads the changes and approves it.
+/// </summary>
 [Collection(ClockCollection.Name)]
 public sealed partial class DesignerPageTests
 {
@@ -13,7 +16,7 @@ public sealed partial class DesignerPageTests
     private readonly TestApp _app = TestApp.Instance;
 
     [Fact]
-    public async Task Added_step_is_validated_published_taken_by_new_orders_only_shown_in_the_diff_and_the_dry_run()
+    public async Task Added_step_is_validated_previewed_approved_by_a_second_manager_taken_by_new_orders_only_shown_in_the_diff_and_the_dry_run()
     {
         var definitions = await Definitions.ForAsync(_app, Id);
         var published = await definitions.PublishedVersionAsync();
@@ -50,9 +53,22 @@ public sealed partial class DesignerPageTests
             await panel.GetByLabel("outcome-return").SelectOptionAsync("notify-returned");
             await Assertions.Expect(page.GetByTestId("error-count")).ToHaveTextAsync("校验通过");
             await Assertions.Expect(Node(page, "human-task-1")).ToContainTextAsync("2 工作日");
-            await page.GetByLabel("publish-note").FillAsync("注销前增加法务复核");
             await page.GetByRole(AriaRole.Button, new() { Name = "发布", Exact = true }).ClickAsync();
-            await Assertions.Expect(page.GetByTestId("message")).ToContainTextAsync($"已发布版本 v");
+            var publishPanel = page.GetByTestId("publish-panel");
+            await Assertions.Expect(publishPanel.GetByTestId("impact").Locator("tr[data-activity=human-task-1]")).ToContainTextAsync("新增步骤 「法务复核」（人工审核 · 复审组 · 时限 2 工作日）");
+            await Assertions.Expect(publishPanel.GetByTestId("impact").Locator("tr[data-activity=review]")).ToContainTextAsync("个运行中订单在此等待");
+            await page.ScreenshotAsync("designer-publish-impact");
+            await Assertions.Expect(publishPanel.GetByRole(AriaRole.Button, new() { Name = "提交审批" })).ToBeDisabledAsync();
+            await publishPanel.GetByLabel("publish-note").FillAsync("注销前增加法务复核");
+            await publishPanel.GetByRole(AriaRole.Button, new() { Name = "提交审批" }).ClickAsync();
+            await Assertions.Expect(page.GetByTestId("message")).ToContainTextAsync("已提交审批");
+            await Assertions.Expect(page.GetByTestId("version")).ToContainTextAsync("等待审批");
+            Assert.Equal(published, await definitions.PublishedVersionAsync());
+            await page.GetByTestId("approval-banner").GetByRole(AriaRole.Button, new() { Name = "查看并审批" }).ClickAsync();
+            await Assertions.Expect(page.GetByTestId("own-request")).ToBeVisibleAsync();
+            await Assertions.Expect(page.GetByTestId("approval-panel").GetByRole(AriaRole.Button, new() { Name = "批准发布" })).ToBeDisabledAsync();
+
+            await ApproveInBrowserAsync(Id, "新增步骤 「法务复核」", "法务复核已确认");
             var newVersion = await definitions.PublishedVersionAsync();
             Assert.True(newVersion > published);
 
@@ -66,7 +82,9 @@ public sealed partial class DesignerPageTests
             await page.GetByLabel($"pick-{published}").CheckAsync();
             await page.GetByLabel($"pick-{newVersion}").CheckAsync();
             await page.GetByRole(AriaRole.Button, new() { Name = "比较所选两个版本" }).ClickAsync();
-            await Assertions.Expect(page.GetByTestId("diff")).ToContainTextAsync("新增: human-task-1");
+            await Assertions.Expect(page.GetByTestId("diff-changes")).ToContainTextAsync("新增步骤 「法务复核」（人工审核 · 复审组 · 时限 2 工作日）");
+            await Assertions.Expect(page.GetByTestId("diff-changes")).ToContainTextAsync("接入商审核 · 「通过」去向 提交管局 → 法务复核");
+            await page.ScreenshotAsync("designer-diff");
             await Assertions.Expect(Node(page, "human-task-1").Locator(".diff-added")).ToBeVisibleAsync();
             await page.GetByTestId("diff").GetByRole(AriaRole.Button, new() { Name = "关闭" }).ClickAsync();
 
@@ -108,6 +126,7 @@ public sealed partial class DesignerPageTests
         {
             await page.GotoAsync("/designer?id=change-subject");
             await page.Locator(".palette-item[data-type=decision]").ClickAsync();
+            await PlaceAsync(page);
             await Node(page, "decision-1").ClickAsync();
             var panel = page.GetByTestId("property-panel");
             await panel.GetByRole(AriaRole.Button, new() { Name = "添加条件" }).ClickAsync();
@@ -140,6 +159,7 @@ public sealed partial class DesignerPageTests
         {
             await page.GotoAsync("/designer?id=change-website");
             await page.Locator(".palette-item[data-type=end]").ClickAsync();
+            await PlaceAsync(page);
             await Assertions.Expect(Node(page, "end-1")).ToBeVisibleAsync();
             await Button("撤销").ClickAsync();
             await Assertions.Expect(Node(page, "end-1")).ToHaveCountAsync(0);
@@ -210,6 +230,27 @@ public sealed partial class DesignerPageTests
         var compliance = await _app.SignedInAs("compliance");
         return (await compliance.GetAsync("/api/designer/reference").ExpectAsync(System.Net.HttpStatusCode.OK))["orderFields"]!.AsArray().Count;
     }
+
+    /// <summary>A second compliance manager opens the designer, reads the request's changes and approves it.</summary>
+    private static async Task ApproveInBrowserAsync(string id, string expectedChange, string note)
+    {
+        await using var second = await Browser.SignedInAsync("compliance2");
+        var page = second.Page;
+        await page.GotoAsync("/designer");
+        await page.GetByLabel("pending-approvals").SelectOptionAsync(id);
+        await page.GetByTestId("approval-banner").GetByRole(AriaRole.Button, new() { Name = "查看并审批" }).ClickAsync();
+        var panel = page.GetByTestId("approval-panel");
+        await Assertions.Expect(panel.GetByTestId("approval-changes")).ToContainTextAsync(expectedChange);
+        await panel.GetByLabel("approval-note").FillAsync(note);
+        await page.ScreenshotAsync("designer-approval");
+        await panel.GetByRole(AriaRole.Button, new() { Name = "批准发布" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("message")).ToContainTextAsync("已发布");
+        await Assertions.Expect(page.GetByTestId("approval-banner")).ToHaveCountAsync(0);
+    }
+
+    /// <summary>Places the type picked in the palette at the canvas' top-left corner, where no activity is drawn.</summary>
+    private static Task PlaceAsync(IPage page) =>
+        page.Locator(".react-flow__pane").ClickAsync(new() { Position = new() { X = 12, Y = 12 } });
 
     private static ILocator Node(IPage page, string activityId) => page.Locator($".react-flow__node[data-id=\"{activityId}\"]");
 

@@ -28,7 +28,7 @@ public sealed class DryRunTests
         var steps = run["steps"]!.AsArray();
         Assert.Equal(
             ["initial-review", "notify-returned", "wait-fix", "initial-review", "is-shanghai", "app-verification", "second-review", "submit",
-             "wait-sms", "bureau-review", "apply-result", "notify-approved", "start-public-security", "end-approved"],
+             "wait-sms", "bureau-review", "apply-result", "is-jiangsu", "notify-approved", "start-public-security", "end-approved"],
             steps.Select(s => s!["activityId"]!.GetValue<string>()));
         Assert.Equal("approved", run["result"]!.GetValue<string>());
         var first = steps[0]!;
@@ -51,7 +51,7 @@ public sealed class DryRunTests
         }).ExpectAsync(HttpStatusCode.OK);
 
         var path = run["steps"]!.AsArray().Select(s => s!["activityId"]!.GetValue<string>()).ToList();
-        Assert.Equal(["is-shanghai", "wait-curtain-photo", "needs-mail", "photo-review", "second-review", "final-check", "submit"], path[1..8]);
+        Assert.Equal(["is-shanghai", "is-electronic", "wait-curtain-photo", "needs-mail", "photo-review", "second-review", "final-check", "submit"], path[1..9]);
         Assert.Contains("notify-rejected", path);
         Assert.Contains("被管局退回", run["steps"]!.AsArray().First(s => s!["activityId"]!.GetValue<string>() == "notify-rejected")!["note"]!.GetValue<string>());
     }
@@ -85,7 +85,7 @@ public sealed class DryRunTests
 
         var run = await definitions.PostAsync("dry-run", new JsonObject { ["orderId"] = flow.Id }).ExpectAsync(HttpStatusCode.OK);
 
-        Assert.Equal("wait-curtain-photo", run["steps"]![2]!["activityId"]!.GetValue<string>());
+        Assert.Equal("wait-curtain-photo", run["steps"]![3]!["activityId"]!.GetValue<string>());
         Assert.Equal("initial-review", await flow.StatusAsync());
     }
 }

@@ -32,13 +32,14 @@ public sealed class VersionHistoryTests
             Assert.Equal(["legal-approve-submit", "legal-return-notify-returned", "review-approve-legal"], Links(diff["addedConnections"]!));
             Assert.Equal(["review-approve-submit"], Links(diff["removedConnections"]!));
 
-            await definitions.PublishAsync("新增法务复核").ExpectAsync(HttpStatusCode.OK);
+            await definitions.PublishApprovedAsync("新增法务复核");
             var versions = (await definitions.GetAsync("versions").ExpectAsync(HttpStatusCode.OK)).AsArray();
             var latest = versions.First(v => v!["version"]!.GetValue<int>() == draftVersion)!;
             var previous = versions.First(v => v!["version"]!.GetValue<int>() == published)!;
 
-            Assert.Equal(("published", "新增法务复核", "compliance"),
-                (latest["status"]!.GetValue<string>(), latest["note"]!.GetValue<string>(), latest["publishedBy"]!.GetValue<string>()));
+            Assert.Equal(("published", "新增法务复核", "compliance", "compliance2"),
+                (latest["status"]!.GetValue<string>(), latest["note"]!.GetValue<string>(), latest["requestedBy"]!.GetValue<string>(),
+                    latest["publishedBy"]!.GetValue<string>()));
             Assert.NotNull(latest["publishedAt"]);
             Assert.Equal(0, latest["runningInstances"]!.GetValue<int>());
             Assert.Equal("retired", previous["status"]!.GetValue<string>());

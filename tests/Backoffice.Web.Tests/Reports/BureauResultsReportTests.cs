@@ -1,4 +1,5 @@
 using Backoffice.Reports;
+using Backoffice.Reports.Workbooks;
 using ClosedXML.Excel;
 using static Backoffice.Web.Tests.Reports.IndependentCalendar;
 using static Backoffice.Web.Tests.Reports.ReportData;
@@ -68,7 +69,7 @@ public sealed class BureauResultsReportTests
         Assert.Equal(["待审"], detail.DataRows().Where(r => r.Cell(8).IsEmpty()).Select(r => r.Cell(7).GetString()));
         Assert.Contains(detail.DataRows(), r => r.Cell(7).GetString() == "短信核验超时退回" && r.Cell(10).GetString() == "短信核验超时");
         Assert.Contains(detail.DataRows(), r => r.Cell(10).GetString() == "证件图片不清晰或不完整；地址未详细到门牌号");
-        Assert.Equal("yyyy-mm-dd hh:mm", detail.Cell(2, 5).Style.NumberFormat.Format);
+        Assert.Equal("yyyy-mm-dd hh:mm", detail.Cell(ReportWorkbook.HeaderRow + 1, 5).Style.NumberFormat.Format);
         foreach (var sheet in book.Worksheets.Skip(1))
         {
             Workbooks.AssertTable(sheet);

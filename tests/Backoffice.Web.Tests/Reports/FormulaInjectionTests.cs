@@ -41,7 +41,7 @@ public sealed class FormulaInjectionTests
         Assert.Equal(Formulas.Take(2).Order(StringComparer.Ordinal), AssertText(book.Worksheet("封面")).Order(StringComparer.Ordinal));
         Assert.Equal(Formulas.Order(StringComparer.Ordinal), AssertText(book.Worksheet("汇总")).Order(StringComparer.Ordinal));
         Assert.Equal(Formulas.Order(StringComparer.Ordinal), AssertText(book.Worksheet("明细")).Order(StringComparer.Ordinal));
-        Assert.Equal("控制\uFFFD字符", book.Worksheet("明细").Cell(Formulas.Length + 2, 1).GetString());
+        Assert.Equal("控制\uFFFD字符", book.Worksheet("明细").Cell(Formulas.Length + ReportWorkbook.HeaderRow + 1, 1).GetString());
     }
 
     [Theory]

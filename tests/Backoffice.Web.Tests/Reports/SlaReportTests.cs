@@ -95,7 +95,7 @@ public sealed class SlaReportTests
             // Due 11-10 09:00, rejected 11-12 18:00: three full working days.
             ("管局审核", "", new DateTime(2025, 11, 10, 9, 0, 0), new DateTime(2025, 11, 12, 18, 0, 0), 3.0, "工作日"),
         ], rows);
-        Assert.Equal("yyyy-mm-dd hh:mm", breaches.Cell(2, 8).Style.NumberFormat.Format);
+        Assert.Equal("yyyy-mm-dd hh:mm", breaches.Cell(ReportWorkbook.HeaderRow + 1, 8).Style.NumberFormat.Format);
 
         foreach (var sheet in book.Worksheets.Skip(1))
         {
@@ -111,7 +111,9 @@ public sealed class SlaReportTests
         using var book = await Workbooks.BuildAsync(Report.Sla, Parameters("640000") with { Team = "initial-review", English = true });
 
         Assert.Equal(["Cover", "By stage", "By team", "By reviewer", "Open work by age", "Breaches"], book.Worksheets.Select(s => s.Name));
-        Assert.Equal("initial-review", book.Worksheet("Cover").Row(6).Cell(2).GetString());
+        Assert.Equal("Initial review team", book.Worksheet("Cover").Row(6).Cell(2).GetString());
+        Assert.Equal(["Initial review team", "Total"], book.Worksheet("By team").DataRows().Select(r => r.Cell(1).GetString()));
+        Assert.All(book.Worksheet("Breaches").DataRows(), r => Assert.Equal("Initial review team", r.Cell(5).GetString()));
         var stages = book.Worksheet("By stage");
         Assert.Equal(["Initial review", "Total"], stages.DataRows().Select(r => r.Cell(1).GetString()));
         AssertStats(stages.Row("Initial review"), "working hours", [2, 12, 13], within: 1, open: 0, openOverdue: 0);

@@ -19,19 +19,24 @@ public static class Workbooks
         return new XLWorkbook(output);
     }
 
-    /// <summary>The data rows of a sheet (header excluded).</summary>
-    public static List<IXLRangeRow> DataRows(this IXLWorksheet sheet) => sheet.RangeUsed()!.Rows().Skip(1).ToList();
+    /// <summary>The data rows of a table sheet (the title lines and the header excluded).</summary>
+    public static List<IXLRangeRow> DataRows(this IXLWorksheet sheet)
+    {
+        var used = sheet.RangeUsed()!;
+        return sheet.Range(ReportWorkbook.HeaderRow, 1, used.LastRow().RowNumber(), used.LastColumn().ColumnNumber()).Rows().Skip(1).ToList();
+    }
 
     /// <summary>The one row whose first cells read <paramref name="keys"/>.</summary>
     public static IXLRangeRow Row(this IXLWorksheet sheet, params string[] keys) =>
         sheet.DataRows().Single(r => keys.Select((k, i) => r.Cell(i + 1).GetString() == k).All(match => match));
 
-    /// <summary>Frozen styled header, a filter over the table, widths that fit the header's text.</summary>
+    /// <summary>Frozen styled header under the title lines, a filter over the table, widths that fit the header's text.</summary>
     public static void AssertTable(IXLWorksheet sheet)
     {
-        Assert.Equal(1, sheet.SheetView.SplitRow);
+        Assert.Equal(ReportWorkbook.HeaderRow, sheet.SheetView.SplitRow);
         Assert.True(sheet.AutoFilter.IsEnabled, $"{sheet.Name} has no filter");
-        var headers = sheet.Row(1).CellsUsed().ToList();
+        Assert.Equal(ReportWorkbook.HeaderRow, sheet.AutoFilter.Range.FirstRow().RowNumber());
+        var headers = sheet.Row(ReportWorkbook.HeaderRow).CellsUsed().ToList();
         Assert.NotEmpty(headers);
         foreach (var header in headers)
         {

@@ -4,12 +4,15 @@ using System.Text.Json.Nodes;
 
 namespace Backoffice.Web.Tests.Support;
 
-/// <summary>Reads, edits and publishes workflow definitions over HTTP, as a compliance manager does.</summary>
-public sealed class Definitions(HttpClient compliance, string id)
+/// <summary>
+/// Reads, edits and publishes workflow definitions over HTTP, as a compliance manager does; a second
+/// compliance manager (compliance2) approves the publications.
+/// </summary>
+public sealed class Definitions(HttpClient compliance, HttpClient approver, string id)
 {
     public string Url => $"/api/workflow-definitions/{id}";
 
-    public static async Task<Definitions> ForAsync(TestApp app, string id) => new(await app.SignedInAs("compliance"), id);
+    public static async Task<Definitions> ForAsync(TestApp app, string id) => new(await app.SignedInAs("compliance"), await app.SignedInAs("compliance2"), id);
 
     public Task<int> PublishedVersionAsync() => SummaryAsync("publishedVersion");
 
@@ -25,24 +28,49 @@ public sealed class Definitions(HttpClient compliance, string id)
         await compliance.PutAsync($"{Url}/draft", new StringContent(definition.ToJsonString(), Encoding.UTF8, "application/json"))
             .ExpectAsync(HttpStatusCode.OK);
 
+    /// <summary>Asks for the draft's publication: the candidate then awaits a second compliance manager.</summary>
     public Task<HttpResponseMessage> PublishAsync(string? note = null) =>
         compliance.PostJsonAsync($"{Url}/publish", new JsonObject { ["note"] = note });
 
-    /// <summary>Saves and publishes <paramref name="definition"/>; used to put a shipped definition back after a test.</summary>
+    public Task<HttpResponseMessage> ApproveAsync(int version, string? note = "复核通过", HttpClient? by = null) =>
+        (by ?? approver).PostJsonAsync($"{Url}/versions/{version}/approve", new JsonObject { ["note"] = note });
+
+    public Task<HttpResponseMessage> RejectAsync(int version, string? note = "退回修改", HttpClient? by = null) =>
+        (by ?? approver).PostJsonAsync($"{Url}/versions/{version}/reject", new JsonObject { ["note"] = note });
+
+    /// <summary>Publishes the draft with <paramref name="note"/> and has compliance2 approve it: the version is live.</summary>
+    public async Task<int> PublishApprovedAsync(string note = "测试发布")
+    {
+        var version = (await PublishAsync(note).ExpectAsync(HttpStatusCode.Accepted))["version"]!.GetValue<int>();
+        await ApproveAsync(version).ExpectAsync(HttpStatusCode.OK);
+        return version;
+    }
+
+    /// <summary>Saves, publishes and approves <paramref name="definition"/>; used to put a shipped definition back after a test.</summary>
     public async Task<int> RepublishAsync(JsonObject definition)
     {
+        if (await SummaryAsync("awaitingApprovalVersion") is > 0 and var pending)
+        {
+            await RejectAsync(pending, "测试结束，撤回").ExpectAsync(HttpStatusCode.OK);
+        }
+
         await SaveDraftAsync(definition);
-        return (await PublishAsync().ExpectAsync(HttpStatusCode.OK))["version"]!.GetValue<int>();
+        return await PublishApprovedAsync();
     }
 
     public Task<HttpResponseMessage> PostAsync(string path, JsonNode body) => compliance.PostJsonAsync($"{Url}/{path}", body);
 
     public Task<HttpResponseMessage> GetAsync(string path) => compliance.GetAsync($"{Url}/{path}");
 
+    public Task<HttpResponseMessage> DeleteAsync(string path) => compliance.DeleteAsync($"{Url}/{path}");
+
+    public Task<int> AwaitingApprovalVersionAsync() => SummaryAsync("awaitingApprovalVersion");
+
+    /// <summary>A version number of the definition's summary; 0 when it has none (no draft, no candidate).</summary>
     private async Task<int> SummaryAsync(string field)
     {
         var list = await compliance.GetAsync("/api/workflow-definitions").ExpectAsync(HttpStatusCode.OK);
-        return list.AsArray().First(d => d!["id"]!.GetValue<string>() == id)![field]!.GetValue<int>();
+        return list.AsArray().First(d => d!["id"]!.GetValue<string>() == id)![field]?.GetValue<int>() ?? 0;
     }
 
     public static JsonObject HumanTask(string id, string name, string team, int workingDays) => new()

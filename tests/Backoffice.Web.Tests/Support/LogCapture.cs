@@ -8,7 +8,7 @@ public sealed class LogCapture : ILoggerProvider, ISupportExternalScope
 {
     private IExternalScopeProvider _scopes = new LoggerExternalScopeProvider();
 
-    public sealed record Line(string Category, string Message, IReadOnlyDictionary<string, object?> Scope)
+    public sealed record Line(string Category, string Message, IReadOnlyDictionary<string, object?> Scope, LogLevel Level = LogLevel.Information)
     {
         public string All => $"{Category} {Message} {string.Join(" ", Scope.Select(s => $"{s.Key}={s.Value}"))}";
     }
@@ -39,7 +39,7 @@ public sealed class LogCapture : ILoggerProvider, ISupportExternalScope
                     foreach (var (key, value) in pairs) d[key] = value;
                 }
             }, scope);
-            capture.Lines.Enqueue(new Line(category, formatter(state, exception) + " " + exception, scope));
+            capture.Lines.Enqueue(new Line(category, formatter(state, exception) + " " + exception, scope, logLevel));
         }
     }
 }

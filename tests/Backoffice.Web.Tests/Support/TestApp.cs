@@ -19,13 +19,21 @@ public sealed class TestApp : WebApplicationFactory<Program>
     private static readonly Lazy<TestApp> Shared = new(StartShared);
     private readonly bool _testMode;
     private readonly LogCapture? _logs;
+    private readonly IReadOnlyDictionary<string, string>? _settings;
 
-    /// <summary>A test server of its own; <paramref name="logs"/>, when given, receives every log line from Information up.</summary>
-    public TestApp(bool testMode, LogCapture? logs = null)
+    /// <summary>
+    /// A test server of its own; <paramref name="logs"/>, when given, receives every log line from Information up;
+    /// <paramref name="settings"/> override configuration keys (e.g. "Backoffice:KnownProxies:0").
+    /// </summary>
+    public TestApp(bool testMode, LogCapture? logs = null, IReadOnlyDictionary<string, string>? settings = null)
     {
         _testMode = testMode;
         _logs = logs;
+        _settings = settings;
     }
+
+    /// <summary>The key-ring secret every test node shares, as every node of one deployment must.</summary>
+    public const string DataProtectionKey = "test-nodes-share-this-key-ring-secret-0123456789";
 
     /// <summary>The shared test-mode app, already started, so its seeded users and definitions exist for every test.</summary>
     public static TestApp Instance => Shared.Value;
@@ -42,6 +50,12 @@ public sealed class TestApp : WebApplicationFactory<Program>
         builder.UseSetting("Backoffice:SignInsPerMinute", "10000");
         builder.UseSetting("BureauSimulator:RejectionRate", "0");
         builder.UseSetting("Timers:SweepInterval", "00:10:00");
+        builder.UseSetting("Backoffice:DataProtectionKey", DataProtectionKey);
+        foreach (var (key, value) in _settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
+        }
+
         if (_logs is not null)
         {
             builder.ConfigureLogging(logging => logging.AddProvider(_logs).AddFilter<LogCapture>(null, LogLevel.Information));

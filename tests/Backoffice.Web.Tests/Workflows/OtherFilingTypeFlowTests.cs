@@ -39,6 +39,7 @@ public sealed class OtherFilingTypeFlowTests
         var domain = body["websites"]![0]!["domains"]![0]!.GetValue<string>();
         var subject = Registry.SubjectOf(body, subjectProvider);
         await Registry.InsertAsync(_app, subject, (domain, "other-cloud"));
+        body["filingPassword"] = "Abc12345";
         var flow = await Flow.SubmittedAsync(_app, body);
 
         await flow.ToBureauReviewAsync();

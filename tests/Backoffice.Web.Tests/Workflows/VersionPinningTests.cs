@@ -156,10 +156,10 @@ public sealed class VersionPinningTests
         return copy;
     }
 
-    private static async Task PublishAsync(HttpClient compliance, JsonObject definition)
+    private async Task PublishAsync(HttpClient compliance, JsonObject definition)
     {
         await compliance.PutAsync("/api/workflow-definitions/deregister-website/draft",
             new StringContent(definition.ToJsonString(), System.Text.Encoding.UTF8, "application/json")).ExpectAsync(HttpStatusCode.OK);
-        await compliance.PostEmptyAsync("/api/workflow-definitions/deregister-website/publish").ExpectAsync(HttpStatusCode.OK);
+        await (await Definitions.ForAsync(_app, "deregister-website")).PublishApprovedAsync("版本固定测试");
     }
 }

@@ -1,31 +1,19 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import { api, problemLines } from './api.js';
+import { ApprovalPanel, PendingRequests, PublishPanel } from './Approval.jsx';
 import { Canvas } from './Canvas.jsx';
 import { DryRunPanel } from './DryRunPanel.jsx';
 import { DiffSummary, HistoryPanel, diffDocument } from './HistoryPanel.jsx';
 import { Palette } from './Palette.jsx';
 import { PropertyPanel } from './PropertyPanel.jsx';
 import { autoLayout, connect, connectionKey, needsLayout, newActivity, paste, removeActivities } from './graph.js';
+import { download, stored, visitsOf } from './documents.js';
 import { useUndoable } from './history.js';
 import { t } from './i18n.js';
 
 const SAVE_DELAY_MS = 700;
 const NONE = [];
-
-/** What is stored: the definition without the designer's own markings. */
-const stored = (doc) => ({
-  ...doc,
-  activities: doc.activities.map(({ id, type, name, properties, position }) => ({ id, type, name, properties, position })),
-  connections: doc.connections.map(({ source, outcome, target }) => ({ source, outcome, target })),
-});
-
-function download(name, json) {
-  const url = URL.createObjectURL(new Blob([JSON.stringify(json, null, 2)], { type: 'application/json' }));
-  const a = Object.assign(document.createElement('a'), { href: url, download: name });
-  a.click();
-  URL.revokeObjectURL(url);
-}
 
 export function App({ initialId }) {
   const [types, setTypes] = useState(null);
@@ -38,7 +26,8 @@ export function App({ initialId }) {
   const [saveState, setSaveState] = useState('saved');
   const [message, setMessage] = useState(null);
   const [selection, setSelection] = useState({ nodes: [], edges: [] });
-  const [note, setNote] = useState('');
+  const [candidate, setCandidate] = useState(null);
+  const [armed, setArmed] = useState(null);
   const [drawer, setDrawer] = useState(null);
   const [diffView, setDiffView] = useState(null);
   const [waiting, setWaiting] = useState(null);
@@ -67,12 +56,15 @@ export function App({ initialId }) {
     setDefinitions(defs);
     const summary = defs.find((d) => d.id === id);
     if (!summary) return;
-    const [loaded, versions] = await Promise.all([api.version(id, summary.latestVersion), api.versions(id)]);
+    // The draft when there is one, else the candidate awaiting approval, else the published version.
+    const number = summary.draftVersion ?? summary.awaitingApprovalVersion ?? summary.publishedVersion ?? summary.latestVersion;
+    const [loaded, versions] = await Promise.all([api.version(id, number), api.versions(id)]);
     draftStamp.current = versions.find((v) => v.status === 'draft')?.savedAt ?? 'none';
     const laid = needsLayout(loaded) ? autoLayout(loaded) : loaded;
     lastSaved.current = laid;
     reset(laid);
-    setVersion({ number: summary.latestVersion, draft: summary.latestVersion !== summary.publishedVersion, published: summary.publishedVersion });
+    setVersion({ number, status: versions.find((v) => v.version === number)?.status, published: summary.publishedVersion });
+    setCandidate(versions.find((v) => v.status === 'awaiting-approval') ?? null);
     setErrors((await api.validate(id, stored(laid))).errors);
     setSaveState('saved');
     setDiffView(null);
@@ -95,7 +87,7 @@ export function App({ initialId }) {
     draftStamp.current = saved.savedAt;
     lastSaved.current = current;
     setErrors(saved.errors);
-    setVersion((v) => ({ ...v, number: saved.version, draft: true }));
+    setVersion((v) => ({ ...v, number: saved.version, status: 'draft' }));
     setSaveState('saved');
     return saved;
   }, [definitionId]);
@@ -130,12 +122,19 @@ export function App({ initialId }) {
   }, [doc]);
 
   const addActivity = useCallback((typeName, position) => {
+    setArmed(null);
     const type = typeMap[typeName];
     set((d) => {
       const at = position ?? { x: 40 + (d.activities.length % 5) * 30, y: 40 + (d.activities.length % 5) * 30 };
       return { ...d, activities: [...d.activities, newActivity(d, type, at)] };
     });
   }, [set, typeMap]);
+
+  // A drag that ends where it began (or a click) changes nothing, so it never makes a draft.
+  const moveActivities = useCallback((moves) => set((d) => {
+    const moved = d.activities.some((a) => moves[a.id] && (moves[a.id].x !== a.position?.x || moves[a.id].y !== a.position?.y));
+    return moved ? { ...d, activities: d.activities.map((a) => (moves[a.id] ? { ...a, position: moves[a.id] } : a)) } : d;
+  }), [set]);
 
   const removeSelected = useCallback((nodeIds, edgeIds) => set((d) => {
     const next = removeActivities(d, nodeIds);
@@ -158,6 +157,7 @@ export function App({ initialId }) {
 
   useEffect(() => {
     const onKey = (e) => {
+      if (e.key === 'Escape') setArmed(null);
       if (e.target.closest('input, textarea, select') || !(e.ctrlKey || e.metaKey)) return;
       const key = e.key.toLowerCase();
       if (key === 'z' && !e.shiftKey) { e.preventDefault(); undo(); }
@@ -169,19 +169,31 @@ export function App({ initialId }) {
     return () => document.removeEventListener('keydown', onKey);
   }, [undo, redo, copy, pasteClip]);
 
+  // 「发布」 saves a pending edit, then shows the impact preview and asks a note before requesting approval.
   const publish = async () => {
     setMessage(null);
     try {
-      if (doc !== lastSaved.current || !version.draft) await save(doc);
-      const published = await api.publish(definitionId, note || null);
-      setNote('');
-      setHistoryKey((k) => k + 1);
-      await load(definitionId);
-      setMessage(`${t('publishedOk')} v${published.version}`);
-    } catch (e) {
-      if (e.problem?.definitionErrors) setErrors(e.problem.definitionErrors);
-      setMessage(problemLines(e).join('; '));
-    }
+      const saved = doc !== lastSaved.current ? await save(doc) : null;
+      if (!saved && version.status !== 'draft') { setMessage(t('nothingToPublish')); return; }
+      setDiffView(null);
+      setDrawer('publish');
+    } catch (e) { setMessage(problemLines(e).join('; ')); }
+  };
+
+  const reloadWith = async (text) => {
+    setDrawer(null);
+    setHistoryKey((k) => k + 1);
+    await load(definitionId);
+    setMessage(text);
+  };
+
+  const discardDraft = async () => {
+    if (!window.confirm(t('discardConfirm'))) return;
+    try {
+      await saving.current.catch(() => null);
+      await api.discardDraft(definitionId);
+      await reloadWith(t('discarded'));
+    } catch (e) { setMessage(problemLines(e).join('; ')); }
   };
 
   const openDiff = async (result) => {
@@ -198,18 +210,6 @@ export function App({ initialId }) {
     } catch (e) { setMessage(e instanceof SyntaxError ? e.message : problemLines(e).join('; ')); }
   };
 
-  const pathVisits = (run) => {
-    if (!run) { setVisits(null); return; }
-    const byActivity = {};
-    run.steps.forEach((s, i) => {
-      (byActivity[s.activityId] ??= []).push({
-        index: i + 1, outcome: s.outcome,
-        dueAt: s.dueAt ? new Date(s.dueAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) : null,
-      });
-    });
-    setVisits(byActivity);
-  };
-
   if (!types || !reference || !doc) return <div className="loading">{message ?? '…'}</div>;
   const shown = diffView?.doc ?? doc;
   const readOnly = Boolean(diffView);
@@ -223,7 +223,7 @@ export function App({ initialId }) {
           {definitions.map((d) => <option key={d.id} value={d.id}>{d.name} ({d.id})</option>)}
         </select>
         <span className="version" data-testid="version">
-          {t('editing')} v{version?.number} {version?.draft ? t('draft') : t('published')}
+          {t('editing')} v{version?.number} {t(version?.status)}
         </span>
         <span className={`save-state ${saveState}`} data-testid="save-state">{t(saveState)}</span>
         <span className={errors.length ? 'error-count' : 'valid'} data-testid="error-count">
@@ -245,19 +245,26 @@ export function App({ initialId }) {
         </label>
         <button type="button" onClick={() => setDrawer(drawer === 'history' ? null : 'history')}>{t('history')}</button>
         <button type="button" onClick={() => { setDiffView(null); setDrawer('dry-run'); }}>{t('dryRun')}</button>
-        <input aria-label="publish-note" placeholder={t('publishNote')} value={note} onChange={(e) => setNote(e.target.value)} />
+        <PendingRequests definitions={definitions} current={definitionId} onOpen={switchTo} />
+        <button type="button" onClick={discardDraft} disabled={readOnly || version?.status !== 'draft'}>{t('discardDraft')}</button>
         <button type="button" className="primary" onClick={publish} disabled={readOnly}>{t('publish')}</button>
       </header>
       {message && <div className="message" data-testid="message">{message}</div>}
       {general.length > 0 && <div className="field-error">{general.map((e, i) => <div key={i}>{e.message}</div>)}</div>}
+      {candidate && (
+        <div className="approval-banner" data-testid="approval-banner">
+          v{candidate.version} {t('awaiting-approval')} · {t('requestedBy')} {candidate.requestedBy} · {candidate.note}
+          <button type="button" onClick={() => { setDiffView(null); setDrawer('approval'); }}>{t('review')}</button>
+        </div>
+      )}
       {waiting && !diffView && <div className="hint waiting-note">{t('running')}: v{waiting.version}</div>}
       <div className="workspace">
-        {!readOnly && <Palette types={types} onAdd={(type) => addActivity(type)} />}
+        {!readOnly && <Palette types={types} armed={armed} onArm={setArmed} />}
         <ReactFlowProvider key={`${definitionId}-${readOnly}`}>
           <Canvas
-            doc={shown} types={typeMap} teams={reference.teams} errors={readOnly ? NONE : errors}
+            doc={shown} types={typeMap} teams={reference.teams} outcomeLabels={reference.outcomeLabels} errors={readOnly ? NONE : errors} armed={armed}
             waiting={readOnly ? null : waiting?.counts} visits={readOnly ? null : visits} readOnly={readOnly}
-            onMove={(moves) => set((d) => ({ ...d, activities: d.activities.map((a) => (moves[a.id] ? { ...a, position: moves[a.id] } : a)) }))}
+            onMove={moveActivities}
             onRemove={removeSelected}
             onConnect={(source, outcome, target) => set((d) => connect(d, source, outcome, target))}
             onSelect={selectOnly}
@@ -273,6 +280,14 @@ export function App({ initialId }) {
           />
         )}
       </div>
+      {drawer === 'publish' && (
+        <PublishPanel definitionId={definitionId} from={version.published} to={version.number} onClose={() => setDrawer(null)}
+          onSubmitted={(answer) => reloadWith(`v${answer.version} ${t('submittedForApproval')}`)} />
+      )}
+      {drawer === 'approval' && candidate && (
+        <ApprovalPanel definitionId={definitionId} request={candidate} published={version.published} onClose={() => setDrawer(null)}
+          onDecided={(answer) => reloadWith(`v${answer.version} ${t(answer.state)}`)} />
+      )}
       {drawer === 'history' && (
         <HistoryPanel definitionId={definitionId} refreshKey={historyKey} onDiff={openDiff}
           onShowWaiting={(v) => showWaiting(definitionId, v)} onClose={() => setDrawer(null)} />
@@ -280,7 +295,7 @@ export function App({ initialId }) {
       {drawer === 'diff' && diffView && <DiffSummary diff={diffView.result} onClose={() => { setDiffView(null); setDrawer('history'); }} />}
       {drawer === 'dry-run' && (
         <DryRunPanel definitionId={definitionId} doc={stored(doc)} types={typeMap} reference={reference}
-          onResult={pathVisits} onClose={() => setDrawer(null)} />
+          onResult={(run) => setVisits(visitsOf(run))} onClose={() => setDrawer(null)} />
       )}
     </div>
   );

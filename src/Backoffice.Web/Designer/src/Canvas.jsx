@@ -25,7 +25,7 @@ function useSynced(derived, apply) {
  * The definition as a graph: activities as nodes (type, team, SLA, errors, waiting orders, dry-run
  * steps), connections labelled with their outcome. Pan, zoom, minimap; read-only for a diff.
  */
-export function Canvas({ doc, types, teams, errors, waiting, visits, readOnly, onMove, onRemove, onConnect, onSelect, onDropType }) {
+export function Canvas({ doc, types, teams, outcomeLabels, errors, waiting, visits, readOnly, armed, onMove, onRemove, onConnect, onSelect, onDropType }) {
   const { screenToFlowPosition } = useReactFlow();
   const derivedNodes = useMemo(() => doc.activities.map((a) => ({
     id: a.id,
@@ -37,25 +37,26 @@ export function Canvas({ doc, types, teams, errors, waiting, visits, readOnly, o
       typeLabel: types[a.type]?.label ?? a.type,
       teamLabel: teams.find((t) => t.value === a.properties?.team)?.label ?? a.properties?.team,
       outcomes: outcomesOf(a, types),
+      outcomeLabels,
       errors: errors.filter((e) => e.activityId === a.id),
       waiting: waiting?.[a.id] ?? 0,
       isStart: doc.start === a.id,
       diff: a.diff,
       visits: visits?.[a.id],
     },
-  })), [doc, types, teams, errors, waiting, visits, readOnly]);
+  })), [doc, types, teams, outcomeLabels, errors, waiting, visits, readOnly]);
   const derivedEdges = useMemo(() => doc.connections.map((c) => ({
     id: connectionKey(c),
     source: c.source,
     sourceHandle: c.outcome,
     target: c.target,
-    label: c.outcome,
+    label: outcomeLabels[c.outcome] ?? c.outcome,
     deletable: !readOnly,
     className: c.diff ? `edge-${c.diff}` : undefined,
     animated: Boolean(visits?.[c.source] && visits?.[c.target]),
     markerEnd: { type: MarkerType.ArrowClosed, color: edgeColours[c.diff] },
     style: c.diff ? { stroke: edgeColours[c.diff], strokeWidth: 2, strokeDasharray: c.diff === 'removed' ? '6 4' : undefined } : undefined,
-  })), [doc, visits, readOnly]);
+  })), [doc, outcomeLabels, visits, readOnly]);
 
   const [nodes, onNodesChange] = useSynced(derivedNodes, applyNodeChanges);
   const [edges, onEdgesChange] = useSynced(derivedEdges, applyEdgeChanges);
@@ -82,14 +83,20 @@ export function Canvas({ doc, types, teams, errors, waiting, visits, readOnly, o
     if (type && !readOnly) onDropType(type, screenToFlowPosition({ x: event.clientX, y: event.clientY }));
   }, [onDropType, readOnly, screenToFlowPosition]);
 
+  // A type picked in the palette is placed where the canvas is clicked next.
+  const handlePaneClick = useCallback((event) => {
+    if (armed && !readOnly) onDropType(armed, screenToFlowPosition({ x: event.clientX, y: event.clientY }));
+  }, [armed, onDropType, readOnly, screenToFlowPosition]);
+
   return (
-    <div className="canvas" onDragOver={(e) => { e.preventDefault(); e.dataTransfer.dropEffect = 'move'; }} onDrop={handleDrop}>
+    <div className={`canvas${armed ? ' placing' : ''}`} onDragOver={(e) => { e.preventDefault(); e.dataTransfer.dropEffect = 'move'; }} onDrop={handleDrop}>
       <ReactFlow
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
         onNodesChange={handleNodes}
         onEdgesChange={handleEdges}
+        onPaneClick={handlePaneClick}
         onConnect={(c) => !readOnly && onConnect(c.source, c.sourceHandle, c.target)}
         onSelectionChange={({ nodes: selected, edges: selectedEdges }) => onSelect(selected.map((n) => n.id), selectedEdges.map((e) => e.id))}
         nodesConnectable={!readOnly}

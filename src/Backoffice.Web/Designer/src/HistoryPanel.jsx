@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
 import { api, problemLines } from './api.js';
+import { ChangeList } from './Approval.jsx';
 import { connectionKey } from './graph.js';
 import { t } from './i18n.js';
 
-const when = (iso) => (iso ? new Date(iso).toLocaleString() : '');
+const when = (iso) => (iso ? new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) : '');
 
 /** Every version with who and when, the publication note and its running orders; pick two to see their differences. */
 export function HistoryPanel({ definitionId, refreshKey, onDiff, onShowWaiting, onClose }) {
@@ -29,9 +30,9 @@ export function HistoryPanel({ definitionId, refreshKey, onDiff, onShowWaiting, 
             <tr key={v.version} data-version={v.version}>
               <td><input type="checkbox" aria-label={`pick-${v.version}`} checked={picked.includes(v.version)} onChange={() => toggle(v.version)} /></td>
               <td>v{v.version} · {t(v.status)}</td>
-              <td>{v.publishedBy ?? v.savedBy}</td>
-              <td>{when(v.publishedAt ?? v.savedAt)}</td>
-              <td>{v.note}</td>
+              <td>{v.requestedBy ? `${v.requestedBy} → ${v.decidedBy ?? '…'}` : v.savedBy}</td>
+              <td>{when(v.decidedAt ?? v.requestedAt ?? v.savedAt)}</td>
+              <td>{v.note}{v.decisionNote ? ` · ${v.decisionNote}` : ''}</td>
               <td>{v.runningInstances > 0
                 ? <button type="button" className="link" onClick={() => onShowWaiting(v.version)}>{v.runningInstances}</button> : 0}</td>
             </tr>
@@ -62,19 +63,12 @@ export function diffDocument(from, to, diff) {
   };
 }
 
+/** The differences of two versions in business language, as the approval request shows them. */
 export function DiffSummary({ diff, onClose }) {
-  const line = (label, items) => items.length > 0 && <li>{label}: {items.join(', ')}</li>;
-  const link = (c) => `${c.source} —${c.outcome}→ ${c.target}`;
   return (
     <section className="drawer" data-testid="diff">
       <header><h2>{t('diffTitle')} v{diff.from} → v{diff.to}</h2><button type="button" onClick={onClose}>{t('close')}</button></header>
-      <ul>
-        {line(`${t('added')}`, diff.diff.addedActivities)}
-        {line(`${t('removed')}`, diff.diff.removedActivities)}
-        {line(`${t('changed')}`, diff.diff.changedActivities.map((c) => `${c.id} (${c.fields.join(', ')})`))}
-        {line(`${t('added')} ${t('connection')}`, diff.diff.addedConnections.map(link))}
-        {line(`${t('removed')} ${t('connection')}`, diff.diff.removedConnections.map(link))}
-      </ul>
+      <ChangeList changes={diff.changes} testId="diff-changes" />
     </section>
   );
 }

@@ -47,6 +47,26 @@ function ListEditor({ value, onChange, name }) {
     onKeyDown={(e) => { if (e.key === 'Enter') commit(); }} />;
 }
 
+/** The outcomes a human task offers, ticked from those the engine knows, by label; an unknown code stays listed, flagged. */
+function OutcomesEditor({ value, onChange, offered, labels }) {
+  const chosen = value ?? [];
+  const unknown = chosen.filter((code) => !offered.includes(code));
+  const toggle = (code, on) => {
+    const list = on ? offered.filter((o) => o === code || chosen.includes(o)) : chosen.filter((c) => c !== code);
+    onChange(list.length ? list : undefined);
+  };
+  return (
+    <div className="outcome-choices" data-testid="outcome-choices">
+      {[...offered, ...unknown].map((code) => (
+        <label key={code} className={`checkbox ${offered.includes(code) ? '' : 'unknown'}`}>
+          <input type="checkbox" data-outcome-choice={code} checked={chosen.includes(code)} onChange={(e) => toggle(code, e.target.checked)} />
+          {labels[code] ?? code}
+        </label>
+      ))}
+    </div>
+  );
+}
+
 /** Return reasons of a human task: ticked from the catalogue; a code not in it (retired or mistyped) stays listed, flagged. */
 function ReasonCodesEditor({ value, onChange, options }) {
   const chosen = value ?? [];
@@ -85,6 +105,9 @@ function Choice({ value, onChange, options, required, name }) {
 
 function PropertyEditor({ property, value, onChange, reference, error }) {
   const plain = (list) => list.map((v) => ({ value: v, label: v }));
+  if (property.name === 'outcomes') {
+    return <OutcomesEditor value={value} onChange={onChange} offered={reference.humanTaskOutcomes} labels={reference.outcomeLabels} />;
+  }
   switch (property.kind) {
     case 'team': return <Choice name={property.name} value={value} onChange={onChange} options={reference.teams} required={property.required} />;
     case 'status': return <Choice name={property.name} value={value} onChange={onChange} options={reference.statuses} required={property.required} />;
@@ -134,7 +157,7 @@ export function PropertyPanel({ doc, selected, types, reference, errors, onChang
         const link = doc.connections.find((c) => c.source === activity.id && c.outcome === outcome);
         return (
           <label key={outcome} className="outcome-target" data-outcome={outcome}>
-            <span>{outcome} →</span>
+            <span>{reference.outcomeLabels[outcome] ?? outcome} →</span>
             <select aria-label={`outcome-${outcome}`} value={link?.target ?? ''} onChange={(e) => onConnect(activity.id, outcome, e.target.value || null)}>
               <option value="">{t('notConnected')}</option>
               {doc.activities.filter((a) => a.id !== activity.id).map((a) => <option key={a.id} value={a.id}>{a.name || a.id} ({a.id})</option>)}

@@ -4,7 +4,7 @@ import { lang } from './api.js';
 const texts = {
   title: ['流程设计器', 'Workflow designer'],
   palette: ['活动', 'Activities'],
-  paletteHint: ['拖到画布上，或点击添加', 'Drag onto the canvas, or click to add'],
+  paletteHint: ['拖到画布上，或点击后在画布上单击放置', 'Drag onto the canvas, or click it and then the canvas'],
   properties: ['属性', 'Properties'],
   nothingSelected: ['选择一个活动或连线以编辑', 'Select an activity or a connection to edit it'],
   id: ['编号', 'Id'], name: ['名称', 'Name'], type: ['类型', 'Type'],
@@ -17,7 +17,7 @@ const texts = {
   unsaved: ['未保存', 'Not saved'], conflict: ['草稿已被他人修改', 'Draft changed by someone else'], valid: ['校验通过', 'Valid'], errors: ['个错误', 'errors'],
   editing: ['编辑', 'Editing'], draft: ['草稿', 'draft'], published: ['已发布', 'published'], retired: ['已停用', 'retired'],
   version: ['版本', 'Version'], waiting: ['等待中', 'waiting'], running: ['运行中订单', 'running orders'],
-  publishedOk: ['已发布版本', 'Published version'], close: ['关闭', 'Close'],
+  close: ['关闭', 'Close'],
   compare: ['比较所选两个版本', 'Compare the two selected versions'], diffTitle: ['版本差异', 'Differences'],
   added: ['新增', 'added'], removed: ['删除', 'removed'], changed: ['修改', 'changed'],
   who: ['保存/发布人', 'Saved / published by'], when: ['时间', 'When'], note: ['说明', 'Note'],
@@ -32,6 +32,19 @@ const texts = {
   noErrors: ['没有错误', 'No errors'], connection: ['连线', 'Connection'], outcome: ['结果', 'Outcome'], target: ['目标', 'Target'],
   unknownReason: ['不在原因目录中', 'not in the catalogue'],
   waitingCounts: ['显示运行中订单的位置', 'Show where running orders wait'], amount: ['数量', 'Amount'],
+  'awaiting-approval': ['等待审批', 'awaiting approval'], rejected: ['已驳回', 'rejected'],
+  publishTitle: ['申请发布', 'Request publication of'], impactTitle: ['对运行中订单的影响', 'Impact on running orders'],
+  runningOnFrom: ['当前发布版本上运行中的订单', 'Orders running on the published version'],
+  step: ['步骤', 'Step'], change: ['变更', 'Change'], waitingHere: ['在此等待的订单', 'Orders waiting here'], whatChanges: ['说明', 'What changes'],
+  requestApproval: ['提交审批', 'Request approval'], submittedForApproval: ['已提交审批，等待另一位合规经理批准', 'submitted; awaiting approval by another compliance manager'],
+  nothingToPublish: ['没有草稿可发布：请先修改流程', 'There is no draft to publish: change the definition first'],
+  approvalTitle: ['发布审批', 'Publication approval'], requestedBy: ['申请人', 'requested by'], decisionNote: ['审批意见', 'Decision note'],
+  approve: ['批准发布', 'Approve'], reject: ['驳回', 'Reject'], withdraw: ['撤回申请', 'Withdraw'], review: ['查看并审批', 'Review'],
+  ownRequest: ['这是您提交的版本，须由另一位合规经理或管理员批准', 'You asked for this publication: another compliance manager or an admin approves it'],
+  pendingApprovals: ['待审批', 'Awaiting approval'], noChanges: ['没有变更', 'No changes'],
+  discardDraft: ['放弃草稿', 'Discard draft'], discardConfirm: ['放弃草稿并回到已发布版本？', 'Discard the draft and return to the published version?'],
+  discarded: ['草稿已放弃，已回到发布版本', 'Draft discarded; back to the published version'],
+  placeHint: ['在画布上单击放置，Esc 取消', 'Click on the canvas to place it; Esc cancels'],
 };
 
 export const t = (key) => (texts[key] ? texts[key][lang === 'en' ? 1 : 0] : key);

@@ -15,7 +15,8 @@ namespace Backoffice.Web.Features.Admin;
 /// (weekend days worked). SLA due times and the working-day schedules follow an edit at once.
 /// </summary>
 [Authorize(Policy = Policies.Admin)]
-public sealed class CalendarPageModel(NpgsqlDataSource dataSource, TimeProvider clock, WorkingCalendarChanges calendars) : PageModel
+public sealed class CalendarPageModel(
+    NpgsqlDataSource dataSource, TimeProvider clock, WorkingCalendarChanges calendars, WorkingCalendarStore calendarStore) : PageModel
 {
     public sealed record Day
     {
@@ -30,6 +31,9 @@ public sealed class CalendarPageModel(NpgsqlDataSource dataSource, TimeProvider 
     [BindProperty] public string? Name { get; set; }
 
     public IReadOnlyList<Day> Days { get; private set; } = [];
+
+    /// <summary>The years from the first one entered up to next year that have no holidays: their holidays count as working days.</summary>
+    public IReadOnlyList<int> MissingYears { get; private set; } = [];
     public Dictionary<string, string> Errors { get; } = [];
 
     public Task OnGetAsync() => LoadAsync();
@@ -78,8 +82,11 @@ public sealed class CalendarPageModel(NpgsqlDataSource dataSource, TimeProvider 
 
     private async Task LoadAsync()
     {
-        Year = Year is >= 2000 and <= 2100 ? Year : TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Workflows.Clock.ChinaTime.Zone).Year;
+        var thisYear = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Workflows.Clock.ChinaTime.Zone).Year;
+        Year = Year is >= 2000 and <= 2100 ? Year : thisYear;
         await using var connection = await dataSource.OpenConnectionAsync(HttpContext.RequestAborted);
+        var calendar = await calendarStore.GetAsync(connection, HttpContext.RequestAborted);
+        MissingYears = calendar.YearsWithoutHolidays(Math.Min(calendar.FirstYear ?? thisYear, thisYear), thisYear + 1);
         Days = (await connection.QueryAsync<Day>(new CommandDefinition(
             "select day as date, kind, name from calendar_days where day >= @from and day < @to order by day",
             new { from = new DateOnly(Year.Value, 1, 1), to = new DateOnly(Year.Value + 1, 1, 1) }, cancellationToken: HttpContext.RequestAborted))).AsList();

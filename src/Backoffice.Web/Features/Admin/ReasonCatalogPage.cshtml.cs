@@ -36,7 +36,15 @@ public sealed partial class ReasonCatalogPageModel(NpgsqlDataSource dataSource, 
     public Dictionary<string, string> Errors { get; } = [];
     public string? Saved { get; private set; }
 
-    public Task OnGetAsync() => LoadAsync();
+    /// <summary>The list; <paramref name="edit"/> loads that reason's current values into the form.</summary>
+    public async Task OnGetAsync(string? edit)
+    {
+        await LoadAsync();
+        if (Reasons.FirstOrDefault(r => r.Code == edit) is { } reason)
+        {
+            (Code, LabelZh, LabelEn, Sort, Active) = (reason.Code, reason.LabelZh, reason.LabelEn, reason.Sort, reason.Active);
+        }
+    }
 
     public async Task<IActionResult> OnPostSaveAsync()
     {

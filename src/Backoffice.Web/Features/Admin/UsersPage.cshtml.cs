@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Backoffice.Web.Infrastructure;
+using Backoffice.Workflows.Labels;
 using Backoffice.Workflows.Audit;
 using Backoffice.Workflows.Filings.Rules;
 using Backoffice.Workflows.Privacy;
@@ -28,6 +29,7 @@ public sealed partial class UsersPageModel(NpgsqlDataSource dataSource, TimeProv
         public bool Active { get; init; }
         public DateTimeOffset? LockedUntil { get; init; }
         public string[] Teams { get; init; } = [];
+        public string[] Leads { get; init; } = [];
     }
 
     [BindProperty] public string? Username { get; set; }
@@ -37,13 +39,31 @@ public sealed partial class UsersPageModel(NpgsqlDataSource dataSource, TimeProv
     [BindProperty] public bool Active { get; set; } = true;
     [BindProperty] public string? Password { get; set; }
 
+    /// <summary>Set by the edit form: an empty e-mail keeps the current address, which the form shows masked only.</summary>
+    [BindProperty] public bool KeepEmail { get; set; }
+
+    public string? CurrentEmailMasked { get; private set; }
+
     public IReadOnlyList<UserRow> Users { get; private set; } = [];
     public IReadOnlyList<(string Id, string Name)> Teams { get; private set; } = [];
     public Dictionary<string, string> Errors { get; } = [];
     public string? Done { get; private set; }
     public DateTimeOffset Now => clock.GetUtcNow();
 
-    public Task OnGetAsync() => LoadAsync();
+    /// <summary>The list; <paramref name="edit"/> loads that user's current values into the form (never the password).</summary>
+    public async Task OnGetAsync(string? edit)
+    {
+        await LoadAsync();
+        if (Users.FirstOrDefault(u => u.Username == edit) is { } user)
+        {
+            (Username, DisplayName, UserRoles, Active) = (user.Username, user.DisplayName, user.Roles, user.Active);
+            (KeepEmail, CurrentEmailMasked) = (user.Email is not null, Mask.Email(user.Email));
+        }
+    }
+
+    /// <summary>A team by its label, or by its name when the catalogue does not know it.</summary>
+    public string TeamName(string id, bool english) =>
+        LabelCatalogue.OfTeam(id, Teams.FirstOrDefault(t => t.Id == id).Name, english);
 
     public async Task<IActionResult> OnPostSaveAsync()
     {
@@ -66,9 +86,9 @@ public sealed partial class UsersPageModel(NpgsqlDataSource dataSource, TimeProv
                 """
                 insert into users (username, display_name, password_hash, roles, active, email) values (@username, @name, @hash, @roles, @active, @email)
                 on conflict (username) do update set display_name = excluded.display_name, roles = excluded.roles, active = excluded.active,
-                    email = excluded.email, password_hash = case when @hash = '' then users.password_hash else excluded.password_hash end
+                    email = case when @keepEmail then users.email else excluded.email end, password_hash = case when @hash = '' then users.password_hash else excluded.password_hash end
                 """,
-                new { username, name = DisplayName!.Trim(), hash = string.IsNullOrEmpty(Password) ? "" : Auth.SignIn.HashPassword(Password), roles = UserRoles, active = Active, email },
+                new { username, name = DisplayName!.Trim(), hash = string.IsNullOrEmpty(Password) ? "" : Auth.SignIn.HashPassword(Password), roles = UserRoles, active = Active, email, keepEmail = KeepEmail && email is null },
                 transaction, cancellationToken: ct));
             await AuditLog.WriteAsync(connection, transaction, clock.GetUtcNow(), HttpContext.Name(), exists ? "user-updated" : "user-created", "user", username,
                 new { DisplayName, email = Mask.Email(email), roles = UserRoles, Active, passwordChanged = !string.IsNullOrEmpty(Password) }, ct);
@@ -115,7 +135,8 @@ public sealed partial class UsersPageModel(NpgsqlDataSource dataSource, TimeProv
         Users = (await connection.QueryAsync<UserRow>(new CommandDefinition(
             """
             select u.username, u.display_name, u.email, u.roles, u.active, u.locked_until,
-                   array(select m.team_id || case when m.is_lead then ' (lead)' else '' end from team_members m where m.user_id = u.id order by 1) as teams
+                   array(select m.team_id from team_members m where m.user_id = u.id order by 1) as teams,
+                   array(select m.team_id from team_members m where m.user_id = u.id and m.is_lead order by 1) as leads
             from users u order by u.username
             """, cancellationToken: HttpContext.RequestAborted))).AsList();
         Teams = (await connection.QueryAsync<(string, string)>(new CommandDefinition(

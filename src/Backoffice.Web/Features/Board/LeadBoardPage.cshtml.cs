@@ -26,6 +26,7 @@ public sealed class LeadBoardPageModel(NpgsqlDataSource dataSource, TimeProvider
     public IReadOnlyList<LeadBoard.TeamFigures> Figures { get; private set; } = [];
     public IReadOnlyList<InboxQuery.Row> Tasks { get; private set; } = [];
     public IReadOnlyList<LeadBoard.Notice> Notices { get; private set; } = [];
+    public StaffNames Names { get; private set; } = StaffNames.None;
     public WorkingCalendar Calendar { get; private set; } = null!;
     public DateTimeOffset Now { get; private set; }
     public string? Message { get; private set; }
@@ -97,5 +98,6 @@ public sealed class LeadBoardPageModel(NpgsqlDataSource dataSource, TimeProvider
         Figures = await LeadBoard.FiguresAsync(connection, teams, Now, ct);
         Tasks = FilterText.MatchesNothing(Holder) ? [] : await LeadBoard.TasksAsync(connection, teams, Holder is { Length: > 0 and <= 100 } ? Holder : null, Breached, Now, ct);
         Notices = await LeadBoard.UnreadAsync(connection, access.Username, ct);
+        Names = await StaffNames.LoadAsync(connection, Tasks.Select(t => t.Assignee), ct);
     }
 }

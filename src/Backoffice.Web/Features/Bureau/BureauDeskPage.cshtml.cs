@@ -1,5 +1,7 @@
 using Backoffice.Web.Infrastructure;
+using Backoffice.Workflows.Clock;
 using Backoffice.Workflows.Filings;
+using Backoffice.Workflows.Scheduling;
 using Dapper;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -11,17 +13,25 @@ namespace Backoffice.Web.Features.Bureau;
 /// <summary>
 /// /bureau: the bureau liaison's desk. Orders waiting for the bureau, a result recorded by hand, or a
 /// results spreadsheet imported: all rows checked first, a report of the rejected ones, nothing half-applied.
+/// The waiting list counts the working days each order has been at the bureau against the legal 20.
 /// </summary>
 [Authorize(Policy = Policies.Bureau)]
-public sealed class BureauDeskPageModel(NpgsqlDataSource dataSource, BureauResultBatch batch) : PageModel
+public sealed class BureauDeskPageModel(NpgsqlDataSource dataSource, BureauResultBatch batch, TimeProvider clock, WorkingCalendarStore calendars) : PageModel
 {
+    /// <summary>The bureau reviews within 20 working days by law.</summary>
+    public const int BureauWorkingDays = 20;
+
     public sealed record WaitingOrder
     {
         public Guid Id { get; init; }
         public string OrderNumber { get; init; } = "";
         public string Status { get; init; } = "";
         public string SubjectName { get; init; } = "";
-        public DateTimeOffset UpdatedAt { get; init; }
+        public string Province { get; init; } = "";
+        public string FilingType { get; init; } = "";
+        public DateTimeOffset? SubmittedAt { get; init; }
+        public DateTimeOffset AtBureauSince { get; init; }
+        public int WorkingDaysAtBureau { get; init; }
     }
 
     [BindProperty] public string? OrderNumber { get; set; }
@@ -32,10 +42,14 @@ public sealed class BureauDeskPageModel(NpgsqlDataSource dataSource, BureauResul
     public IReadOnlyList<(string Code, string Label)> Reasons { get; private set; } = [];
     public BureauResultBatch.Outcome? Outcome { get; private set; }
 
+    /// <summary>The outcome is of the hand-entered form: its errors show at its fields.</summary>
+    public bool Manual { get; private set; }
+
     public Task OnGetAsync() => LoadAsync();
 
     public async Task<IActionResult> OnPostRecordAsync()
     {
+        Manual = true;
         Outcome = await batch.RecordAsync(
             [new BureauResultBatch.Row(1, OrderNumber?.Trim(), Kind, ReasonCodes)], HttpContext.Name(), "manual", HttpContext.RequestAborted);
         await LoadAsync();
@@ -66,13 +80,21 @@ public sealed class BureauDeskPageModel(NpgsqlDataSource dataSource, BureauResul
     private async Task LoadAsync()
     {
         await using var connection = await dataSource.OpenConnectionAsync(HttpContext.RequestAborted);
+        var calendar = await calendars.GetAsync(connection, HttpContext.RequestAborted);
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), ChinaTime.Zone).DateTime);
         Waiting = (await connection.QueryAsync<WaitingOrder>(new CommandDefinition(
             """
-            select id, order_number, status, subject_name, updated_at from filing_orders
-            where status = any(@statuses) order by updated_at limit 100
+            select o.id, o.order_number, o.status, o.subject_name, o.province, o.filing_type, o.submitted_at,
+                   coalesce((select max(t.at) from filing_timeline t where t.order_id = o.id and t.status = @atBureau), o.updated_at) as at_bureau_since
+            from filing_orders o
+            where o.status = any(@statuses) order by at_bureau_since limit 100
             """,
-            new { statuses = new[] { FilingStatus.AtBureau, FilingStatus.SmsVerification, FilingStatus.BureauReview } },
-            cancellationToken: HttpContext.RequestAborted))).AsList();
+            new { atBureau = FilingStatus.AtBureau, statuses = new[] { FilingStatus.AtBureau, FilingStatus.SmsVerification, FilingStatus.BureauReview } },
+            cancellationToken: HttpContext.RequestAborted)))
+            .Select(o => o with
+            {
+                WorkingDaysAtBureau = calendar.WorkingDaysBetween(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(o.AtBureauSince, ChinaTime.Zone).DateTime), today),
+            }).ToList();
         var label = HttpContext.IsEnglish() ? "label_en" : "label_zh";
         Reasons = (await connection.QueryAsync<(string, string)>(new CommandDefinition(
             $"select code, {label} from reason_codes where active order by sort, code", cancellationToken: HttpContext.RequestAborted))).AsList();

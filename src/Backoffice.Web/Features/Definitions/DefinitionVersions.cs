@@ -1,3 +1,4 @@
+using Backoffice.Web.Features.Designer;
 using Backoffice.Web.Infrastructure;
 using Backoffice.Workflows.Audit;
 using Backoffice.Workflows.Definitions;
@@ -7,14 +8,12 @@ using Npgsql;
 namespace Backoffice.Web.Features.Definitions;
 
 /// <summary>
-/// Saving a draft (kept even while invalid, with its errors reported, as an editor autosaves) and
-/// publishing it (refused with every error). Publishing retires the previous version; running
-/// instances stay on the version they started on.
+/// Saving a draft (kept even while invalid, with its errors reported, as an editor autosaves),
+/// discarding it, and asking for its publication (refused with every error); see
+/// <see cref="PublicationApproval"/> for the second pair of eyes that makes it live.
 /// </summary>
 public static class DefinitionVersions
 {
-    public sealed record PublishRequest(string? Note);
-
     private sealed record DraftStamp
     {
         public int Version { get; init; }
@@ -123,9 +122,19 @@ public static class DefinitionVersions
             new { current?.SavedBy, current?.SavedAt });
     }
 
+    /// <summary>
+    /// Publishing asks for approval: the draft (valid, with a note) becomes the candidate awaiting a
+    /// second compliance manager; nothing is live yet. The request's audit row carries the changes
+    /// from the published version in business language, as the approver reads them.
+    /// </summary>
     public static async Task<IResult> PublishAsync(string id, HttpContext context, NpgsqlDataSource dataSource, DefinitionStore store, TimeProvider clock)
     {
-        var note = context.Request.ContentLength > 0 ? (await JsonBody.ReadAsync<PublishRequest>(context)).Value?.Note : null;
+        var (note, problem) = await PublicationApproval.ReadNoteAsync(context);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
         var ct = context.RequestAborted;
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
@@ -144,20 +153,53 @@ public static class DefinitionVersions
             return Invalid(context, errors);
         }
 
+        var pending = await connection.ExecuteScalarAsync<int?>(new CommandDefinition(
+            "select version from workflow_definition_versions where definition_id = @id and status = 'awaiting-approval'",
+            new { id }, transaction, cancellationToken: ct));
+        if (pending is { } waiting)
+        {
+            return Problems.Conflict(context, "approval-pending",
+                context.IsEnglish() ? $"Version {waiting} still awaits approval; approve or reject it first." : $"版本 {waiting} 仍在等待审批，请先批准或驳回。",
+                new { version = waiting });
+        }
+
         var actor = context.Name();
         var now = clock.GetUtcNow();
         await connection.ExecuteAsync(new CommandDefinition(
             """
-            update workflow_definition_versions set status = 'retired' where definition_id = @id and status = 'published';
-            update workflow_definition_versions set status = 'published', published_by = @actor, published_at = @now, note = @note,
+            update workflow_definition_versions set status = 'awaiting-approval', requested_by = @actor, requested_at = @now, note = @note,
                 document = @document::jsonb
-            where definition_id = @id and version = @version;
+            where definition_id = @id and version = @version
             """,
             new { id, actor, now, note, version = definition.Version, document = DefinitionJson.Write(definition) }, transaction, cancellationToken: ct));
-        await AuditLog.WriteAsync(connection, transaction, now, actor, "definition-published", "workflow-definition", id,
-            new { definition.Version, note }, ct);
+        var published = await store.PublishedAsync(connection, id, ct);
+        var changes = published is null ? [] : new ChangeDescriptions(published, definition, await ChangeLabels.LoadAsync(connection, false, ct))
+            .All(DefinitionDiff.Between(published, definition)).Select(c => c.Description).ToArray();
+        await AuditLog.WriteAsync(connection, transaction, now, actor, "definition-publish-requested", "workflow-definition", id,
+            new { version = definition.Version, note, changes }, ct);
         await transaction.CommitAsync(ct);
-        return Results.Ok(new { id, version = definition.Version });
+        return Results.Accepted(value: new { id, version = definition.Version, state = PublicationApproval.AwaitingApproval });
+    }
+
+    /// <summary>「放弃草稿」: deletes the draft, so the definition is its published version again; audited. 409 <c>no-draft</c> without one.</summary>
+    public static async Task<IResult> DiscardDraftAsync(string id, HttpContext context, NpgsqlDataSource dataSource, TimeProvider clock)
+    {
+        var ct = context.RequestAborted;
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        var discarded = await connection.ExecuteScalarAsync<int?>(new CommandDefinition(
+            "delete from workflow_definition_versions where definition_id = @id and status = 'draft' returning version",
+            new { id }, transaction, cancellationToken: ct));
+        if (discarded is null)
+        {
+            return Problems.Conflict(context, "no-draft", context.T("没有可放弃的草稿。", "There is no draft to discard."));
+        }
+
+        var now = clock.GetUtcNow();
+        await AuditLog.WriteAsync(connection, transaction, now, context.Name(), "definition-draft-discarded", "workflow-definition", id,
+            new { version = discarded }, ct);
+        await transaction.CommitAsync(ct);
+        return Results.Ok(new { id, discardedVersion = discarded });
     }
 
     /// <summary>400 with every error of a definition, keyed by activity, and the engine's errors as they are.</summary>

@@ -23,7 +23,12 @@ public static class DefinitionsApi
             return definition is null ? Problems.NotFound(context) : Results.Ok(definition);
         });
         group.MapPut("/{id}/draft", DefinitionVersions.SaveDraftAsync).ProducesValidationProblem();
+        group.MapDelete("/{id}/draft", DefinitionVersions.DiscardDraftAsync).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/{id}/publish", DefinitionVersions.PublishAsync).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/{id}/versions/{version:int}/approve", PublicationApproval.ApproveAsync)
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/{id}/versions/{version:int}/reject", PublicationApproval.RejectAsync)
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }
 

@@ -27,6 +27,7 @@ public static class DemoAccounts
     [
         new("admin", "系统管理员", [Roles.Admin], false, false),
         new("compliance", "合规经理", [Roles.Compliance], false, false),
+        new("compliance2", "合规经理乙", [Roles.Compliance], false, false),
         new("lead", "审核组长", [Roles.TeamLead, Roles.Reviewer], true, true),
         new("reviewer", "审核员甲", [Roles.Reviewer], true, false),
         new("reviewer2", "审核员乙", [Roles.Reviewer], true, false),

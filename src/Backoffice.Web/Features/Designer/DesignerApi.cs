@@ -19,6 +19,7 @@ public static class DesignerApi
         group.MapGet("/{id}/versions", VersionHistory.ListAsync);
         group.MapGet("/{id}/versions/{version:int}/waiting", VersionHistory.WaitingAsync);
         group.MapGet("/{id}/diff", VersionDiff.GetAsync).ProducesValidationProblem();
+        group.MapGet("/{id}/impact", ImpactPreview.GetAsync).ProducesValidationProblem();
         group.MapPost("/{id}/dry-run", DryRunEndpoint.RunAsync).ProducesValidationProblem();
         group.MapGet("/{id}/versions/{version:int}/export", ImportExport.ExportAsync);
         group.MapPost("/{id}/import", ImportExport.ImportAsync).ProducesValidationProblem();

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Backoffice.Web.Infrastructure;
+using Backoffice.Workflows.Definitions;
 using Backoffice.Workflows.Filings;
 using Backoffice.Workflows.Filings.Rules;
 using Backoffice.Workflows.Instances;
@@ -11,7 +12,8 @@ namespace Backoffice.Web.Features.Designer;
 
 /// <summary>
 /// The lists the designer's property editors pick from (teams, public statuses, reason codes,
-/// processes, the order fields a condition can test, template placeholders), and the preview of a
+/// processes, the order fields a condition can test, template placeholders, the outcome labels and
+/// the outcomes a human task may offer), and the preview of a
 /// notification template rendered by the engine's own renderer.
 /// </summary>
 public static class DesignerReference
@@ -23,7 +25,7 @@ public static class DesignerReference
     /// <summary>An order field a condition can test, at its path in the order document (<c>order.websites.length</c> counts the websites).</summary>
     internal sealed record OrderField(string Path, string Label, string Kind, IReadOnlyList<Choice>? Choices = null);
 
-    public static readonly IReadOnlyList<string> Placeholders = ["{orderNumber}", "{subjectName}", "{status}", "{subjectFilingNumber}"];
+    public static readonly IReadOnlyList<string> Placeholders = ["{orderNumber}", "{subjectName}", "{status}", "{subjectFilingNumber}", "{websiteFilingNumbers}"];
 
     public static async Task<IResult> GetAsync(HttpContext context, NpgsqlDataSource dataSource)
     {
@@ -39,6 +41,8 @@ public static class DesignerReference
         {
             teams, reasonCodes = reasons, definitions, statuses = Statuses(english), placeholders = Placeholders,
             orderFields = OrderFields(english),
+            outcomeLabels = DefinitionLabels.AllOutcomes(english),
+            humanTaskOutcomes = DefinitionLabels.HumanTaskOutcomes,
         });
     }
 
@@ -76,6 +80,7 @@ public static class DesignerReference
         ["orderNumber"] = "BA20260101000001",
         ["status"] = FilingStatus.Approved,
         ["subjectFilingNumber"] = "粤ICP备20000001号",
+        ["websiteFilingNumbers"] = new JsonArray("粤ICP备20000001号-1"),
         ["subject"] = new JsonObject { ["name"] = "深圳某某科技有限公司" },
     };
 

@@ -5,7 +5,11 @@ using Npgsql;
 
 namespace Backoffice.Web.Features.Designer;
 
-/// <summary>GET /api/workflow-definitions/{id}/diff?from=&amp;to=: what changed between two versions.</summary>
+/// <summary>
+/// GET /api/workflow-definitions/{id}/diff?from=&amp;to=: what changed between two versions, each change
+/// with its description in business language (Chinese, or English with ?lang=en), and the list of
+/// those descriptions in reading order (<c>changes</c>).
+/// </summary>
 public static class VersionDiff
 {
     public static async Task<IResult> GetAsync(string id, int? from, int? to, HttpContext context, NpgsqlDataSource dataSource, DefinitionStore store)
@@ -20,12 +24,16 @@ public static class VersionDiff
         var errors = new ValidationErrors();
         var before = await VersionAsync(connection, store, id, "from", from, errors, ct);
         var after = await VersionAsync(connection, store, id, "to", to, errors, ct);
-        return errors.IsEmpty
-            ? Results.Ok(new { id, from, to, diff = DefinitionDiff.Between(before!, after!) })
-            : Problems.Validation(context, errors);
+        if (!errors.IsEmpty)
+        {
+            return Problems.Validation(context, errors);
+        }
+
+        var described = ChangeLabels.Describe(before!, after!, await ChangeLabels.LoadAsync(connection, context.IsEnglish(), ct));
+        return Results.Ok(new { id, from, to, described.Diff, described.Changes });
     }
 
-    private static async Task<WorkflowDefinition?> VersionAsync(
+    internal static async Task<WorkflowDefinition?> VersionAsync(
         NpgsqlConnection connection, DefinitionStore store, string id, string field, int? version, ValidationErrors errors, CancellationToken ct)
     {
         if (version is null)

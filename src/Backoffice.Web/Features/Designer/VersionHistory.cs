@@ -4,7 +4,7 @@ using Npgsql;
 
 namespace Backoffice.Web.Features.Designer;
 
-/// <summary>Every version of a definition with who saved and published it, when, the note, and the orders running on it.</summary>
+/// <summary>Every version of a definition with who saved, requested, approved or rejected and published it, when, the notes, and the orders running on it.</summary>
 public static class VersionHistory
 {
     public sealed record VersionRow
@@ -16,6 +16,11 @@ public static class VersionHistory
         public DateTimeOffset SavedAt { get; init; }
         public string? PublishedBy { get; init; }
         public DateTimeOffset? PublishedAt { get; init; }
+        public string? RequestedBy { get; init; }
+        public DateTimeOffset? RequestedAt { get; init; }
+        public string? DecidedBy { get; init; }
+        public DateTimeOffset? DecidedAt { get; init; }
+        public string? DecisionNote { get; init; }
         public int RunningInstances { get; init; }
     }
 
@@ -27,6 +32,7 @@ public static class VersionHistory
         var versions = (await connection.QueryAsync<VersionRow>(new CommandDefinition(
             """
             select v.version, v.status, v.note, v.saved_by, v.saved_at, v.published_by, v.published_at,
+                   v.requested_by, v.requested_at, v.decided_by, v.decided_at, v.decision_note,
                    (select count(*)::int from workflow_instances i
                     where i.definition_id = v.definition_id and i.version = v.version and i.status = 'running') as running_instances
             from workflow_definition_versions v where v.definition_id = @id order by v.version desc

@@ -4,6 +4,7 @@ using Backoffice.Web.Infrastructure;
 using Backoffice.Workflows.Audit;
 using Backoffice.Workflows.Clock;
 using Backoffice.Workflows.Filings;
+using Backoffice.Workflows.Privacy;
 using Dapper;
 using Npgsql;
 
@@ -12,7 +13,7 @@ namespace Backoffice.Web.Features.Filings;
 /// <summary>POST /api/filings: a new order in status draft, or every error and nothing stored.</summary>
 public static class CreateFiling
 {
-    public sealed record Created(Guid Id, string OrderNumber, string FilingType, string Status);
+    public sealed record Created(Guid Id, string OrderNumber, string FilingType, string Status, IReadOnlyList<FilingWarning> Warnings);
 
     public static async Task<IResult> HandleAsync(
         HttpContext context, NpgsqlDataSource dataSource, OrderPreparation preparation, ApplicationClock clock, FilingRules rules)
@@ -48,26 +49,32 @@ public static class CreateFiling
             """
             insert into filing_orders (id, order_number, filing_type, status, province, subject_nature, subject_name,
                 subject_certificate_type, subject_certificate_number, subject_filing_number, website_filing_number,
-                verification_method, body, created_by, created_at, updated_at)
+                verification_method, body, filing_password_hash, created_by, created_at, updated_at)
             values (@id, @orderNumber, @FilingType, 'draft', @Province, @Nature, @SubjectName, @CertificateType,
-                @CertificateNumber, @SubjectFilingNumber, @WebsiteFilingNumber, @verificationMethod, @body::jsonb, @actor, @now, @now)
+                @CertificateNumber, @SubjectFilingNumber, @WebsiteFilingNumber, @verificationMethod, @body::jsonb, @passwordHash, @actor, @now, @now)
             """,
             new
             {
                 id, orderNumber, order!.FilingType, order.Province, order.Nature, order.SubjectName, order.CertificateType,
                 order.CertificateNumber, order.SubjectFilingNumber, order.WebsiteFilingNumber,
-                verificationMethod = request!.VerificationMethod, body = Serialize(request, order), actor, now,
+                verificationMethod = request!.VerificationMethod, body = Serialize(request, order), passwordHash = PasswordHash(request, order), actor, now,
             }, transaction, cancellationToken: ct));
         await WriteWebsitesAsync(connection, transaction, id, order, ct);
         await FilingOrders.AppendTimelineAsync(connection, transaction, id, now, FilingStatus.Draft, "created", actor, null, ct);
         await AuditLog.WriteAsync(connection, transaction, now, actor, "created", "filing-order", orderNumber,
             new { order.FilingType, order.Province }, ct);
         await transaction.CommitAsync(ct);
-        return Results.Created($"/api/filings/{id}", new Created(id, orderNumber, order.FilingType, FilingStatus.Draft));
+        return Results.Created($"/api/filings/{id}", new Created(id, orderNumber, order.FilingType, FilingStatus.Draft,
+            FilingWarnings.Describe(order.WarningCodes, context.IsEnglish())));
     }
 
+    /// <summary>The body as stored: the decided type, never the filing password (kept only as its hash).</summary>
     public static string Serialize(FilingOrderRequest request, PreparedOrder order) =>
-        JsonSerializer.Serialize(request with { FilingType = order.FilingType }, JsonBody.Options);
+        JsonSerializer.Serialize(request with { FilingType = order.FilingType, FilingPassword = null }, JsonBody.Options);
+
+    /// <summary>The filing password's hash, for the types that need one.</summary>
+    public static string? PasswordHash(FilingOrderRequest request, PreparedOrder order) =>
+        FilingType.NeedsFilingPassword.Contains(order.FilingType) && request.FilingPassword is { } password ? FilingPasswords.Hash(password) : null;
 
     public static async Task WriteWebsitesAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, Guid id, PreparedOrder order, CancellationToken ct)

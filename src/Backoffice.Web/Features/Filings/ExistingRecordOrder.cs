@@ -74,6 +74,9 @@ public static class ExistingRecordOrder
 
         var name = type == FilingType.ChangeSubject ? request.Subject!.Name!.Trim() : subject.Name;
         return (new PreparedOrder(type, subject.Province, subject.Nature, name, subject.CertificateType, subject.CertificateNumber,
-            subject.SubjectFilingNumber, website?.WebsiteFilingNumber, websites), null);
+            subject.SubjectFilingNumber, website?.WebsiteFilingNumber, websites)
+        {
+            WarningCodes = type == FilingType.CancelAccess ? FilingWarnings.OfCancellingAccess(website!.Providers, registry.ProviderCode) : [],
+        }, null);
     }
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Backoffice.Web.Features.Orders;
 using Backoffice.Web.Infrastructure;
 using Backoffice.Workflows.Filings;
+using Backoffice.Workflows.Labels;
 using Backoffice.Workflows.Validation;
 using Dapper;
 using Npgsql;
@@ -39,7 +40,7 @@ public static class FilingReads
         Guid Id, string OrderNumber, string FilingType, string Status, string StatusLabel, string Province,
         string? VerificationMethod, SubjectInfo? Subject, IReadOnlyList<WebsiteInfo?>? Websites, string? SubjectFilingNumber,
         string[] WebsiteFilingNumbers, string? PublicSecurityNumber, IReadOnlyList<MaterialEntry> Materials, IReadOnlyList<TimelineEntry> Timeline,
-        DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? SubmittedAt);
+        DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? SubmittedAt, bool FilingPasswordSet);
 
     public sealed record FilingSummary
     {
@@ -76,7 +77,8 @@ public static class FilingReads
         return Results.Ok(new FilingDetail(
             order.Id, order.OrderNumber, order.FilingType, order.Status, Label(order.Status, english), order.Province,
             order.VerificationMethod, body.Subject, body.Websites, order.SubjectFilingNumber, websiteNumbers, order.PublicSecurityNumber, materials, timeline,
-            order.CreatedAt, order.UpdatedAt, order.SubmittedAt));
+            order.CreatedAt, order.UpdatedAt, order.SubmittedAt, await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+                "select filing_password_hash is not null from filing_orders where id = @id", new { id }, cancellationToken: ct))));
     }
 
     /// <summary>
@@ -135,6 +137,5 @@ public static class FilingReads
         return Results.Ok(new FilingPage(items, total, number, size));
     }
 
-    public static string Label(string status, bool english) =>
-        FilingStatus.Labels.TryGetValue(status, out var l) ? (english ? l.En : l.Zh) : status;
+    public static string Label(string status, bool english) => LabelCatalogue.Of(LabelSet.Status, status, english);
 }

@@ -23,6 +23,7 @@ public static class FilingsApi
         filings.MapPost("/{id:guid}/submit", SubmitFiling.HandleAsync).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
         filings.MapPost("/{id:guid}/withdraw", WithdrawFiling.HandleAsync).ProducesProblem(StatusCodes.Status409Conflict);
         filings.MapPost("/{id:guid}/public-security", ReportPublicSecurity.HandleAsync).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        filings.MapPost("/{id:guid}/video-verification", RecordVideoVerification.HandleAsync).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }
 }

@@ -75,6 +75,11 @@ public sealed class OrderPreparation(RegistryStore registry, ApplicationClock cl
             CheckAgainstRegistry(subject, registered, errors);
         }
 
+        if (FilingType.NeedsFilingPassword.Contains(decided.FilingType!))
+        {
+            TextRules.Check(errors, "filingPassword", request.FilingPassword, true, 64);
+        }
+
         if (request.FilingType is { } claimed && claimed != decided.FilingType)
         {
             errors.Add("filingType", "filing-type-mismatch", decided.FilingType!);

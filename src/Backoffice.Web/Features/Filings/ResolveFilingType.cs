@@ -10,13 +10,15 @@ namespace Backoffice.Web.Features.Filings;
 
 /// <summary>
 /// POST /api/filing-types/resolve (验证备案类型): the type decided from certificate + domain + registry,
-/// or 409 with the code saying why the domain cannot be filed.
+/// or 409 with the code saying why the domain cannot be filed. Both carry the warnings of the next
+/// decision: a domain accessed here and by no other provider would lose its number if access were cancelled.
 /// </summary>
 public static class ResolveFilingType
 {
     public sealed record Request(string? Province, string? SubjectNature, string? CertificateType, string? CertificateNumber, string? Domain);
 
-    public sealed record Response(string FilingType, string FilingTypeLabel, string? SubjectFilingNumber, string? WebsiteFilingNumber, string Reason);
+    public sealed record Response(
+        string FilingType, string FilingTypeLabel, string? SubjectFilingNumber, string? WebsiteFilingNumber, string Reason, IReadOnlyList<FilingWarning> Warnings);
 
     public static async Task<IResult> HandleAsync(HttpContext context, NpgsqlDataSource dataSource, RegistryStore registry, FilingRules rules, TimeProvider clock)
     {
@@ -38,15 +40,18 @@ public static class ResolveFilingType
         var filed = (await registry.FindDomainsAsync(connection, [domain], ct)).FirstOrDefault();
         var resolution = FilingTypeResolution.Decide(subject, filed, registry.ProviderCode);
         var english = context.IsEnglish();
+        var warnings = FilingWarnings.Describe(
+            filed is not null && filed.Providers.Contains(registry.ProviderCode) ? FilingWarnings.OfCancellingAccess(filed.Providers, registry.ProviderCode) : [],
+            english);
         if (resolution.IsRefused)
         {
             return Problems.Conflict(context, resolution.RefusalCode!, FilingTypeReasons.Text(resolution.RefusalCode!, english),
-                new { resolution.SubjectFilingNumber, resolution.WebsiteFilingNumber });
+                new { resolution.SubjectFilingNumber, resolution.WebsiteFilingNumber, warnings });
         }
 
         var label = FilingType.Labels[resolution.FilingType!];
         return Results.Ok(new Response(resolution.FilingType!, english ? label.En : label.Zh, resolution.SubjectFilingNumber,
-            resolution.WebsiteFilingNumber, FilingTypeReasons.Text(resolution.ReasonCode, english)));
+            resolution.WebsiteFilingNumber, FilingTypeReasons.Text(resolution.ReasonCode, english), warnings));
     }
 
     private static ValidationErrors Validate(Request request, FilingRules rules, TimeProvider clock, out string domain)

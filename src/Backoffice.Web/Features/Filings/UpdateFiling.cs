@@ -57,20 +57,21 @@ public static class UpdateFiling
                 subject_name = @SubjectName, subject_certificate_type = @CertificateType,
                 subject_certificate_number = @CertificateNumber, subject_filing_number = @SubjectFilingNumber,
                 website_filing_number = @WebsiteFilingNumber, verification_method = @verificationMethod,
-                updated_at = @now, row_version = row_version + 1
+                filing_password_hash = @passwordHash, updated_at = @now, row_version = row_version + 1
             where id = @id
             """,
             new
             {
                 id, body = CreateFiling.Serialize(request, order!), order!.Province, order.Nature, order.SubjectName,
                 order.CertificateType, order.CertificateNumber, order.SubjectFilingNumber, order.WebsiteFilingNumber,
-                verificationMethod = request.VerificationMethod, now,
+                verificationMethod = request.VerificationMethod, passwordHash = CreateFiling.PasswordHash(request, order), now,
             },
             transaction, cancellationToken: ct));
         await CreateFiling.WriteWebsitesAsync(connection, transaction, id, order, ct);
         await FilingOrders.AppendTimelineAsync(connection, transaction, id, now, current.Status, "updated", actor, null, ct);
         await AuditLog.WriteAsync(connection, transaction, now, actor, "updated", "filing-order", current.OrderNumber, null, ct);
         await transaction.CommitAsync(ct);
-        return Results.Ok(new CreateFiling.Created(id, current.OrderNumber, current.FilingType, current.Status));
+        return Results.Ok(new CreateFiling.Created(id, current.OrderNumber, current.FilingType, current.Status,
+            FilingWarnings.Describe(order.WarningCodes, context.IsEnglish())));
     }
 }

@@ -28,6 +28,7 @@ public sealed class InboxPageModel(NpgsqlDataSource dataSource, TimeProvider clo
     public InboxQuery.Filter Filter { get; private set; } = null!;
     public IReadOnlyList<InboxQuery.Row> Rows { get; private set; } = [];
     public bool More { get; private set; }
+    public StaffNames Names { get; private set; } = StaffNames.None;
     public InboxQuery.Counts Counts { get; private set; } = new(0, 0, 0, 0);
     public IReadOnlyList<string> Steps { get; private set; } = [];
     public Dictionary<string, string> Errors { get; } = [];
@@ -84,6 +85,7 @@ public sealed class InboxPageModel(NpgsqlDataSource dataSource, TimeProvider clo
         {
             (Rows, More) = await InboxQuery.PageAsync(connection, access, Filter, Now, ct);
             Counts = await InboxQuery.CountsAsync(connection, access, Filter, Now, ct);
+            Names = await StaffNames.LoadAsync(connection, Rows.Select(r => r.Assignee), ct);
         }
 
         if (withSteps)

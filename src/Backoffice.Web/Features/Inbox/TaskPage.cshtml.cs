@@ -4,6 +4,7 @@ using Backoffice.Web.Infrastructure;
 using Backoffice.Workflows.Definitions;
 using Backoffice.Workflows.HumanTasks;
 using Backoffice.Workflows.Instances;
+using Backoffice.Workflows.Registry;
 using Backoffice.Workflows.Scheduling;
 using Dapper;
 using Microsoft.AspNetCore.Authorization;
@@ -21,7 +22,7 @@ namespace Backoffice.Web.Features.Inbox;
 [Authorize(Policy = Policies.Reviewer)]
 public sealed class TaskPageModel(
     NpgsqlDataSource dataSource, TimeProvider clock, DefinitionStore definitions, WorkingCalendarStore calendars,
-    WorkflowEngine engine, TaskCompletion taskCompletion) : PageModel
+    WorkflowEngine engine, TaskCompletion taskCompletion, RegistryStore registry) : PageModel
 {
     public sealed record Reason(string Code, string Label);
 
@@ -49,7 +50,7 @@ public sealed class TaskPageModel(
         }
 
         Task = task;
-        Details = (await OrderDetails.LoadAsync(connection, task.OrderId, HttpContext.IsEnglish(), ct))!;
+        Details = (await OrderDetails.LoadAsync(connection, task.OrderId, HttpContext.IsEnglish(), OrderTimeline.MaySeeJournal(User), registry.ProviderCode, ct))!;
         var step = await TaskStep.DefinitionAsync(connection, definitions, task, ct);
         Checklist = step?.List("checklist") ?? [];
         var label = HttpContext.IsEnglish() ? "label_en" : "label_zh";

@@ -3,6 +3,7 @@ using Backoffice.Web.Features.Filings;
 using Backoffice.Web.Infrastructure;
 using Backoffice.Workflows.Filings;
 using Backoffice.Workflows.HumanTasks;
+using Backoffice.Workflows.Labels;
 using Dapper;
 using Npgsql;
 
@@ -10,13 +11,19 @@ namespace Backoffice.Web.Features.Orders;
 
 /// <summary>
 /// Everything staff see of one order: the data (personal data masked), materials, timeline, review
-/// tasks, returns with their reasons, bureau events and the other orders of the same subject.
+/// tasks, returns with their reasons, bureau events and the other orders of the same subject; people
+/// by their display names.
 /// </summary>
 public sealed record OrderDetails(
     FilingOrderRow Order, FilingOrderRequest Body, IReadOnlyList<FilingReads.MaterialEntry> Materials,
-    IReadOnlyList<FilingReads.TimelineEntry> Timeline, IReadOnlyList<ReviewTask> Tasks, IReadOnlyList<OrderDetails.BureauEvent> BureauEvents,
-    IReadOnlyList<OrderDetails.OtherOrder> SameSubject, IReadOnlyDictionary<string, (string Zh, string En)> Reasons)
+    IReadOnlyList<ReviewTask> Tasks, IReadOnlyList<OrderDetails.BureauEvent> BureauEvents,
+    IReadOnlyList<OrderDetails.OtherOrder> SameSubject, ReasonLabels ReasonNames, IReadOnlyList<string> WarningCodes)
 {
+    /// <summary>The display names of everyone the order's tasks and events name.</summary>
+    public StaffNames Names { get; init; } = StaffNames.None;
+
+    public OrderTimeline History { get; init; } = null!;
+
     public sealed record BureauEvent
     {
         public string Kind { get; init; } = "";
@@ -43,10 +50,9 @@ public sealed record OrderDetails(
             .Concat(BureauEvents.Where(e => e.Kind == "rejected" && e.Applied).Select(e => (e.ReceivedAt, e.ReceivedBy, "管局审核", e.ReasonCodes, (string?)null)))
             .OrderBy(r => r.Item1);
 
-    public string ReasonLabel(string code, bool english) =>
-        Reasons.TryGetValue(code, out var label) ? (english ? label.En : label.Zh) : code;
-
-    public static async Task<OrderDetails?> LoadAsync(NpgsqlConnection connection, Guid id, bool english, CancellationToken ct)
+    /// <summary>The order as staff see it; <paramref name="technical"/> adds the engine's journal (compliance and admins),
+    /// <paramref name="provider"/> is this provider's code, for the warnings of cancelling its access.</summary>
+    public static async Task<OrderDetails?> LoadAsync(NpgsqlConnection connection, Guid id, bool english, bool technical, string provider, CancellationToken ct)
     {
         var order = await FilingOrders.LoadAsync(connection, null, id, false, ct);
         if (order is null)
@@ -69,10 +75,15 @@ public sealed record OrderDetails(
             where subject_certificate_number = @number and subject_certificate_type = @type and id <> @id
             order by created_at desc limit 20
             """, new { id, number = order.SubjectCertificateNumber, type = order.SubjectCertificateType }, cancellationToken: ct))).AsList();
-        var reasons = (await connection.QueryAsync<(string Code, string Zh, string En)>(new CommandDefinition(
-            "select code, label_zh, label_en from reason_codes", cancellationToken: ct))).ToDictionary(r => r.Code, r => (r.Zh, r.En));
-        return new OrderDetails(
-            order, body, await FilingReads.MaterialsAsync(connection, id, ct), await FilingReads.TimelineAsync(connection, id, english, ct),
-            tasks, events, same, reasons);
+        var warnings = order is { FilingType: FilingType.CancelAccess, WebsiteFilingNumber: { } website }
+            ? FilingWarnings.OfCancellingAccess((await connection.QueryAsync<string>(new CommandDefinition(
+                "select provider from registry_accesses where website_filing_number = @website", new { website }, cancellationToken: ct))).AsList(), provider)
+            : [];
+        var details = new OrderDetails(
+            order, body, await FilingReads.MaterialsAsync(connection, id, ct), tasks, events, same, await ReasonLabels.LoadAsync(connection, ct), warnings);
+        var names = await StaffNames.LoadAsync(
+            connection, tasks.SelectMany(t => new[] { t.Assignee, t.CompletedBy }).Concat(events.Select(e => e.ReceivedBy)), ct);
+        details = details with { Names = names };
+        return details with { History = await OrderTimeline.LoadAsync(connection, details, names, english, technical, ct) };
     }
 }

@@ -1,4 +1,5 @@
 using Backoffice.Web.Infrastructure;
+using Backoffice.Workflows.Registry;
 using Dapper;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -14,7 +15,8 @@ namespace Backoffice.Web.Features.Orders;
 /// (<see cref="OrderVisibility"/>) is 404 for all three.
 /// </summary>
 [Authorize(Policy = Policies.Staff)]
-public sealed class OrderPageModel(NpgsqlDataSource dataSource, TimeProvider clock, IAuthorizationService authorization) : PageModel
+public sealed class OrderPageModel(
+    NpgsqlDataSource dataSource, TimeProvider clock, IAuthorizationService authorization, RegistryStore registry) : PageModel
 {
     public OrderDetails Details { get; private set; } = null!;
 
@@ -22,7 +24,7 @@ public sealed class OrderPageModel(NpgsqlDataSource dataSource, TimeProvider clo
     {
         await using var connection = await dataSource.OpenConnectionAsync(HttpContext.RequestAborted);
         var details = await VisibleAsync(connection, id)
-            ? await OrderDetails.LoadAsync(connection, id, HttpContext.IsEnglish(), HttpContext.RequestAborted)
+            ? await OrderDetails.LoadAsync(connection, id, HttpContext.IsEnglish(), OrderTimeline.MaySeeJournal(User), registry.ProviderCode, HttpContext.RequestAborted)
             : null;
         if (details is null)
         {

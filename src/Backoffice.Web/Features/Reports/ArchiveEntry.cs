@@ -12,6 +12,9 @@ public sealed record ArchiveEntry
     public int Progress { get; init; }
     public long RowsRead { get; init; }
     public string RequestedBy { get; init; } = "";
+
+    /// <summary>The display name of who asked, for the page (the API keeps the login).</summary>
+    public string? RequestedByName { get; init; }
     public DateTimeOffset RequestedAt { get; init; }
     public Guid? SubscriptionId { get; init; }
     public DateTimeOffset? StartedAt { get; init; }

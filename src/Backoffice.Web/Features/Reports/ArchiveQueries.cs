@@ -9,7 +9,8 @@ public sealed class ArchiveQueries(NpgsqlDataSource dataSource, TimeProvider clo
 {
     private const string Columns =
         """
-        select id, kind, parameters::text as parameters, status, progress, rows_read, requested_by, requested_at, subscription_id,
+        select id, kind, parameters::text as parameters, status, progress, rows_read, requested_by,
+               (select u.display_name from users u where u.username = requested_by) as requested_by_name, requested_at, subscription_id,
                started_at, finished_at, file_name, size_bytes, error
         from report_builds
         """;

@@ -1,6 +1,7 @@
 using Backoffice.Reports;
 using Backoffice.Workflows.Scheduling;
 using Dapper;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace Backoffice.Web.Features.Reports;
@@ -12,7 +13,8 @@ namespace Backoffice.Web.Features.Reports;
 /// cannot be made is marked failed with its error and not retried.
 /// </summary>
 public sealed class ReportBuildJob(
-    NpgsqlDataSource dataSource, WorkingCalendarStore calendars, TimeProvider clock, ReportBuildCompletion completion, ILogger<ReportBuildJob> logger)
+    NpgsqlDataSource dataSource, WorkingCalendarStore calendars, TimeProvider clock, ReportBuildCompletion completion,
+    IOptions<ArchiveOptions> archive, ILogger<ReportBuildJob> logger)
 {
     public async Task RunAsync(Guid buildId, CancellationToken ct)
     {
@@ -64,7 +66,7 @@ public sealed class ReportBuildJob(
     private async Task<(string FileName, byte[] Content)> BuildAsync(
         NpgsqlConnection connection, BuildRow build, ReportBuildProgress progress, CancellationToken ct)
     {
-        var parameters = ReportBuildScope.Parse(build.Parameters).For(build.RequestedBy, clock.GetUtcNow());
+        var parameters = ReportBuildScope.Parse(build.Parameters).For(build.RequestedBy, clock.GetUtcNow()) with { OrderUrl = archive.Value.OrderUrl };
         var calendar = await calendars.GetAsync(connection, ct);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var writing = progress.WriteUntilAsync(stop.Token);

@@ -5,6 +5,7 @@ using Backoffice.Workflows.Clock;
 using Backoffice.Workflows.Scheduling;
 using Backoffice.Workflows.Validation;
 using Dapper;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace Backoffice.Web.Features.Reports;
@@ -54,6 +55,8 @@ public static class ReportsApi
         {
             return Problems.Validation(context, errors);
         }
+
+        parameters = parameters with { OrderUrl = services.GetRequiredService<IOptions<ArchiveOptions>>().Value.OrderUrl };
 
         var calendar = await services.GetRequiredService<WorkingCalendarStore>().GetAsync(connection, ct);
         var file = new FileStream(

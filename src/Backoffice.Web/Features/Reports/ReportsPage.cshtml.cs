@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Claims;
-using Backoffice.Web.Features.Auth;
 using Backoffice.Web.Infrastructure;
 using Backoffice.Workflows.Validation;
 using Dapper;
@@ -13,15 +11,13 @@ namespace Backoffice.Web.Features.Reports;
 
 /// <summary>
 /// /reports: management's reports. A report's parameters, downloaded at once (the synchronous
-/// /api/reports/{kind}.xlsx, called with a bearer token the page hands out) or built in the
+/// /api/reports/{kind}.xlsx, called with a short-lived token the page asks for) or built in the
 /// background into the archive, whose progress the page follows; and the subscriptions.
 /// </summary>
 [Authorize(Policy = Policies.Management)]
 public sealed class ReportsPageModel(
     NpgsqlDataSource dataSource, TimeProvider clock, ReportBuilds builds, ArchiveQueries archive, Subscriptions subscriptions) : PageModel
 {
-    private static readonly TimeSpan TokenLifetime = TimeSpan.FromHours(4);
-
     public sealed class BuildForm
     {
         public string? Kind { get; set; } = Backoffice.Reports.Report.Sla;
@@ -55,8 +51,8 @@ public sealed class ReportsPageModel(
     public IDictionary<string, string[]> SubscriptionErrors { get; private set; } = new Dictionary<string, string[]>();
     public IReadOnlyList<ArchiveEntry> Archive { get; private set; } = [];
     public IReadOnlyList<Subscriptions.View> SubscriptionList { get; private set; } = [];
+    public StaffNames Names { get; private set; } = StaffNames.None;
     public IReadOnlyList<(string Id, string Name)> Teams { get; private set; } = [];
-    public string ApiToken { get; private set; } = "";
     public string? Saved { get; private set; }
 
     public async Task OnGetAsync(Guid? edit, string? saved)
@@ -160,12 +156,8 @@ public sealed class ReportsPageModel(
         await using (var connection = await dataSource.OpenConnectionAsync(ct))
         {
             Teams = (await connection.QueryAsync<(string, string)>(new CommandDefinition("select id, name from teams order by id", cancellationToken: ct))).AsList();
+            Names = await StaffNames.LoadAsync(connection, SubscriptionList.Select(s => s.CreatedBy), ct);
         }
-
-        var userId = long.Parse(User.FindFirstValue(BearerTokenHandler.UserIdClaim)!, CultureInfo.InvariantCulture);
-        var now = clock.GetUtcNow();
-        (ApiToken, _) = await TokensApi.StoreAsync(dataSource, userId, now, now + TokenLifetime, (HttpContext.Name(), "/reports", StaffCookie.Session(User)!.Value), ct);
-        Response.Headers.CacheControl = "no-store";
     }
 
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -2,6 +2,7 @@ using Backoffice.Web.Infrastructure;
 using Backoffice.Workflows.Audit;
 using Backoffice.Workflows.Filings;
 using Backoffice.Workflows.Filings.Rules;
+using Backoffice.Workflows.Registry;
 using Backoffice.Workflows.Validation;
 using Dapper;
 using Npgsql;
@@ -10,7 +11,9 @@ namespace Backoffice.Web.Features.TestMode;
 
 /// <summary>
 /// POST /api/bureau-simulator/registry: subjects and websites filed at other providers (or here),
-/// standing in for the national registry that filing-type resolution reads. All rows or none.
+/// standing in for the national registry that filing-type resolution reads. All rows or none. A
+/// website number issued before and since deregistered is refused, as the bureau never gives it again,
+/// and so is a row that would hand a subject filed through this provider to another provider.
 /// </summary>
 public static class RegistryInsert
 {
@@ -22,7 +25,7 @@ public static class RegistryInsert
 
     public sealed record WebsiteRow(string? SubjectFilingNumber, string? Domain, string? WebsiteFilingNumber, string? Provider, string? Name);
 
-    public static async Task<IResult> HandleAsync(HttpContext context, NpgsqlDataSource dataSource, TimeProvider clock)
+    public static async Task<IResult> HandleAsync(HttpContext context, NpgsqlDataSource dataSource, TimeProvider clock, RegistryStore registry)
     {
         if (!TestModeApi.IsOn(context))
         {
@@ -46,8 +49,18 @@ public static class RegistryInsert
         var ct = context.RequestAborted;
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
-        foreach (var s in subjects)
+        for (var i = 0; i < subjects.Count; i++)
         {
+            var s = subjects[i]!;
+            var own = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
+                "select provider from registry_subjects where subject_filing_number = @SubjectFilingNumber and provider = @here for update",
+                new { s.SubjectFilingNumber, here = registry.ProviderCode }, transaction, cancellationToken: ct));
+            if (own is not null && s.Provider != own)
+            {
+                await transaction.RollbackAsync(ct);
+                return Problems.Field(context, $"subjects[{i}].provider", "registry-own-record", own);
+            }
+
             await connection.ExecuteAsync(new CommandDefinition(
                 """
                 insert into registry_subjects (subject_filing_number, certificate_type, certificate_number, name, nature, province, provider)
@@ -68,8 +81,21 @@ public static class RegistryInsert
                 return Problems.Field(context, $"websites[{i}].subjectFilingNumber", "registry-subject-unknown");
             }
 
+            var withdrawn = await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+                """
+                select exists (select 1 from registry_website_numbers n where n.website_filing_number = @WebsiteFilingNumber
+                               and not exists (select 1 from registry_websites w where w.website_filing_number = n.website_filing_number))
+                """, w, transaction, cancellationToken: ct));
+            if (withdrawn)
+            {
+                await transaction.RollbackAsync(ct);
+                return Problems.Field(context, $"websites[{i}].websiteFilingNumber", "website-filing-number-issued");
+            }
+
             await connection.ExecuteAsync(new CommandDefinition(
                 """
+                insert into registry_website_numbers (website_filing_number, subject_filing_number, serial)
+                values (@WebsiteFilingNumber, @SubjectFilingNumber, @serial) on conflict (website_filing_number) do nothing;
                 insert into registry_websites (website_filing_number, subject_filing_number, name)
                 values (@WebsiteFilingNumber, @SubjectFilingNumber, @Name) on conflict (website_filing_number) do nothing;
                 insert into registry_domains (domain, website_filing_number) values (@domain, @WebsiteFilingNumber)
@@ -77,7 +103,7 @@ public static class RegistryInsert
                 insert into registry_accesses (website_filing_number, provider) values (@WebsiteFilingNumber, @Provider)
                 on conflict do nothing;
                 """,
-                new { w.WebsiteFilingNumber, w.SubjectFilingNumber, w.Name, w.Provider, domain = domains[i] }, transaction, cancellationToken: ct));
+                new { w.WebsiteFilingNumber, w.SubjectFilingNumber, w.Name, w.Provider, domain = domains[i], serial = FilingNumbers.SerialOf(w.WebsiteFilingNumber!) }, transaction, cancellationToken: ct));
         }
 
         await AuditLog.WriteAsync(connection, transaction, clock.GetUtcNow(), context.Name(),

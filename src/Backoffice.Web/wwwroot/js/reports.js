@@ -1,7 +1,7 @@
-// The reports page: "download now" through the synchronous API with the page's bearer token, the
+// The reports page: "download now" through the synchronous API with a short-lived token of the session, the
 // period or as-of fields shown per report, and the archive refreshed while builds are under way.
 (function () {
-  const { toast } = window.backoffice;
+  const { toast, apiToken } = window.backoffice;
   const form = document.getElementById('report-form');
   const kind = document.getElementById('Build_Kind');
   const archive = document.getElementById('archive');
@@ -20,7 +20,7 @@
       const v = value(`Build.${field}`);
       if (v) query.set(field.charAt(0).toLowerCase() + field.slice(1), v);
     });
-    const response = await fetch(`/api/reports/${kind.value}.xlsx?${query}`, { headers: { Authorization: `Bearer ${form.dataset.token}` } });
+    const response = await fetch(`/api/reports/${kind.value}.xlsx?${query}`, { headers: { Authorization: `Bearer ${await apiToken()}` } });
     if (!response.ok) {
       const problem = (response.headers.get('Content-Type') ?? '').includes('json') ? await response.json() : {};
       const fields = Object.entries(problem.errors ?? {}).map(([field, messages]) => `${field}: ${messages.join('; ')}`);

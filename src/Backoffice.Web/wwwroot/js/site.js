@@ -11,6 +11,17 @@
     return type.includes('json') ? await response.json() : { ok: response.ok, message: response.statusText };
   }
 
+  // A short-lived bearer token for the page's /api calls, asked for with the cookie and the anti-forgery token
+  // (never written into the page); renewed a minute before it expires.
+  let pageToken = null;
+  async function apiToken() {
+    if (pageToken && Date.parse(pageToken.expiresAt) - Date.now() > 60_000) return pageToken.token;
+    const response = await fetch('/session/api-token', { method: 'POST', headers: { 'X-CSRF-TOKEN': token, 'Accept': 'application/json' }, credentials: 'same-origin' });
+    if (!response.ok) { location.reload(); throw new Error(response.statusText); }
+    pageToken = await response.json();
+    return pageToken.token;
+  }
+
   function toast(message, bad) {
     if (!message) return;
     const box = document.getElementById('toast');
@@ -32,5 +43,5 @@
     if (handler) { e.preventDefault(); handler(e); }
   });
 
-  window.backoffice = { post, toast, onKey: (key, handler) => { keys[key] = handler; } };
+  window.backoffice = { post, apiToken, toast, onKey: (key, handler) => { keys[key] = handler; } };
 })();

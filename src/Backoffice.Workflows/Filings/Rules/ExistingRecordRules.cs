@@ -24,7 +24,7 @@ public static class ExistingRecordRules
             }
         }
 
-        if (filingType == FilingType.DeregisterSubject)
+        if (FilingType.NeedsFilingPassword.Contains(filingType))
         {
             TextRules.Check(errors, "filingPassword", order.FilingPassword, true, 64);
         }

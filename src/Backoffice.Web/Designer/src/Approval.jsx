@@ -1,0 +1,114 @@
+import { useEffect, useState } from 'react';
+import { api, problemLines, user } from './api.js';
+import { t } from './i18n.js';
+
+const when = (iso) => (iso ? new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) : '');
+
+/** The business-language changes of a version, one per line. */
+export function ChangeList({ changes, testId }) {
+  if (!changes.length) return <p className="hint">{t('noChanges')}</p>;
+  return (
+    <ul className="change-list" data-testid={testId}>
+      {changes.map((c, i) => <li key={i} className={`change change-${c.kind ?? c.change}`}>{c.description}</li>)}
+    </ul>
+  );
+}
+
+/**
+ * 「发布」: what the change does to running orders (the impact preview from the published version to
+ * the draft), a required note, and the request for approval; nothing goes live here.
+ */
+export function PublishPanel({ definitionId, from, to, onSubmitted, onClose }) {
+  const [impact, setImpact] = useState(null);
+  const [note, setNote] = useState('');
+  const [error, setError] = useState(null);
+  useEffect(() => {
+    if (!from) { setImpact({ changes: [], runningOnFrom: 0 }); return; }
+    api.impact(definitionId, from, to).then(setImpact).catch((e) => setError(problemLines(e).join('; ')));
+  }, [definitionId, from, to]);
+  const submit = async () => {
+    setError(null);
+    try {
+      onSubmitted(await api.publish(definitionId, note.trim() || null));
+    } catch (e) { setError(problemLines(e).join('; ')); }
+  };
+  return (
+    <section className="drawer" data-testid="publish-panel">
+      <header><h2>{t('publishTitle')} v{to}</h2><button type="button" onClick={onClose}>{t('close')}</button></header>
+      <h3>{t('impactTitle')}{from ? ` (v${from} → v${to})` : ''}</h3>
+      {impact && (
+        <>
+          <p className="hint" data-testid="running-on-from">{t('runningOnFrom')}: {impact.runningOnFrom}</p>
+          <table data-testid="impact">
+            <thead><tr><th>{t('step')}</th><th>{t('change')}</th><th>{t('waitingHere')}</th><th>{t('whatChanges')}</th></tr></thead>
+            <tbody>
+              {impact.changes.map((c) => (
+                <tr key={c.activityId} data-activity={c.activityId} className={c.waiting > 0 ? 'has-waiting' : ''}>
+                  <td>{c.name}</td><td>{t(c.change)}</td><td>{c.waiting}</td><td>{c.description}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {impact.changes.length === 0 && <p className="hint">{t('noChanges')}</p>}
+        </>
+      )}
+      <label className="note-field">{t('publishNote')} *
+        <textarea aria-label="publish-note" rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
+      </label>
+      {error && <div className="field-error" data-testid="publish-error">{error}</div>}
+      <button type="button" className="primary" onClick={submit} disabled={!note.trim()}>{t('requestApproval')}</button>
+    </section>
+  );
+}
+
+/**
+ * A candidate awaiting approval: who asked, with which note, its changes from the published version
+ * in business language, and 「批准」/「驳回」 with a note. Its author sees that another manager must decide.
+ */
+export function ApprovalPanel({ definitionId, request, published, onDecided, onClose }) {
+  const [changes, setChanges] = useState(null);
+  const [note, setNote] = useState('');
+  const [error, setError] = useState(null);
+  useEffect(() => {
+    if (!published) { setChanges([]); return; }
+    api.diff(definitionId, published, request.version).then((d) => setChanges(d.changes)).catch((e) => setError(problemLines(e).join('; ')));
+  }, [definitionId, published, request.version]);
+  const own = request.requestedBy === user || request.savedBy === user;
+  const decide = async (action) => {
+    setError(null);
+    try {
+      const answer = await (action === 'approve' ? api.approve : api.reject)(definitionId, request.version, note.trim() || null);
+      onDecided(answer);
+    } catch (e) { setError(problemLines(e).join('; ')); }
+  };
+  return (
+    <section className="drawer" data-testid="approval-panel">
+      <header><h2>{t('approvalTitle')} v{request.version}</h2><button type="button" onClick={onClose}>{t('close')}</button></header>
+      <p>{t('requestedBy')} {request.requestedBy} · {when(request.requestedAt)} · {t('note')}: {request.note}</p>
+      {changes && <ChangeList changes={changes} testId="approval-changes" />}
+      {own && <p className="hint" data-testid="own-request">{t('ownRequest')}</p>}
+      <label className="note-field">{t('decisionNote')} *
+        <textarea aria-label="approval-note" rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
+      </label>
+      {error && <div className="field-error" data-testid="approval-error">{error}</div>}
+      <div className="buttons">
+        <button type="button" className="primary" disabled={own || !note.trim()} onClick={() => decide('approve')}>{t('approve')}</button>
+        <button type="button" disabled={!note.trim()} onClick={() => decide('reject')}>{t(own ? 'withdraw' : 'reject')}</button>
+      </div>
+    </section>
+  );
+}
+
+/** The definitions with a version awaiting approval, to open from the toolbar. */
+export function PendingRequests({ definitions, current, onOpen }) {
+  const pending = definitions.filter((d) => d.awaitingApprovalVersion);
+  if (!pending.length) return null;
+  return (
+    <select aria-label="pending-approvals" className="pending" value="" onChange={(e) => e.target.value && onOpen(e.target.value)}>
+      <option value="">{t('pendingApprovals')} ({pending.length})</option>
+      {pending.map((d) => (
+        <option key={d.id} value={d.id} disabled={d.id === current}>{d.name} v{d.awaitingApprovalVersion}</option>
+      ))}
+    </select>
+  );
+}

@@ -1,0 +1,168 @@
+using Backoffice.Web.Infrastructure;
+using Backoffice.Workflows.Filings;
+using Backoffice.Workflows.Labels;
+using Dapper;
+using Npgsql;
+
+namespace Backoffice.Web.Features.Orders;
+
+/// <summary>
+/// An order's history as people read it: business events (submitted, returned with reasons, materials
+/// uploaded, approved by whom, at the bureau, SMS verified, filing numbers) in the page's language,
+/// grouped by the public status the order was in; the line saying where the order is now; and, for
+/// compliance and admins, the engine's journal as technical details.
+/// </summary>
+public sealed record OrderTimeline(OrderTimeline.Now Current, IReadOnlyList<OrderTimeline.Stage> Stages, IReadOnlyList<OrderTimeline.JournalLine>? Journal)
+{
+    public sealed record Line(DateTimeOffset At, string Text, string? Detail = null);
+
+    public sealed record Stage(string Label, DateTimeOffset At, List<Line> Lines);
+
+    /// <summary>Where the order is: its stage, who it waits for, since when, and until when.</summary>
+    public sealed record Now(string Stage, string? WaitingFor, DateTimeOffset? Since, DateTimeOffset? Due);
+
+    public sealed record JournalLine
+    {
+        public DateTimeOffset At { get; init; }
+        public string Step { get; init; } = "";
+        public string? Outcome { get; init; }
+        public string Actor { get; init; } = "";
+        public string? Note { get; init; }
+    }
+
+    private sealed record StatusRow(DateTimeOffset At, string Status, string? Step, string Actor, string? Note);
+
+    private sealed record Waiting(string Kind, string? EventName, DateTimeOffset? DueAt, DateTimeOffset CreatedAt);
+
+    /// <summary>The engine's journal is for those who change the workflow: compliance managers and admins.</summary>
+    public static bool MaySeeJournal(System.Security.Claims.ClaimsPrincipal user) => user.IsInRole(Roles.Compliance) || user.IsInRole(Roles.Admin);
+
+    public static async Task<OrderTimeline> LoadAsync(
+        NpgsqlConnection connection, OrderDetails details, StaffNames names, bool english, bool technical, CancellationToken ct)
+    {
+        var id = details.Order.Id;
+        var statuses = (await connection.QueryAsync<StatusRow>(new CommandDefinition(
+            "select at, status, step, actor, note from filing_timeline where order_id = @id order by at, id", new { id }, cancellationToken: ct))).AsList();
+        var waiting = (await connection.QueryAsync<Waiting>(new CommandDefinition(
+            """
+            select b.kind, b.event_name, b.due_at, b.created_at from workflow_bookmarks b
+            join workflow_instances i on i.id = b.instance_id where i.order_id = @id and b.kind <> 'timer' order by b.created_at
+            """, new { id }, cancellationToken: ct))).AsList();
+        var journal = technical
+            ? (await connection.QueryAsync<JournalLine>(new CommandDefinition(
+                """
+                select at, coalesce(activity_name, activity_id) as step, outcome, actor, note from workflow_journal
+                where instance_id in (select i.id from workflow_instances i where i.order_id = @id) order by at, id
+                """, new { id }, cancellationToken: ct))).Select(j => j with { Note = ChinaClock.InText(j.Note) }).ToList()
+            : null;
+        var stages = Group(details, statuses, names, english);
+        return new OrderTimeline(Where(details, waiting, statuses, names, english), stages, journal);
+    }
+
+    /// <summary>Status changes open stages; a decision taken at the very moment the status changed belongs to the stage it ended.</summary>
+    private static List<Stage> Group(OrderDetails details, List<StatusRow> statuses, StaffNames names, bool english)
+    {
+        string T(string zh, string en) => english ? en : zh;
+        var events = new List<(DateTimeOffset At, int Rank, string? Status, Line Line)>();
+        foreach (var s in statuses)
+        {
+            var text = s.Step switch
+            {
+                "created" => T("申请人创建订单", "The applicant created the order"),
+                "submit" => T("申请人提交订单", "The applicant submitted the order"),
+                "resubmit" => T("申请人修改后重新提交", "The applicant resubmitted the order"),
+                "updated" => T("申请人修改了订单", "The applicant edited the order"),
+                _ => null,
+            };
+            events.Add((s.At, 1, s.Status, new Line(s.At, text ?? "", null)));
+        }
+
+        foreach (var m in details.Materials)
+        {
+            var site = m.WebsiteIndex is { } i ? T($"（网站 {i + 1}）", $" (website {i + 1})") : "";
+            events.Add((m.UploadedAt, 0, null, new Line(m.UploadedAt, T("上传材料：", "Material uploaded: ") + LabelCatalogue.Of(LabelSet.MaterialKind, m.Kind, english) + site)));
+        }
+
+        foreach (var t in details.Tasks)
+        {
+            var team = LabelCatalogue.Of(LabelSet.Team, t.Team, english);
+            events.Add((t.CreatedAt, 2, null, new Line(t.CreatedAt, T($"「{t.Step}」交由{team}审核", $"“{t.Step}” handed to the {team}"))));
+            if (t.CompletedAt is { } done && t.Outcome is not null)
+            {
+                var who = names.Of(t.CompletedBy, english);
+                var outcome = LabelCatalogue.Of(LabelSet.Outcome, t.Outcome, english);
+                var reasons = t.ReasonCodes.Length > 0 ? details.ReasonNames.Join(t.ReasonCodes, english) : null;
+                var detail = string.Join(english ? "; " : "；", new[] { reasons, string.IsNullOrEmpty(t.Comment) ? null : $"「{t.Comment}」" }.OfType<string>());
+                events.Add((done, 0, null, new Line(done, T($"{who}：{t.Step} — {outcome}", $"{who}: {t.Step} — {outcome}"), detail.Length == 0 ? null : detail)));
+            }
+        }
+
+        foreach (var e in details.BureauEvents)
+        {
+            var kind = LabelCatalogue.Of(LabelSet.BureauEvent, e.Kind, english);
+            var note = e.Applied ? null : T("重复或过时，未改变订单", "duplicate or late; the order is unchanged");
+            var reasons = e.ReasonCodes.Length > 0 ? details.ReasonNames.Join(e.ReasonCodes, english) : null;
+            var detail = string.Join(english ? "; " : "；", new[] { reasons, note }.OfType<string>());
+            events.Add((e.ReceivedAt, 0, null, new Line(e.ReceivedAt, T($"管局结果：{kind}（{names.Of(e.ReceivedBy, english)}记录）", $"Bureau: {kind} (recorded by {names.Of(e.ReceivedBy, english)})"), detail.Length == 0 ? null : detail)));
+        }
+
+        var stages = new List<Stage>();
+        foreach (var (at, _, status, line) in events.OrderBy(e => e.At).ThenBy(e => e.Rank))
+        {
+            if (status is not null && (stages.Count == 0 || stages[^1].Label != LabelCatalogue.Of(LabelSet.Status, status, english)))
+            {
+                stages.Add(new Stage(LabelCatalogue.Of(LabelSet.Status, status, english), at, []));
+                if (status == FilingStatus.Approved)
+                {
+                    AddNumbers(details, stages[^1], at, english);
+                }
+            }
+
+            if (line.Text.Length > 0)
+            {
+                if (stages.Count == 0)
+                {
+                    stages.Add(new Stage(LabelCatalogue.Of(LabelSet.Status, FilingStatus.Draft, english), at, []));
+                }
+
+                stages[^1].Lines.Add(line);
+            }
+        }
+
+        return stages;
+    }
+
+    private static void AddNumbers(OrderDetails details, Stage stage, DateTimeOffset at, bool english)
+    {
+        var numbers = new[] { details.Order.SubjectFilingNumber }.Concat(details.Order.WebsiteFilingNumbers).OfType<string>().Distinct().ToList();
+        if (numbers.Count > 0)
+        {
+            stage.Lines.Add(new Line(at, (english ? "Filing numbers assigned: " : "分配备案号：") + string.Join(english ? ", " : "，", numbers)));
+        }
+    }
+
+    private static Now Where(OrderDetails details, List<Waiting> waiting, List<StatusRow> statuses, StaffNames names, bool english)
+    {
+        string T(string zh, string en) => english ? en : zh;
+        var stage = LabelCatalogue.Of(LabelSet.Status, details.Order.Status, english);
+        var since = statuses.LastOrDefault(s => s.Status == details.Order.Status)?.At;
+        var task = details.Tasks.LastOrDefault(t => t.Status == "open");
+        if (task is not null)
+        {
+            var team = LabelCatalogue.Of(LabelSet.Team, task.Team, english);
+            var holder = task.Assignee is null ? T("待领取", "unclaimed") : T($"{names.Of(task.Assignee, english)}处理中", $"held by {names.Of(task.Assignee, english)}");
+            return new Now(stage, T($"{team}「{task.Step}」（{holder}）", $"the {team}: “{task.Step}” ({holder})"), task.CreatedAt, task.DueAt);
+        }
+
+        var wait = waiting.LastOrDefault(w => w.Kind != "task");
+        if (wait is not null)
+        {
+            var who = wait.Kind == "applicant"
+                ? T("申请人：", "the applicant: ") + LabelCatalogue.Of(LabelSet.ApplicantAction, wait.EventName, english)
+                : LabelCatalogue.Of(LabelSet.WorkflowEvent, wait.EventName, english);
+            return new Now(stage, who, wait.CreatedAt, wait.DueAt);
+        }
+
+        return new Now(stage, FilingStatus.Terminal.Contains(details.Order.Status) ? null : T("流程处理", "the workflow"), since, null);
+    }
+}
