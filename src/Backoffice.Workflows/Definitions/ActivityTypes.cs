@@ -50,6 +50,7 @@ public static class ActivityTypes
 
     /// <summary>The outcomes a human task may offer; the designer ticks them by label, never types them.</summary>
     public static readonly IReadOnlyList<string> HumanTaskOutcomes = ["approve", "return"];
+
     public static readonly IReadOnlyList<string> DurationUnits = ["working-days", "working-hours", "days", "hours"];
     public static readonly IReadOnlyList<string> EndResults = ["approved", "rejected", "withdrawn", "expired", "completed"];
 
