@@ -71,7 +71,7 @@ public static class ReportsBenchmark
         };
         await using var file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
         var rows = new RowCount();
-        await Report.For(kind).BuildAsync(connection, calendar, parameters, file, rows, details, CancellationToken.None);
+        await Report.For(kind, details).BuildAsync(connection, calendar, parameters, file, rows, CancellationToken.None);
         var cpu = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
         Console.WriteLine(Invariant($"{watch.Elapsed.TotalSeconds:F3} {cpu:F3} {PeakResidentBytes()} {file.Length} {rows.Rows}"));
     }

@@ -17,13 +17,19 @@ public abstract class Report
 
     public static readonly IReadOnlyList<string> Kinds = [Sla, BureauResults, PublicSecurity];
 
-    public static Report For(string kind) => kind switch
+    public static Report For(string kind) => For(kind, DetailWriting.Streamed);
+
+    /// <summary>The report writing its detail sheets through ClosedXML instead: only the benchmark and the tests compare the two.</summary>
+    internal static Report For(string kind, DetailWriting details) => kind switch
     {
-        Sla => new Reports.Sla.SlaReport(),
-        BureauResults => new Reports.Bureau.BureauResultsReport(),
-        PublicSecurity => new Reports.PublicSecurity.PublicSecurityReport(),
+        Sla => new Reports.Sla.SlaReport { Details = details },
+        BureauResults => new Reports.Bureau.BureauResultsReport { Details = details },
+        PublicSecurity => new Reports.PublicSecurity.PublicSecurityReport { Details = details },
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown report."),
     };
+
+    /// <summary>How the detail sheets are written when the workbook is saved.</summary>
+    protected internal DetailWriting Details { get; private init; }
 
     public static string Title(string kind, bool english) => kind switch
     {
@@ -43,7 +49,7 @@ public abstract class Report
 
     public abstract Task BuildAsync(
         NpgsqlConnection connection, WorkingCalendar calendar, ReportParameters parameters, Stream output,
-        IProgress<ReportProgress>? progress, DetailWriting details, CancellationToken ct);
+        IProgress<ReportProgress>? progress, CancellationToken ct);
 
     /// <summary>
     /// A red warning on the cover when the period reaches a year the working-day calendar has no holidays for:
@@ -62,11 +68,11 @@ public abstract class Report
         }
     }
 
-    protected const string OrderFilter =
+    protected internal const string OrderFilter =
         "(@filingType::text is null or o.filing_type = @filingType) and (@province::text is null or o.province = @province)";
 
     /// <summary>A command over the report's period and filters (@start, @end, @filingType, @province, @team), streamed row by row.</summary>
-    protected static NpgsqlCommand Command(NpgsqlConnection connection, string sql, ReportParameters p)
+    protected internal static NpgsqlCommand Command(NpgsqlConnection connection, string sql, ReportParameters p)
     {
         var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 600 };
         command.Parameters.Add(new NpgsqlParameter("start", NpgsqlDbType.TimestampTz) { Value = p.Start });

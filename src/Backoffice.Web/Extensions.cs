@@ -84,7 +84,11 @@ public static class Extensions
             .UsePostgreSqlStorage(
                 o => o.UseNpgsqlConnection(connectionString),
                 JobStorageOptions.Create()));
-        services.AddHangfireServer(o => o.WorkerCount = 4);
+        services.AddHangfireServer((provider, o) =>
+        {
+            o.WorkerCount = 4;
+            provider.GetRequiredService<NodeIdentity>().ConfigureJobServer(o);
+        });
         return builder;
     }
 

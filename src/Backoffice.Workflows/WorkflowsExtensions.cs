@@ -1,3 +1,4 @@
+using Backoffice.Workflows.Activities;
 using Backoffice.Workflows.Bureau;
 using Backoffice.Workflows.Clock;
 using Backoffice.Workflows.Database;
@@ -5,6 +6,7 @@ using Backoffice.Workflows.Definitions;
 using Backoffice.Workflows.Filings;
 using Backoffice.Workflows.HumanTasks;
 using Backoffice.Workflows.Instances;
+using Backoffice.Workflows.Messaging;
 using Backoffice.Workflows.Registry;
 using Backoffice.Workflows.Scheduling;
 using Backoffice.Workflows.Timers;
@@ -31,7 +33,7 @@ public static class WorkflowsExtensions
 
         services.AddSingleton<WorkingCalendarStore>();
         services.AddSingleton<DefinitionStore>();
-        services.AddSingleton<BureauResults>();
+        services.AddSingleton<BureauActivities>();
         services.AddSingleton<BureauEvents>();
         services.AddSingleton<Notifications>();
         services.AddSingleton<ActivityExecutor>();
@@ -44,6 +46,7 @@ public static class WorkflowsExtensions
         services.AddSingleton<BureauSimulator>();
         services.AddSingleton<IBureauAdapter>(sp => sp.GetRequiredService<BureauSimulator>());
         services.AddTransient<BureauSubmissionJob>();
+        services.AddMessaging();
         services.AddTransient<NotificationJob>();
         services.AddTransient<TimerJob>();
         return services;

@@ -30,7 +30,7 @@ public sealed class PublicSecurityReport : Report
 
     public override async Task BuildAsync(
         NpgsqlConnection connection, WorkingCalendar calendar, ReportParameters p, Stream output,
-        IProgress<ReportProgress>? progress, DetailWriting details, CancellationToken ct)
+        IProgress<ReportProgress>? progress, CancellationToken ct)
     {
         var scope = Labels.Scope(p, null).Where((_, i) => i is 1 or 2).Prepend((p.T("截至", "As of"), p.To.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
         using var workbook = new ReportWorkbook(p, Report.Title(PublicSecurity, p.English), scope);
@@ -83,7 +83,7 @@ public sealed class PublicSecurityReport : Report
             buckets.Select((b, i) => (object?[])[BucketName(p, i), .. b.Values()]),
             [p.T("合计", "Total"), .. buckets.Aggregate(new Bucket(), (sum, b) => sum.Plus(b)).Values()]);
         progress?.Report(new ReportProgress(70, rows));
-        workbook.Save(output, details);
+        workbook.Save(output, Details);
     }
 
     private static string BucketName(ReportParameters p, int index) =>

@@ -37,8 +37,4 @@ public static class BookmarkStore
     /// </summary>
     public static Task<IReadOnlyList<Bookmark>> OfOrderAsync(StepContext context, Guid orderId, string kind, string? eventName) =>
         InstanceStore.LockWaitingAsync(context, orderId, kind, eventName);
-
-    public static async Task<IReadOnlyList<Bookmark>> OfInstanceAsync(NpgsqlConnection connection, Guid instanceId, CancellationToken ct) =>
-        (await connection.QueryAsync<Bookmark>(new CommandDefinition(
-            $"select {Columns} from workflow_bookmarks where instance_id = @instanceId", new { instanceId }, cancellationToken: ct))).AsList();
 }

@@ -113,7 +113,8 @@ public sealed class DefinitionStore
     /// Imports each shipped default version (Definitions/Defaults/*.json) once, in version order: the
     /// first as published version 1; a later one as the definition's next version, published in place
     /// of the shipped version published before it. A definition whose published version compliance
-    /// made, or that has a draft, stays as compliance left it (the shipped file can be imported by hand).
+    /// made, or that has a draft or a version awaiting approval, stays as compliance left it (the shipped
+    /// file can be imported by hand).
     /// </summary>
     public static async Task ImportDefaultsAsync(NpgsqlConnection connection, DateTimeOffset now, CancellationToken ct)
     {
@@ -167,7 +168,7 @@ public sealed class DefinitionStore
         """
         select exists (select 1 from workflow_shipped_versions where definition_id = @Id and shipped_version >= @shipped) as imported,
                coalesce((select max(version) from workflow_definition_versions where definition_id = @Id), 0) as latest,
-               exists (select 1 from workflow_definition_versions where definition_id = @Id and status = 'draft') as has_draft,
+               exists (select 1 from workflow_definition_versions where definition_id = @Id and status in ('draft', 'awaiting-approval')) as has_draft,
                (select version from workflow_definition_versions where definition_id = @Id and status = 'published') as published,
                (select version from workflow_shipped_versions where definition_id = @Id order by shipped_version desc limit 1) as last_shipped
         """;

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Backoffice.Workflows.Definitions;
 
 namespace Backoffice.Workflows.DryRun;
 
@@ -12,7 +13,14 @@ public sealed record DryRunScenario(
     JsonObject Order,
     IReadOnlyDictionary<string, IReadOnlyList<string>> Outcomes,
     DateTimeOffset StartAt,
-    double AnswerAfterWorkingHours);
+    double AnswerAfterWorkingHours)
+{
+    /// <summary>The outcome a waiting step gives on its <paramref name="visit"/>-th visit (from 1).</summary>
+    public string OutcomeOf(ActivityDefinition activity, int visit) =>
+        Outcomes.TryGetValue(activity.Id, out var planned) && planned.Count > 0
+            ? planned[Math.Min(visit, planned.Count) - 1]
+            : ActivityTypes.Find(activity.Type)!.OutcomesOf(activity).FirstOrDefault() ?? "done";
+}
 
 /// <summary>One activity the dry run passed through: when, with which outcome, and the due time of a waiting step.</summary>
 public sealed record DryRunStep(

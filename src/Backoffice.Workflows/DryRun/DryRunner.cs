@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using Backoffice.Workflows.Activities;
+using Backoffice.Workflows.Bookmarks;
 using Backoffice.Workflows.Definitions;
 using Backoffice.Workflows.Expressions;
 using Backoffice.Workflows.Instances;
@@ -7,9 +9,9 @@ using Backoffice.Workflows.Scheduling;
 namespace Backoffice.Workflows.DryRun;
 
 /// <summary>
-/// Plays a definition over a sample order in memory with the engine's own rules: outcomes and
-/// fork branches of <see cref="ActivityTypes"/>, joins that wait for every incoming branch,
-/// decisions in the expression sandbox, SLAs, deadlines and timers on the working calendar.
+/// Plays a definition over a sample order in memory with the engine's own rules
+/// (<see cref="ActivityBehaviour"/>): statuses, waits with their due times and timeout outcomes,
+/// decisions over the order and the instance's variables, fork branches and joins, on the working calendar.
 /// Waiting steps are answered with the scenario's simulated outcomes on a simulated clock;
 /// nothing is written anywhere.
 /// </summary>
@@ -27,7 +29,7 @@ public static class DryRunner
     {
         private readonly List<DryRunStep> _steps = [];
         private readonly Dictionary<string, int> _visits = [];
-        private readonly Dictionary<string, HashSet<string>> _arrived = [];
+        private readonly JsonObject _variables = definition.Variables?.DeepClone() as JsonObject ?? [];
         private readonly PriorityQueue<(string Id, string? From), (DateTimeOffset, long)> _queue = new();
         private long _sequence;
 
@@ -46,13 +48,13 @@ public static class DryRunner
 
                 var at = key.Item1;
                 var activity = definition.Find(next.Id)!;
-                if (activity.Type == ActivityTypes.Join && !Arrive(activity.Id, next.From))
+                if (activity.Type == ActivityTypes.Join && !ActivityBehaviour.Arrive(_variables, definition, activity.Id, next.From))
                 {
                     continue;
                 }
 
-                var status = activity.Text("status");
-                if (status is not null && activity.Type is ActivityTypes.HumanTask or ActivityTypes.WaitForApplicant or ActivityTypes.WaitForEvent or ActivityTypes.SetStatus)
+                var status = ActivityBehaviour.StatusOnEntry(activity);
+                if (status is not null)
                 {
                     order["status"] = status;
                 }
@@ -77,74 +79,49 @@ public static class DryRunner
 
         private string? Execute(ActivityDefinition activity, DateTimeOffset at, string? status, JsonObject order)
         {
-            switch (activity.Type)
+            if (activity.Type == ActivityTypes.End)
             {
-                case ActivityTypes.HumanTask:
-                    Duration.TryRead(activity.Properties["sla"], out var sla);
-                    Answer(activity, at, status, sla.After(at, calendar), null, $"{activity.Text("team")}");
-                    return null;
-                case ActivityTypes.WaitForApplicant:
-                    Duration.TryRead(activity.Properties["deadline"], out var deadline);
-                    Answer(activity, at, status, deadline.After(at, calendar), "expired", activity.Text("action"));
-                    return null;
-                case ActivityTypes.WaitForEvent:
-                    var timeoutOutcome = ActivityTypes.EventTimeoutOutcomes.GetValueOrDefault(activity.Text("event") ?? "");
-                    DateTimeOffset? due = Duration.TryRead(activity.Properties["timeout"], out var timeout) ? timeout.After(at, calendar) : null;
-                    Answer(activity, at, status, due, due is null ? null : timeoutOutcome, activity.Text("event"));
-                    return null;
-                case ActivityTypes.Delay:
-                    Duration.TryRead(activity.Properties["duration"], out var delay);
-                    var until = delay.After(at, calendar);
-                    _steps.Add(new(activity.Id, activity.Type, activity.Name, at, "done", until, until));
-                    Follow(activity.Id, ["done"], until);
-                    return null;
-                case ActivityTypes.Decision:
-                    var verdict = ExpressionSandbox.EvaluateCondition(activity.Text("expression")!, order.ToJsonString()) ? "true" : "false";
-                    Pass(activity, at, verdict, null);
-                    return null;
-                case ActivityTypes.Fork:
-                    _steps.Add(new(activity.Id, activity.Type, activity.Name, at, string.Join(",", activity.List("branches"))));
-                    Follow(activity.Id, activity.List("branches"), at);
-                    return null;
-                case ActivityTypes.Notify:
-                    Pass(activity, at, "done", $"{activity.Text("channel")}: {Notifications.Render(activity.Text("template")!, order)}");
-                    return null;
-                case ActivityTypes.StartFollowUp:
-                    Pass(activity, at, "done", activity.Text("definition"));
-                    return null;
-                case ActivityTypes.End:
-                    var result = activity.Text("result")!;
-                    _steps.Add(new(activity.Id, activity.Type, activity.Name, at, result, Status: order["status"]?.GetValue<string>()));
-                    return result;
-                default:
-                    Pass(activity, at, "done", status);
-                    return null;
+                var result = activity.Text("result")!;
+                _steps.Add(new(activity.Id, activity.Type, activity.Name, at, result, Status: order["status"]?.GetValue<string>()));
+                return result;
             }
+
+            if (ActivityBehaviour.WaitOf(activity, at, calendar) is { } wait)
+            {
+                Answer(activity, at, status, wait);
+                return null;
+            }
+
+            var outcomes = ActivityBehaviour.Outcomes(activity, order, _variables);
+            var note = activity.Type switch
+            {
+                ActivityTypes.Fork => null,
+                ActivityTypes.Notify => $"{activity.Text("channel")}: {Notifications.Render(activity.Text("template")!, order)}",
+                ActivityTypes.StartFollowUp => activity.Text("definition"),
+                _ => status,
+            };
+            _steps.Add(new(activity.Id, activity.Type, activity.Name, at, string.Join(",", outcomes), Note: note));
+            Follow(activity.Id, outcomes, at);
+            return null;
         }
 
-        private void Answer(ActivityDefinition activity, DateTimeOffset at, string? status, DateTimeOffset? due, string? timeoutOutcome, string? note)
+        /// <summary>A wait answered with the scenario's outcome after its working hours, or by its timeout at its due time.</summary>
+        private void Answer(ActivityDefinition activity, DateTimeOffset at, string? status, ActivityWait wait)
         {
-            var outcome = SimulatedOutcome(activity);
-            var answeredAt = outcome == timeoutOutcome && due is not null ? due.Value : calendar.AddWorkingHours(at, scenario.AnswerAfterWorkingHours);
+            if (wait.OnlyTimesOut)
+            {
+                _steps.Add(new(activity.Id, activity.Type, activity.Name, at, wait.TimeoutOutcome, wait.DueAt, wait.DueAt));
+                Follow(activity.Id, [wait.TimeoutOutcome!], wait.DueAt!.Value);
+                return;
+            }
+
+            var visit = _visits[activity.Id] = _visits.GetValueOrDefault(activity.Id) + 1;
+            var outcome = scenario.OutcomeOf(activity, visit);
+            var due = wait.DueAt;
+            var answeredAt = outcome == wait.TimeoutOutcome && due is not null ? due.Value : calendar.AddWorkingHours(at, scenario.AnswerAfterWorkingHours);
+            var note = wait.Kind == BookmarkKinds.Task ? activity.Text("team") : wait.EventName;
             _steps.Add(new(activity.Id, activity.Type, activity.Name, at, outcome, due, answeredAt, answeredAt > due, status, note));
             Follow(activity.Id, [outcome], answeredAt);
-        }
-
-        private string SimulatedOutcome(ActivityDefinition activity)
-        {
-            var visit = _visits[activity.Id] = _visits.GetValueOrDefault(activity.Id) + 1;
-            if (scenario.Outcomes.TryGetValue(activity.Id, out var planned) && planned.Count > 0)
-            {
-                return planned[Math.Min(visit, planned.Count) - 1];
-            }
-
-            return ActivityTypes.Find(activity.Type)!.OutcomesOf(activity).FirstOrDefault() ?? "done";
-        }
-
-        private void Pass(ActivityDefinition activity, DateTimeOffset at, string outcome, string? note)
-        {
-            _steps.Add(new(activity.Id, activity.Type, activity.Name, at, outcome, Note: note));
-            Follow(activity.Id, [outcome], at);
         }
 
         private void Follow(string activityId, IEnumerable<string> outcomes, DateTimeOffset at)
@@ -156,23 +133,6 @@ public static class DryRunner
         }
 
         private void Enqueue(string id, string? from, DateTimeOffset at) => _queue.Enqueue((id, from), (at, _sequence++));
-
-        private bool Arrive(string joinId, string? from)
-        {
-            var arrived = _arrived.TryGetValue(joinId, out var set) ? set : _arrived[joinId] = [];
-            if (from is not null)
-            {
-                arrived.Add(from);
-            }
-
-            if (arrived.Count < definition.Connections.Where(c => c.Target == joinId).Select(c => c.Source).Distinct().Count())
-            {
-                return false;
-            }
-
-            _arrived.Remove(joinId);
-            return true;
-        }
 
         private DryRunResult Stop(string error) => new(_steps, null, null, error);
     }

@@ -3,10 +3,16 @@ using Backoffice.Workflows.Validation;
 
 namespace Backoffice.Workflows.Filings;
 
-/// <summary>What must be uploaded before an order can be submitted; each missing material is an error keyed materials.&lt;kind&gt;.</summary>
+/// <summary>
+/// What must be uploaded before an order can be submitted; each missing material is an error keyed
+/// materials.&lt;kind&gt;. A subject change asks again only for what changed (Tencent 变更备案): the
+/// principal's ID images when the principal is another person, the licence when the data on it changed;
+/// <c>filed</c> is the subject as last approved here (null when unknown: then everything is asked).
+/// </summary>
 public static class SubmissionChecklist
 {
-    public static ValidationErrors Check(FilingOrderRequest order, string filingType, IReadOnlyList<(string Kind, int? WebsiteIndex)> materials, DateOnly today)
+    public static ValidationErrors Check(
+        FilingOrderRequest order, string filingType, IReadOnlyList<(string Kind, int? WebsiteIndex)> materials, DateOnly today, SubjectInfo? filed = null)
     {
         var errors = new ValidationErrors();
         void Need(string kind, int? website = null)
@@ -24,20 +30,24 @@ public static class SubmissionChecklist
 
         if (order.Subject is { } subject && filingType != FilingType.ChangeWebsite)
         {
-            if (PersonDocuments.IsOrganisation(subject.Nature))
+            var change = filingType == FilingType.ChangeSubject ? filed : null;
+            if (PersonDocuments.IsOrganisation(subject.Nature) && !SameLicence(change, subject))
             {
                 Need("business-license");
             }
 
-            Need("id-card-front");
-            if (subject.Principal?.CertificateType == PersonDocuments.ResidentId)
+            if (!SamePerson(change?.Principal, subject.Principal))
             {
-                Need("id-card-back");
-            }
+                Need("id-card-front");
+                if (subject.Principal?.CertificateType == PersonDocuments.ResidentId)
+                {
+                    Need("id-card-back");
+                }
 
-            if (SubjectRules.NeedsEmploymentProof(subject, today))
-            {
-                Need("employment-proof");
+                if (SubjectRules.NeedsEmploymentProof(subject, today))
+                {
+                    Need("employment-proof");
+                }
             }
         }
 
@@ -53,4 +63,14 @@ public static class SubmissionChecklist
 
         return errors;
     }
+
+    private static bool SameLicence(SubjectInfo? filed, SubjectInfo subject) =>
+        filed is not null && Same(filed.Name, subject.Name) && Same(filed.CertificateAddress, subject.CertificateAddress)
+        && Same(filed.InvestorOrAuthority, subject.InvestorOrAuthority) && filed.Nature == subject.Nature;
+
+    private static bool SamePerson(PrincipalInfo? filed, PrincipalInfo? principal) =>
+        filed is not null && principal is not null && Same(filed.Name, principal.Name) && filed.CertificateType == principal.CertificateType
+        && string.Equals(filed.CertificateNumber?.Trim(), principal.CertificateNumber?.Trim(), StringComparison.OrdinalIgnoreCase);
+
+    private static bool Same(string? a, string? b) => string.Equals(a?.Trim(), b?.Trim(), StringComparison.Ordinal);
 }

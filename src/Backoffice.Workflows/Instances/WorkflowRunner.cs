@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Backoffice.Workflows.Activities;
 using Backoffice.Workflows.Audit;
 using Backoffice.Workflows.Bookmarks;
 using Backoffice.Workflows.Definitions;
@@ -71,7 +72,7 @@ public sealed class WorkflowRunner(DefinitionStore definitions, ActivityExecutor
             }
 
             var activity = definition.Find(next.Id)!;
-            if (activity.Type == ActivityTypes.Join && !Arrive(instance, definition, activity.Id, next.From))
+            if (activity.Type == ActivityTypes.Join && !ActivityBehaviour.Arrive(instance.Variables, definition, activity.Id, next.From))
             {
                 continue;
             }
@@ -136,27 +137,6 @@ public sealed class WorkflowRunner(DefinitionStore definitions, ActivityExecutor
         using var scope = OrderLog.Scope(logger, instance.OrderId, order.OrderNumber);
         logger.LogWarning("Workflow instance {InstanceId} of {Definition} v{Version} faulted at {Activity}: {Failure}",
             instance.Id, instance.DefinitionId, instance.Version, activity.Id, error.Failure);
-    }
-
-    private static bool Arrive(WorkflowInstance instance, WorkflowDefinition definition, string joinId, string? from)
-    {
-        var joins = instance.Variables["joins"] as JsonObject ?? [];
-        instance.Variables["joins"] = joins;
-        var arrived = joins[joinId] as JsonArray ?? [];
-        joins[joinId] = arrived;
-        if (from is not null && arrived.All(a => a!.GetValue<string>() != from))
-        {
-            arrived.Add(from);
-        }
-
-        var needed = definition.Connections.Where(c => c.Target == joinId).Select(c => c.Source).Distinct().Count();
-        if (arrived.Count < needed)
-        {
-            return false;
-        }
-
-        joins.Remove(joinId);
-        return true;
     }
 
     private static async Task CloseAsync(StepContext context, WorkflowInstance instance, string status, string result)

@@ -25,6 +25,7 @@ internal static class WorkLabels
         ["expired"] = ("已过期", "Expired"),
         ["timeout"] = ("超时", "Timed out"),
         ["verified"] = ("核验通过", "Verified"),
+        ["failed"] = ("核验未通过", "Verification failed"),
         ["approved"] = ("管局审核通过", "Approved by the bureau"),
         ["rejected"] = ("管局退回", "Rejected by the bureau"),
         ["reported"] = ("已完成公安备案", "Public-security filing reported"),
@@ -79,6 +80,7 @@ internal static class WorkLabels
         ["sms-verified"] = ("工信部短信核验", "MIIT SMS verification"),
         ["bureau-result"] = ("管局审核结果", "Bureau result"),
         ["public-security-reported"] = ("公安备案报备", "Public-security filing reported"),
+        ["video-verified"] = ("电子核验（视频）结果", "Electronic (video) verification result"),
     };
 
     public static readonly IReadOnlyDictionary<string, (string Zh, string En)> EndResults = new Dictionary<string, (string, string)>

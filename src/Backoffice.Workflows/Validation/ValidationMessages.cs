@@ -35,6 +35,7 @@ public static partial class ValidationMessages
         ["page-size-range"] = ("每页条数须在 1 到 100 之间", "Page size must be between 1 and 100"),
         ["clock-hours-range"] = ("小时数须大于 0 且不超过 19200", "Hours must be greater than 0 and at most 19200"),
         ["registry-batch-size"] = ("每次须插入 1 到 1000 条记录", "Insert between 1 and 1000 records at a time"),
+        ["working-days-range"] = ("工作日数须在 1 到 3650 之间", "Working days must be between 1 and 3650"),
     };
 
     private static readonly Dictionary<string, (string, string)> Subject = new()
@@ -113,6 +114,7 @@ public static partial class ValidationMessages
         ["website-filing-number-format"] = ("网站备案号格式不正确（如 粤ICP备12345678号-1）", "Not a website filing number (e.g. 粤ICP备12345678号-1)"),
         ["website-not-of-subject"] = ("网站备案号不属于该主体", "The website filing number does not belong to the subject"),
         ["registry-subject-unknown"] = ("备案库中没有该主体备案号", "No subject with this filing number in the registry"),
+        ["registry-own-record"] = ("该主体由本接入商（{0}）备案，模拟备案库不能改为其他接入商", "This subject is filed through this provider ({0}); the simulated registry cannot hand it to another provider"),
         ["website-filing-number-issued"] = ("该网站备案号已发放并注销，管局不会再次发放", "This website filing number was issued and deregistered; the bureau never gives it again"),
         ["registry-website-unknown"] = ("备案库中没有该网站备案号", "No website with this filing number in the registry"),
         ["registry-not-here"] = ("该备案不在本接入商接入", "This filing is not accessed through this provider"),

@@ -85,7 +85,7 @@ public sealed class ReadableWorkbookTests
         await using var connection = await TestApp.OpenDatabaseAsync();
         var calendar = await TestApp.Instance.Services.GetRequiredService<WorkingCalendarStore>().GetAsync(connection, CancellationToken.None);
         using var output = new MemoryStream();
-        await Report.For(kind).BuildAsync(connection, calendar, parameters, output, null, DetailWriting.Streamed, CancellationToken.None);
+        await Report.For(kind).BuildAsync(connection, calendar, parameters, output, null, CancellationToken.None);
         return output.ToArray();
     }
 
@@ -110,7 +110,7 @@ public sealed class ReadableWorkbookTests
     }
 
     /// <summary>An order reviewed late in September by a user with a display name, submitted, rejected, resubmitted and approved.</summary>
-    private static async Task<(Guid Order, string Number)> SeedAsync(string province)
+    internal static async Task<(Guid Order, string Number)> SeedAsync(string province)
     {
         var data = await OpenAsync();
         await using var db = data.Db;

@@ -15,7 +15,7 @@ public static class Workbooks
         await using var connection = await TestApp.OpenDatabaseAsync();
         var calendar = await TestApp.Instance.Services.GetRequiredService<WorkingCalendarStore>().GetAsync(connection, CancellationToken.None);
         var output = new MemoryStream();
-        await Report.For(kind).BuildAsync(connection, calendar, parameters, output, null, details, CancellationToken.None);
+        await Report.For(kind, details).BuildAsync(connection, calendar, parameters, output, null, CancellationToken.None);
         return new XLWorkbook(output);
     }
 

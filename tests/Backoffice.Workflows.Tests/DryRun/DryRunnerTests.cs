@@ -64,6 +64,25 @@ public sealed class DryRunnerTests
         Assert.Contains("500", result.Error);
     }
 
+    [Theory]
+    [InlineData(true, "approved")]
+    [InlineData(false, "rejected")]
+    public void A_decision_reads_the_instance_variables_as_the_engine_does(bool mailed, string result)
+    {
+        var definition = Definition(
+            [
+                Activity("check", "decision", new() { ["expression"] = "variables.mailedOriginals === true" }),
+                Activity("yes", "end", new() { ["result"] = "approved" }),
+                Activity("no", "end", new() { ["result"] = "rejected" }),
+            ],
+            [new("check", "true", "yes"), new("check", "false", "no")]) with { Variables = new JsonObject { ["mailedOriginals"] = mailed } };
+
+        var run = DryRunner.Run(definition, Scenario(new Dictionary<string, IReadOnlyList<string>>(), hours: 0), Calendar);
+
+        Assert.Null(run.Error);
+        Assert.Equal(result, run.Result);
+    }
+
     private static DryRunScenario Scenario(IReadOnlyDictionary<string, IReadOnlyList<string>> outcomes, double hours) =>
         new(new JsonObject { ["subject"] = new JsonObject { ["province"] = "440000" } }, outcomes, Friday5pm, hours);
 

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { api, problemLines } from './api.js';
 import { ChangeList } from './Approval.jsx';
+import { connectionKey } from './graph.js';
 import { t } from './i18n.js';
 
 const when = (iso) => (iso ? new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) : '');
@@ -48,8 +49,7 @@ export function diffDocument(from, to, diff) {
   const added = new Set(diff.addedActivities);
   const changed = new Map(diff.changedActivities.map((c) => [c.id, c.fields]));
   const removed = from.activities.filter((a) => diff.removedActivities.includes(a.id));
-  const key = (c) => `${c.source}|${c.outcome}|${c.target}`;
-  const addedLinks = new Set(diff.addedConnections.map(key));
+  const addedLinks = new Set(diff.addedConnections.map(connectionKey));
   return {
     ...to,
     activities: [
@@ -57,7 +57,7 @@ export function diffDocument(from, to, diff) {
       ...removed.map((a) => ({ ...a, diff: 'removed' })),
     ],
     connections: [
-      ...to.connections.map((c) => ({ ...c, diff: addedLinks.has(key(c)) ? 'added' : null })),
+      ...to.connections.map((c) => ({ ...c, diff: addedLinks.has(connectionKey(c)) ? 'added' : null })),
       ...diff.removedConnections.map((c) => ({ ...c, diff: 'removed' })),
     ],
   };

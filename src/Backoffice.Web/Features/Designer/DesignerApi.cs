@@ -21,6 +21,7 @@ public static class DesignerApi
         group.MapGet("/{id}/versions/{version:int}/waiting", VersionHistory.WaitingAsync);
         group.MapGet("/{id}/diff", VersionDiff.GetAsync).ProducesValidationProblem();
         group.MapGet("/{id}/impact", ImpactPreview.GetAsync).ProducesValidationProblem();
+        group.MapScenarios();
         group.MapPost("/{id}/dry-run", DryRunEndpoint.RunAsync).Accepts<DryRunEndpoint.DryRunRequest>(Json).ProducesValidationProblem();
         group.MapGet("/{id}/versions/{version:int}/export", ImportExport.ExportAsync);
         group.MapPost("/{id}/import", ImportExport.ImportAsync).Accepts<WorkflowDefinition>(Json).ProducesValidationProblem();

@@ -47,12 +47,26 @@ public static class SubmitFiling
         var materials = (await step.Connection.QueryAsync<(string Kind, int? WebsiteIndex)>(new CommandDefinition(
             "select kind, website_index from filing_materials where order_id = @id", new { id = order.Id }, cancellationToken: step.CancellationToken))).AsList();
         var request = JsonSerializer.Deserialize<FilingOrderRequest>(order.Body, JsonBody.Options)!;
-        var missing = SubmissionChecklist.Check(request, order.FilingType, materials, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(step.Now, ChinaTime.Zone).DateTime));
+        var filed = order.FilingType == FilingType.ChangeSubject ? await FiledSubjectAsync(step, order) : null;
+        var missing = SubmissionChecklist.Check(
+            request, order.FilingType, materials, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(step.Now, ChinaTime.Zone).DateTime), filed);
         if (waiting.Any(b => b.EventName == "upload-curtain-photo") && materials.All(m => m.Kind != "curtain-photo"))
         {
             missing.Add("materials.curtain-photo", "material-missing", "curtain-photo");
         }
 
         return missing;
+    }
+
+    /// <summary>The subject as the last order approved here filed or changed it; null when none did.</summary>
+    private static async Task<SubjectInfo?> FiledSubjectAsync(StepContext step, FilingOrderRow order)
+    {
+        var json = await step.Connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
+            """
+            select (body -> 'subject')::text from filing_orders
+            where subject_filing_number = @number and status = 'approved' and id <> @id and body ? 'subject'
+            order by updated_at desc limit 1
+            """, new { number = order.SubjectFilingNumber, id = order.Id }, cancellationToken: step.CancellationToken));
+        return json is null ? null : JsonSerializer.Deserialize<SubjectInfo>(json, JsonBody.Options);
     }
 }

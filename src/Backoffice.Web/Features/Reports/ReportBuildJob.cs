@@ -1,5 +1,4 @@
 using Backoffice.Reports;
-using Backoffice.Reports.Workbooks;
 using Backoffice.Workflows.Scheduling;
 using Dapper;
 using Microsoft.Extensions.Options;
@@ -15,7 +14,7 @@ namespace Backoffice.Web.Features.Reports;
 /// </summary>
 public sealed class ReportBuildJob(
     NpgsqlDataSource dataSource, WorkingCalendarStore calendars, TimeProvider clock, ReportBuildCompletion completion,
-    IOptions<ArchiveOptions> archive, ILogger<ReportBuildJob> logger)
+    IOptions<ArchiveOptions> archive, IOptions<ReportTargets> targets, ILogger<ReportBuildJob> logger)
 {
     public async Task RunAsync(Guid buildId, CancellationToken ct)
     {
@@ -67,14 +66,15 @@ public sealed class ReportBuildJob(
     private async Task<(string FileName, byte[] Content)> BuildAsync(
         NpgsqlConnection connection, BuildRow build, ReportBuildProgress progress, CancellationToken ct)
     {
-        var parameters = ReportBuildScope.Parse(build.Parameters).For(build.RequestedBy, clock.GetUtcNow()) with { OrderUrl = archive.Value.OrderUrl };
+        var parameters = ReportBuildScope.Parse(build.Parameters).For(build.RequestedBy, clock.GetUtcNow())
+            with { OrderUrl = archive.Value.OrderUrl, Targets = targets.Value };
         var calendar = await calendars.GetAsync(connection, ct);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var writing = progress.WriteUntilAsync(stop.Token);
         try
         {
             using var output = new MemoryStream();
-            await Report.For(build.Kind).BuildAsync(connection, calendar, parameters, output, progress, DetailWriting.Streamed, ct);
+            await Report.For(build.Kind).BuildAsync(connection, calendar, parameters, output, progress, ct);
             return (Report.FileName(build.Kind, parameters), output.ToArray());
         }
         finally

@@ -1,5 +1,4 @@
 using Backoffice.Reports;
-using Backoffice.Reports.Workbooks;
 using Backoffice.Web.Infrastructure;
 using Backoffice.Workflows.Audit;
 using Backoffice.Workflows.Clock;
@@ -57,14 +56,18 @@ public static class ReportsApi
             return Problems.Validation(context, errors);
         }
 
-        parameters = parameters with { OrderUrl = services.GetRequiredService<IOptions<ArchiveOptions>>().Value.OrderUrl };
+        parameters = parameters with
+        {
+            OrderUrl = services.GetRequiredService<IOptions<ArchiveOptions>>().Value.OrderUrl,
+            Targets = services.GetRequiredService<IOptions<ReportTargets>>().Value,
+        };
 
         var calendar = await services.GetRequiredService<WorkingCalendarStore>().GetAsync(connection, ct);
         var file = new FileStream(
             Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
         try
         {
-            await Report.For(kind).BuildAsync(connection, calendar, parameters, file, null, DetailWriting.Streamed, ct);
+            await Report.For(kind).BuildAsync(connection, calendar, parameters, file, null, ct);
             var fileName = Report.FileName(kind, parameters);
             await AuditLog.WriteAsync(connection, null, clock.GetUtcNow(), user, "report-downloaded", "report", kind,
                 new

@@ -2,6 +2,7 @@ using Backoffice.Web.Infrastructure;
 using Backoffice.Workflows.Audit;
 using Backoffice.Workflows.Filings;
 using Backoffice.Workflows.Filings.Rules;
+using Backoffice.Workflows.Registry;
 using Backoffice.Workflows.Validation;
 using Dapper;
 using Npgsql;
@@ -11,7 +12,8 @@ namespace Backoffice.Web.Features.TestMode;
 /// <summary>
 /// POST /api/bureau-simulator/registry: subjects and websites filed at other providers (or here),
 /// standing in for the national registry that filing-type resolution reads. All rows or none. A
-/// website number issued before and since deregistered is refused, as the bureau never gives it again.
+/// website number issued before and since deregistered is refused, as the bureau never gives it again,
+/// and so is a row that would hand a subject filed through this provider to another provider.
 /// </summary>
 public static class RegistryInsert
 {
@@ -23,7 +25,7 @@ public static class RegistryInsert
 
     public sealed record WebsiteRow(string? SubjectFilingNumber, string? Domain, string? WebsiteFilingNumber, string? Provider, string? Name);
 
-    public static async Task<IResult> HandleAsync(HttpContext context, NpgsqlDataSource dataSource, TimeProvider clock)
+    public static async Task<IResult> HandleAsync(HttpContext context, NpgsqlDataSource dataSource, TimeProvider clock, RegistryStore registry)
     {
         if (!TestModeApi.IsOn(context))
         {
@@ -47,8 +49,18 @@ public static class RegistryInsert
         var ct = context.RequestAborted;
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
-        foreach (var s in subjects)
+        for (var i = 0; i < subjects.Count; i++)
         {
+            var s = subjects[i]!;
+            var own = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
+                "select provider from registry_subjects where subject_filing_number = @SubjectFilingNumber and provider = @here for update",
+                new { s.SubjectFilingNumber, here = registry.ProviderCode }, transaction, cancellationToken: ct));
+            if (own is not null && s.Provider != own)
+            {
+                await transaction.RollbackAsync(ct);
+                return Problems.Field(context, $"subjects[{i}].provider", "registry-own-record", own);
+            }
+
             await connection.ExecuteAsync(new CommandDefinition(
                 """
                 insert into registry_subjects (subject_filing_number, certificate_type, certificate_number, name, nature, province, provider)

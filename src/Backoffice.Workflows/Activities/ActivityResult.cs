@@ -1,4 +1,4 @@
-namespace Backoffice.Workflows.Instances;
+namespace Backoffice.Workflows.Activities;
 
 /// <summary>What executing an activity gave: outcomes to follow, a wait, a child process, or the end of the instance.</summary>
 public abstract record ActivityResult

@@ -6,10 +6,11 @@ using Backoffice.Workflows.Registry;
 namespace Backoffice.Workflows.Bureau;
 
 /// <summary>
-/// The bureau side of a step: recording a submission (the adapter call runs as a job after commit)
-/// and applying an approval to the registry: filing numbers in the bureau's format, accesses here.
+/// What the submit-to-bureau and apply-bureau-result activities do within a step: record a submission
+/// (the adapter call runs as a job after commit) and apply an approval to the registry: filing numbers in
+/// the bureau's format, accesses here. Results arriving from the bureau are <see cref="BureauEvents"/>.
 /// </summary>
-public sealed class BureauResults(RegistryStore registry)
+public sealed class BureauActivities(RegistryStore registry)
 {
     /// <summary>Records the order's next submission, its attempt numbered from the locked order's count, with the step's writes.</summary>
     public async Task SubmitAsync(StepContext context, Guid orderId, string step)
