@@ -33,7 +33,7 @@ public static class Scenarios
     {
         group.MapGet("/{id}/scenarios", ListAsync);
         group.MapGet("/{id}/scenarios/{name}", GetAsync);
-        group.MapPut("/{id}/scenarios/{name}", SaveAsync).ProducesValidationProblem();
+        group.MapPut("/{id}/scenarios/{name}", SaveAsync).Accepts<Scenario>(OpenApiDocument.Json).ProducesValidationProblem();
         group.MapDelete("/{id}/scenarios/{name}", DeleteAsync);
         return group;
     }
