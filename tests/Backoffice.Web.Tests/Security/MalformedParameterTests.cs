@@ -74,7 +74,8 @@ public sealed class MalformedParameterTests
 
         Assert.True(failures.Count == 0, string.Join("\n", failures));
         Assert.True(tried > 500, $"only {tried} requests: the OpenAPI document lists too few operations");
-        var errors = logs.Lines.Where(l => l.Level >= LogLevel.Error).Select(l => l.Category + " " + l.Message).ToList();
+        // Errors while answering a request (its scope names the path); jobs of other tests' apps run on this app's job server too.
+        var errors = logs.Lines.Where(l => l.Level >= LogLevel.Error && l.Scope.ContainsKey("RequestPath")).Select(l => l.Category + " " + l.Message).ToList();
         Assert.True(errors.Count == 0, string.Join("\n", errors.Take(5)));
     }
 
