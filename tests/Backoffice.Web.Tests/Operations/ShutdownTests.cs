@@ -64,6 +64,9 @@ public sealed class ShutdownTests
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
         info.Environment["ConnectionStrings__Backoffice"] = TestApp.ConnectionString;
         info.Environment["Backoffice__TestMode"] = "true";
+        info.Environment["Backoffice__DataProtectionKey"] = TestApp.DataProtectionKey;
+        info.Environment["Smtp__Host"] = "127.0.0.1";
+        info.Environment["Smtp__Port"] = SmtpCatcher.Shared.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var process = new Process { StartInfo = info };
         process.OutputDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
         process.ErrorDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
