@@ -171,6 +171,16 @@ ensure_node() {
   [ "$major" -ge 20 ] || die "the workflow designer's build needs Node.js 20 or later (found $(node --version))"
 }
 
+# Installs the pinned OpenAPI contract tools (Redocly, openapi-typescript, tsc) of tests/contract with npm ci
+# when its lock file changed: the contract test lints the served document and type-checks a console against it.
+ensure_contract_tools() {
+  local dir="$ROOT/tests/contract"
+  if [ -f "$dir/node_modules/.package-lock.json" ] && [ ! "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then return 0; fi
+  ensure_node
+  say "installing the OpenAPI contract tools"
+  (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error) || die "npm ci in tests/contract failed"
+}
+
 # Builds the workflow designer's front end (React, Vite) into wwwroot/build/designer when its
 # sources changed since the last build; the hash of the sources is kept beside the output.
 ensure_designer_built() {

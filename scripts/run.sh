@@ -16,6 +16,13 @@ while [ $# -gt 0 ]; do
     *) args+=("$1"); shift ;;
   esac
 done
+if [ -z "${Smtp__Host:-}" ]; then
+  # shellcheck source=scripts/mail-catcher.sh
+  source "$ROOT/scripts/mail-catcher.sh"
+  start_mail_catcher
+else
+  say "e-mail goes to the SMTP server $Smtp__Host"
+fi
 ensure_designer_built
 say "building"
 dotnet build "$ROOT/src/Backoffice.Web" -c Release -v quiet -nologo >/dev/null || dotnet build "$ROOT/src/Backoffice.Web" -c Release -nologo

@@ -68,11 +68,11 @@ public abstract class Report
         }
     }
 
-    protected const string OrderFilter =
+    protected internal const string OrderFilter =
         "(@filingType::text is null or o.filing_type = @filingType) and (@province::text is null or o.province = @province)";
 
     /// <summary>A command over the report's period and filters (@start, @end, @filingType, @province, @team), streamed row by row.</summary>
-    protected static NpgsqlCommand Command(NpgsqlConnection connection, string sql, ReportParameters p)
+    protected internal static NpgsqlCommand Command(NpgsqlConnection connection, string sql, ReportParameters p)
     {
         var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 600 };
         command.Parameters.Add(new NpgsqlParameter("start", NpgsqlDbType.TimestampTz) { Value = p.Start });

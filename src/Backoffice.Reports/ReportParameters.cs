@@ -27,6 +27,9 @@ public sealed record ReportParameters
     /// <summary>The order page's address without the id (<c>https://backoffice.example/orders</c>); order numbers link there when set.</summary>
     public string? OrderUrl { get; init; }
 
+    /// <summary>The targets the charts and figures are held against.</summary>
+    public ReportTargets Targets { get; init; } = new();
+
     /// <summary>00:00 China time of <see cref="From"/>.</summary>
     public DateTimeOffset Start => ChinaMidnight(From);
 

@@ -1,8 +1,8 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
-using System.Threading.RateLimiting;
 using Backoffice.Web.Features.Auth;
 using Backoffice.Web.Features.Bureau;
+using Backoffice.Web.Features.Console;
 using Backoffice.Web.Features.Definitions;
 using Backoffice.Web.Features.Tasks;
 using Backoffice.Web.Features.Demo;
@@ -55,6 +55,7 @@ public static class Extensions
             }
         });
         services.AddSingleton<SignIn>();
+        services.AddSingleton<SignInLimits>();
         services.AddScoped<OrderPreparation>();
         services.AddSingleton<BureauResultBatch>();
         services.AddSingleton<Backoffice.Web.Features.Board.StaffNotices>();
@@ -67,10 +68,13 @@ public static class Extensions
         services.AddScoped<UiText>();
         services.AddProblemDetails();
         BindingFailures.Configure(services);
-        services.AddOpenApi();
+        services.AddOpenApi(OpenApiDocument.Configure);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database").AddCheck<SchedulersHealthCheck>("schedulers");
         services.AddSingleton<DemoOrders>();
         services.AddHostedService<StartupBanner>();
+        services.Configure<WebhookOptions>(builder.Configuration.GetSection("Webhooks"));
+        services.AddHttpClient(WebhookDispatcher.Client).ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
+        services.AddHostedService<WebhookDispatcher>();
         var connectionString = builder.Configuration.GetConnectionString(DatabaseExtensions.ConnectionStringName);
         services.AddHangfire((provider, config) => config
             .UseLogProvider(new HangfireLogging(provider.GetRequiredService<ILoggerFactory>()))
@@ -80,17 +84,10 @@ public static class Extensions
             .UsePostgreSqlStorage(
                 o => o.UseNpgsqlConnection(connectionString),
                 JobStorageOptions.Create()));
-        services.AddHangfireServer(o => o.WorkerCount = 4);
-        services.AddRateLimiter(limiter =>
+        services.AddHangfireServer((provider, o) =>
         {
-            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            limiter.AddPolicy(TokensApi.RateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "local",
-                _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = context.RequestServices.GetRequiredService<IOptions<BackofficeOptions>>().Value.SignInsPerMinute,
-                    Window = TimeSpan.FromMinutes(1),
-                }));
+            o.WorkerCount = 4;
+            provider.GetRequiredService<NodeIdentity>().ConfigureJobServer(o);
         });
         return builder;
     }
@@ -130,7 +127,7 @@ public static class Extensions
         app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.UseRateLimiter();
+        app.UseMiddleware<IdempotencyKeys>();
         app.MapOpenApi().AllowAnonymous();
         app.MapHealthChecks("/healthz").AllowAnonymous();
         app.MapTokensApi();
@@ -143,6 +140,8 @@ public static class Extensions
         app.MapDesignerApi();
         app.MapReportsApi();
         app.MapReportDeliveryApi();
+        app.MapEventsApi();
+        app.MapWebhooksApi();
         app.MapRazorPages();
         app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [], AppPath = "/" }).RequireAuthorization(Policies.Admin);
         return app;

@@ -1,10 +1,12 @@
 using Backoffice.Web;
+using Backoffice.Web.Infrastructure.Nodes;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddBackoffice();
 
 var app = builder.Build();
 await app.PrepareAsync();
+app.UseNodes();
 app.UseBackoffice();
 app.Run();
 

@@ -29,9 +29,13 @@ public sealed class BackofficeOptions
     [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
     public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
 
-    /// <summary>Sign-in attempts accepted per client address and minute (brute-force brake besides lock-out).</summary>
+    /// <summary>Sign-in attempts accepted per client address and minute, counted across nodes (brute-force brake besides lock-out).</summary>
     [Range(1, 10_000)]
     public int SignInsPerMinute { get; set; } = 30;
+
+    /// <summary>Sign-in attempts accepted per account name and minute, from any address and node.</summary>
+    [Range(1, 10_000)]
+    public int SignInsPerAccountPerMinute { get; set; } = 10;
 
     /// <summary>Largest JSON request body accepted, in bytes.</summary>
     [Range(1024, 10 * 1024 * 1024)]

@@ -6,6 +6,7 @@ using Backoffice.Workflows.Definitions;
 using Backoffice.Workflows.Filings;
 using Backoffice.Workflows.HumanTasks;
 using Backoffice.Workflows.Instances;
+using Backoffice.Workflows.Messaging;
 using Backoffice.Workflows.Registry;
 using Backoffice.Workflows.Scheduling;
 using Backoffice.Workflows.Timers;
@@ -45,6 +46,7 @@ public static class WorkflowsExtensions
         services.AddSingleton<BureauSimulator>();
         services.AddSingleton<IBureauAdapter>(sp => sp.GetRequiredService<BureauSimulator>());
         services.AddTransient<BureauSubmissionJob>();
+        services.AddMessaging();
         services.AddTransient<NotificationJob>();
         services.AddTransient<TimerJob>();
         return services;

@@ -103,13 +103,19 @@ public sealed class BureauResultsReport : Report
         }
 
         progress?.Report(new ReportProgress(60, rows));
-        workbook.AddTable(p.T("按省份", "By province"), ProvinceColumns(p),
-            provinces.Select(x => (object?[])[Labels.Province(p, x.Key), .. x.Value.Values()]),
-            [p.T("合计", "Total"), .. overall.Values()]);
-        workbook.AddTable(p.T("退回原因排名", "Rejection reasons"),
+        var byProvince = workbook.AddTable(p.T("按省份", "By province"), ProvinceColumns(p),
+            provinces.Select(x => (object?[])[Labels.Province(p, x.Key), .. x.Value.Values(), p.Targets.ApprovalRate]),
+            [p.T("合计", "Total"), .. overall.Values(), p.Targets.ApprovalRate]);
+        workbook.AddChart(new ReportChart(byProvince, p.T("各省管局通过率与目标", "Bureau approval rate by province, against the target"), 0,
+            [new ChartSeries(p.T("通过率", "Approval rate"), 5), new ChartSeries(p.T("目标通过率", "Target"), 11, SeriesKind.Line)], "0%"));
+        var cumulative = 0;
+        var mentions = overall.Reasons.Values.Sum();
+        var reasonTable = workbook.AddTable(p.T("退回原因排名", "Rejection reasons"),
             [new(p.T("排名", "Rank"), ColumnKind.Integer), new(p.T("退回原因", "Reason")), new(p.T("次数", "Count"), ColumnKind.Integer),
-             new(p.T("占退回比例", "Share of rejections"), ColumnKind.Percent)],
-            Ranked(overall).Select(r => (object?[])[r.Rank, Reason(r.Code), r.Count, Share(r.Count, overall.Rejected)]));
+             new(p.T("占退回比例", "Share of rejections"), ColumnKind.Percent), new(p.T("累计占比", "Cumulative share"), ColumnKind.Percent)],
+            Ranked(overall).Select(r => (object?[])[r.Rank, Reason(r.Code), r.Count, Share(r.Count, overall.Rejected), Share(cumulative += r.Count, mentions)]));
+        workbook.AddChart(new ReportChart(reasonTable, p.T("退回原因（帕累托）", "Rejection reasons (Pareto)"), 1,
+            [new ChartSeries(p.T("次数", "Count"), 2), new ChartSeries(p.T("累计占比", "Cumulative share"), 4, SeriesKind.Line, Secondary: true)], "#,##0", "0%"));
         workbook.AddTable(p.T("各省退回原因", "Reasons by province"),
             [new(p.T("省份", "Province")), new(p.T("排名", "Rank"), ColumnKind.Integer), new(p.T("退回原因", "Reason")),
              new(p.T("次数", "Count"), ColumnKind.Integer), new(p.T("占该省退回比例", "Share of the province's rejections"), ColumnKind.Percent)],
@@ -148,6 +154,7 @@ public sealed class BureauResultsReport : Report
         new(p.T("审核时长P90（工作日）", "Review p90 (working days)"), ColumnKind.Decimal),
         new(p.T("最长（工作日）", "Longest (working days)"), ColumnKind.Decimal),
         new(p.T($"超过{LimitWorkingDays}个工作日", $"Over {LimitWorkingDays} working days"), ColumnKind.Integer),
+        new(p.T("目标通过率", "Target"), ColumnKind.Percent),
     ];
 
     /// <summary>The counts of one province (or all): results, first submissions, review times and reasons.</summary>

@@ -110,13 +110,15 @@ public sealed class SlaReport : Report
 
         progress?.Report(new ReportProgress(60, rows));
         var statColumns = StatColumns(p);
-        workbook.AddTable(p.T("按环节", "By stage"), [new(p.T("环节", "Stage")), .. statColumns],
+        var stageTable = workbook.AddTable(p.T("按环节", "By stage"), [new(p.T("环节", "Stage")), .. statColumns],
             byStage.OrderBy(s => s.Key.Order).Select(s => (object?[])[s.Key.Name(p), .. StatValues(p, s.Key, s.Value)]),
             Totals(p, 1, byStage.Values));
-        workbook.AddTable(p.T("按处理组", "By team"), [new(p.T("处理组", "Team")), new(p.T("环节", "Stage")), .. statColumns],
+        workbook.AddChart(AttainmentChart(p, stageTable, p.T("各环节按时率与目标", "Within SLA by stage, against the target"), 1));
+        var teamTable = workbook.AddTable(p.T("按处理组", "By team"), [new(p.T("处理组", "Team")), new(p.T("环节", "Stage")), .. statColumns],
             byTeam.OrderBy(s => TeamName(s.Key.Team), StringComparer.Ordinal).ThenBy(s => s.Key.Stage.Order)
                 .Select(s => (object?[])[TeamName(s.Key.Team), s.Key.Stage.Name(p), .. StatValues(p, s.Key.Stage, s.Value)]),
             Totals(p, 2, byTeam.Values));
+        workbook.AddChart(AttainmentChart(p, teamTable, p.T("各处理组按时率与目标", "Within SLA by team, against the target"), 2));
         workbook.AddTable(p.T("按审核人", "By reviewer"), [new(p.T("审核人", "Reviewer")), new(p.T("环节", "Stage")), .. statColumns],
             byReviewer.OrderBy(s => names.User(s.Key.Reviewer), StringComparer.Ordinal).ThenBy(s => s.Key.Stage.Order)
                 .Select(s => (object?[])[names.User(s.Key.Reviewer), s.Key.Stage.Name(p), .. StatValues(p, s.Key.Stage, s.Value)]),
@@ -124,6 +126,14 @@ public sealed class SlaReport : Report
         workbook.AddTable(p.T("未完成账龄", "Open work by age"), AgeColumns(p),
             ages.OrderBy(a => a.Key.Order).Select(a => (object?[])[a.Key.Name(p), .. a.Value.Buckets.Select(b => (object?)b), a.Value.Buckets.Sum(), a.Value.Oldest]),
             [p.T("合计", "Total"), .. Enumerable.Range(0, AgeBounds.Length + 1).Select(i => (object?)ages.Values.Sum(a => a.Buckets[i])), ages.Values.Sum(a => a.Buckets.Sum()), ages.Values.Select(a => (double?)a.Oldest).Max()]);
+        var flow = new OrderFlow(p, time);
+        await using (var command = Command(connection, OrderFlow.Rows, p))
+        await using (var reader = await command.ExecuteReaderAsync(ct))
+        {
+            rows += await flow.ReadAsync(reader, ct);
+        }
+
+        flow.AddSheets(workbook);
         progress?.Report(new ReportProgress(70, rows));
         workbook.Save(output, Details);
     }
@@ -140,16 +150,25 @@ public sealed class SlaReport : Report
         return durations;
     }
 
+    /// <summary>The share within SLA of each row as columns, the target as a line; <paramref name="keyColumns"/> precede the statistics.</summary>
+    private static ReportChart AttainmentChart(ReportParameters p, TableData table, string title, int keyColumns) =>
+        new(table, title, 0,
+        [
+            new ChartSeries(p.T("按时率", "Within SLA"), keyColumns + 3),
+            new ChartSeries(p.T("目标按时率", "Target"), keyColumns + 9, SeriesKind.Line),
+        ], "0%");
+
     private static Column[] StatColumns(ReportParameters p) =>
     [
         new(p.T("单位", "Unit")), new(p.T("完成数", "Done"), ColumnKind.Integer), new(p.T("按时完成数", "Done within SLA"), ColumnKind.Integer),
         new(p.T("按时率", "Within SLA"), ColumnKind.Percent), new(p.T("中位数", "Median"), ColumnKind.Decimal),
         new("P90", ColumnKind.Decimal), new(p.T("最大值", "Max"), ColumnKind.Decimal),
         new(p.T("未完成", "Open"), ColumnKind.Integer), new(p.T("未完成已超时", "Open overdue"), ColumnKind.Integer),
+        new(p.T("目标按时率", "Target"), ColumnKind.Percent),
     ];
 
     private static object?[] StatValues(ReportParameters p, Stage stage, Durations d) =>
-        [stage.UnitName(p), d.Count, d.WithinSla, d.ShareWithinSla, d.Median, d.P90, d.Max, d.Open, d.OpenOverdue];
+        [stage.UnitName(p), d.Count, d.WithinSla, d.ShareWithinSla, d.Median, d.P90, d.Max, d.Open, d.OpenOverdue, p.Targets.SlaShare];
 
     /// <summary>Counts add up; the share within SLA is over every completed row; percentiles do not add and stay empty.</summary>
     private static object?[] Totals(ReportParameters p, int keyColumns, IReadOnlyCollection<Durations> groups)
@@ -160,6 +179,7 @@ public sealed class SlaReport : Report
         [
             p.T("合计", "Total"), .. Enumerable.Repeat<object?>(null, keyColumns), done, within,
             done == 0 ? null : (double)within / done, null, null, null, groups.Sum(g => g.Open), groups.Sum(g => g.OpenOverdue),
+            p.Targets.SlaShare,
         ];
     }
 

@@ -24,6 +24,7 @@ public sealed class ReportWorkbook : IDisposable
     private static readonly XLColor HeaderFill = XLColor.FromHtml("#DDEBF7");
     private readonly XLWorkbook _book = new();
     private readonly List<DetailSheet> _details = [];
+    private readonly List<ReportChart> _charts = [];
 
     /// <param name="scope">The cover's lines; the first is the period (or the as-of day), which every sheet's title repeats.</param>
     public ReportWorkbook(ReportParameters parameters, string title, IEnumerable<(string Label, string Value)> scope)
@@ -70,16 +71,18 @@ public sealed class ReportWorkbook : IDisposable
     }
 
     /// <summary>A summary table; <paramref name="totals"/>, when given, is a bold last row outside the filter.</summary>
-    public void AddTable(string name, IReadOnlyList<Column> columns, IEnumerable<object?[]> rows, object?[]? totals = null)
+    public TableData AddTable(string name, IReadOnlyList<Column> columns, IEnumerable<object?[]> rows, object?[]? totals = null)
     {
         var sheet = _book.Worksheets.Add(name);
         var widths = new ColumnWidths(columns);
         WriteHeader(sheet, columns);
         var row = HeaderRow;
+        var written = new List<object?[]>();
         foreach (var values in rows)
         {
             row++;
             WriteRow(sheet, row, values, widths);
+            written.Add(values);
         }
 
         sheet.Range(HeaderRow, 1, row, columns.Count).SetAutoFilter();
@@ -92,6 +95,16 @@ public sealed class ReportWorkbook : IDisposable
         }
 
         Finish(sheet, columns, widths);
+        return new TableData(name, HeaderRow + 1, written, totals is null ? row : row + 1);
+    }
+
+    /// <summary>A native chart under its table; a table with no rows gets none (an empty chart says nothing).</summary>
+    public void AddChart(ReportChart chart)
+    {
+        if (chart.Table.Rows.Count > 0)
+        {
+            _charts.Add(chart);
+        }
     }
 
     /// <summary>A detail sheet to fill row by row; it is written when the workbook is saved.</summary>
@@ -115,15 +128,22 @@ public sealed class ReportWorkbook : IDisposable
             }
         }
 
+        using var summary = new MemoryStream();
+        _book.SaveAs(summary);
+        if (_charts.Count > 0)
+        {
+            using var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(summary, true);
+            ChartParts.Add(document, _charts);
+        }
+
+        summary.Position = 0;
         if (details == DetailWriting.Streamed && _details.Count > 0)
         {
-            using var summary = new MemoryStream();
-            _book.SaveAs(summary);
             StreamedSheets.Write(summary, output, _details, Heading);
         }
         else
         {
-            _book.SaveAs(output);
+            summary.CopyTo(output);
         }
 
         output.Position = 0;

@@ -245,7 +245,7 @@ internal static class StreamedSheets
         return new Styles(header, quotedText, titleFormat, generated, linkFormat, byKind);
     }
 
-    private static string Letters(int column)
+    internal static string Letters(int column)
     {
         var letters = "";
         for (var n = column + 1; n > 0; n = (n - 1) / 26)

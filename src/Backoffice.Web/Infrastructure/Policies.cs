@@ -14,6 +14,7 @@ public static class Policies
     public const string Bureau = "bureau";
     public const string Admin = "admin";
     public const string TestMode = "test-mode";
+    public const string Console = "console";
 
     public static IServiceCollection AddBackofficePolicies(this IServiceCollection services) =>
         services.AddAuthorizationBuilder()
@@ -27,5 +28,6 @@ public static class Policies
             .AddPolicy(Bureau, p => p.RequireRole(Roles.BureauLiaison, Roles.Admin))
             .AddPolicy(Admin, p => p.RequireRole(Roles.Admin))
             .AddPolicy(TestMode, p => p.RequireRole(Roles.All))
+            .AddPolicy(Console, p => p.RequireRole(Roles.Console, Roles.Admin))
             .Services;
 }

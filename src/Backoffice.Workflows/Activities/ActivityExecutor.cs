@@ -37,6 +37,11 @@ public sealed class ActivityExecutor(BureauActivities bureauActivities, Notifica
                 note = await bureauActivities.ApplyApprovalAsync(context, instance);
                 break;
             case ActivityTypes.StartFollowUp:
+                if (await context.LockOrderAsync(instance.OrderId) is { } followed)
+                {
+                    OrderEvents.Add(context, followed, OrderEvents.FollowUp, new { definition = activity.Text("definition"), step = activity.Name ?? activity.Id });
+                }
+
                 return new ActivityResult.StartChild(activity.Text("definition")!);
             case ActivityTypes.End:
                 return await EndAsync(context, instance, activity);

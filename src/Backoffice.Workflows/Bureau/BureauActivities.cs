@@ -39,6 +39,8 @@ public sealed class BureauActivities(RegistryStore registry)
             _ => await writer.FileAsync(order, body),
         };
         context.Change(order with { SubjectFilingNumber = numbers.Subject, WebsiteFilingNumbers = [.. numbers.Websites] });
+        OrderEvents.Add(context, order, OrderEvents.FilingNumbersAssigned,
+            new { subjectFilingNumber = numbers.Subject, websiteFilingNumbers = numbers.Websites });
         instance.Variables["subjectFilingNumber"] = numbers.Subject;
         instance.Variables["websiteFilingNumbers"] = new JsonArray([.. numbers.Websites.Select(n => (JsonNode)n)]);
         return numbers.Note;

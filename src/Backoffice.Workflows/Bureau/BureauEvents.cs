@@ -46,6 +46,11 @@ public sealed class BureauEvents(WorkflowRunner runner)
             applied = await runner.ResumeAsync(step, waiting[0], outcome, reasonCodes is { Count: > 0 } ? string.Join(",", reasonCodes) : null);
         }
 
+        if (applied)
+        {
+            OrderEvents.Add(step, order, OrderEvents.BureauResult, new { kind, reasonCodes = reasonCodes ?? [] });
+        }
+
         var reason = applied ? null : $"nothing waits for {eventName} (order is {order.Status})";
         step.Writes.Add(
             """

@@ -47,6 +47,7 @@ public static class ActivityTypes
         ["public-security-reported"] = "timeout",
         ["video-verified"] = "expired",
     };
+
     public static readonly IReadOnlyList<string> DurationUnits = ["working-days", "working-hours", "days", "hours"];
     public static readonly IReadOnlyList<string> EndResults = ["approved", "rejected", "withdrawn", "expired", "completed"];
 

@@ -1,6 +1,7 @@
 using Backoffice.Workflows.Audit;
 using Backoffice.Workflows.Bookmarks;
 using Backoffice.Workflows.Instances;
+using Dapper;
 using NpgsqlTypes;
 
 namespace Backoffice.Workflows.HumanTasks;
@@ -9,8 +10,16 @@ namespace Backoffice.Workflows.HumanTasks;
 public sealed class TaskCompletion(WorkflowRunner runner)
 {
     /// <summary>False when the task's step no longer waits (the order moved on); the step must not commit then.</summary>
-    public Task<bool> CompleteAsync(StepContext step, ReviewTask task, string user, string outcome, string[] reasons, string? comment)
+    public async Task<bool> CompleteAsync(StepContext step, ReviewTask task, string user, string outcome, string[] reasons, string? comment)
     {
+        if (outcome == "return" && await step.LockOrderAsync(task.OrderId) is { } order)
+        {
+            var labels = await step.Connection.QueryAsync<ReturnItem>(new CommandDefinition(
+                "select code, label_zh as label from reason_codes where code = any(@reasons) order by sort, code",
+                new { reasons }, cancellationToken: step.CancellationToken));
+            OrderEvents.Add(step, order, OrderEvents.Returned, new { reasons, items = labels.ToList(), comment, step = task.Step });
+        }
+
         step.Writes.AddExpectingOneRow(() => new ConcurrentStepException(task.InstanceId),
             """
             update review_tasks set status = 'done', outcome = $1, reason_codes = $2, comment = $3, completed_by = $4, completed_at = $5,
@@ -22,6 +31,9 @@ public sealed class TaskCompletion(WorkflowRunner runner)
             new { task.OrderNumber, task.Step, outcome, reasons });
         var bookmark = new Bookmark { Id = task.BookmarkId, InstanceId = task.InstanceId, ActivityId = task.ActivityId, Kind = BookmarkKinds.Task };
         var note = reasons.Length == 0 ? comment : $"{string.Join(",", reasons)}: {comment}";
-        return runner.ResumeAsync(step, bookmark, outcome, note);
+        return await runner.ResumeAsync(step, bookmark, outcome, note);
     }
+
+    /// <summary>A return reason as the applicant reads it.</summary>
+    public sealed record ReturnItem(string Code, string Label);
 }

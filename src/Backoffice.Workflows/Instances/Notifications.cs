@@ -9,6 +9,9 @@ namespace Backoffice.Workflows.Instances;
 /// </summary>
 public sealed class Notifications
 {
+    /// <summary>The follow-up whose notices to the applicant are the console's public-security reminders.</summary>
+    public const string PublicSecurityFollowUp = "public-security-follow-up";
+
     public async Task QueueAsync(StepContext context, WorkflowInstance instance, ActivityDefinition activity)
     {
         var order = await OrderDocument.LoadAsync(context, instance.OrderId);
@@ -29,6 +32,10 @@ public sealed class Notifications
             """,
             id, instance.OrderId, channel, recipient, activity.Id, body, context.Now);
         context.SideEffects.SendNotification(id);
+        if (instance.DefinitionId == PublicSecurityFollowUp && channel != "staff" && await context.LockOrderAsync(instance.OrderId) is { } row)
+        {
+            OrderEvents.Add(context, row, OrderEvents.PublicSecurityReminder, new { reminder = activity.Id, channel, text = body });
+        }
     }
 
     /// <summary>Tells every compliance manager in-app that an instance stopped on a fault.</summary>

@@ -23,6 +23,11 @@ public static class OrderStatus
             return;
         }
 
+        if (order.Status != status)
+        {
+            OrderEvents.Add(context, order, OrderEvents.StatusChanged, new { status, previousStatus = order.Status, step });
+        }
+
         context.Change(order with { Status = status, UpdatedAt = context.Now }, submitted: status == FilingStatus.Submitted);
         context.Writes.AddRow(TimelineRows, orderId, context.Now, status, step, context.Actor, note);
         AuditLog.Add(context.Writes, context.Now, context.Actor, "status-changed", "filing-order", order.OrderNumber,

@@ -1,5 +1,7 @@
 using System.Data;
+using System.Diagnostics;
 using Backoffice.Workflows.Scheduling;
+using Backoffice.Workflows.Telemetry;
 using Npgsql;
 
 namespace Backoffice.Workflows.Instances;
@@ -11,18 +13,36 @@ namespace Backoffice.Workflows.Instances;
 /// </summary>
 public sealed class WorkflowEngine(NpgsqlDataSource dataSource, TimeProvider clock, WorkingCalendarStore calendars)
 {
-    /// <summary>Runs <paramref name="step"/>; commits when it returns Commit = true.</summary>
+    /// <summary>
+    /// Runs <paramref name="step"/>; commits when it returns Commit = true. Traced as one span
+    /// (<see cref="EngineTelemetry"/>) tagged with the step's orders, counted and timed.
+    /// </summary>
     public async Task<T> StepAsync<T>(string actor, Func<StepContext, Task<(T Result, bool Commit)>> step, CancellationToken ct)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
-        var context = new StepContext(connection, clock.GetUtcNow(), actor, await calendars.GetAsync(connection, ct), ct);
-        var (result, commit) = await step(context);
-        if (commit)
+        using var span = EngineTelemetry.Source.StartActivity("engine step");
+        var started = Stopwatch.GetTimestamp();
+        var committed = false;
+        try
         {
-            await context.CommitAsync();
-        }
+            await using var connection = await dataSource.OpenConnectionAsync(ct);
+            await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
+            var context = new StepContext(connection, clock.GetUtcNow(), actor, await calendars.GetAsync(connection, ct), ct);
+            var (result, commit) = await step(context);
+            EngineTelemetry.Describe(span, context);
+            if (commit)
+            {
+                await context.CommitAsync();
+                committed = true;
+            }
 
-        return result;
+            return result;
+        }
+        finally
+        {
+            var outcome = new KeyValuePair<string, object?>("committed", committed);
+            EngineTelemetry.Steps.Add(1, outcome);
+            EngineTelemetry.StepDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, outcome);
+            span?.SetTag("backoffice.step.committed", committed);
+        }
     }
 }

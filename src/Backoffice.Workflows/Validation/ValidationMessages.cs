@@ -19,6 +19,12 @@ public static partial class ValidationMessages
     {
         ["required"] = ("必填项不能为空", "This field is required"),
         ["value-unparsable"] = ("取值格式不正确，须为 {0}", "The value cannot be read; it must be {0}"),
+        ["idempotency-key-format"] = ("Idempotency-Key 须为 1 到 255 个可见字符", "An Idempotency-Key has 1 to 255 visible characters"),
+        ["cursor-format"] = ("游标无效，须为上一页返回的 next", "Not a cursor: pass the next of the previous page"),
+        ["events-limit-range"] = ("limit 须在 1 到 1000 之间", "limit must be between 1 and 1000"),
+        ["webhook-url-format"] = ("须为完整的 http 或 https 地址", "Must be an absolute http or https URL"),
+        ["webhook-url-private"] = ("不能指向本机或内网地址", "Must not point to a loopback or private address"),
+        ["webhook-url-unresolvable"] = ("无法解析该地址的主机名", "The URL's host name does not resolve"),
         ["invalid-choice"] = ("取值无效，可选值：{0}", "Invalid value; allowed: {0}"),
         ["too-long"] = ("长度不能超过 {0} 个字符", "Must be at most {0} characters"),
         ["control-characters"] = ("不能包含控制字符", "Must not contain control characters"),
@@ -29,6 +35,7 @@ public static partial class ValidationMessages
         ["page-size-range"] = ("每页条数须在 1 到 100 之间", "Page size must be between 1 and 100"),
         ["clock-hours-range"] = ("小时数须大于 0 且不超过 19200", "Hours must be greater than 0 and at most 19200"),
         ["registry-batch-size"] = ("每次须插入 1 到 1000 条记录", "Insert between 1 and 1000 records at a time"),
+        ["working-days-range"] = ("工作日数须在 1 到 3650 之间", "Working days must be between 1 and 3650"),
     };
 
     private static readonly Dictionary<string, (string, string)> Subject = new()

@@ -25,8 +25,8 @@ public sealed class TokenLifetimeTests
     [Fact]
     public async Task Sign_in_attempts_over_the_rate_limit_are_429_whatever_the_username()
     {
-        using var app = new TestApp(testMode: true).WithWebHostBuilder(b => b.UseSetting("Backoffice:SignInsPerMinute", "5"));
-        var anonymous = app.CreateClient();
+        using var app = new TestApp(testMode: true).WithWebHostBuilder(b => b.UseSetting("Backoffice:SignInsPerMinute", "5")).WithClientAddresses();
+        var anonymous = app.CreateClient().From(ClientAddresses.Unique());
         var answers = new List<HttpStatusCode>();
         for (var i = 0; i < 8; i++)
         {

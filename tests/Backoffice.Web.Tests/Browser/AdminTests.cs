@@ -51,7 +51,7 @@ public sealed class AdminTests
         await page.FillAsync("input[name=username]", username);
         await page.SelectOptionAsync("select[name=team]", "second-review");
         await page.ClickAsync("form[action*=member] button.primary");
-        Assert.Contains("second-review", await page.TextContentAsync($"tr:has-text('{username}')"));
+        Assert.Contains("复审组", await page.TextContentAsync($"tr:has-text('{username}')"));
         await page.ScreenshotAsync("admin-users");
 
         await page.GotoAsync("/admin/calendar?year=2099");

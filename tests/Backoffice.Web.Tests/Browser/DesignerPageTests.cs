@@ -116,6 +116,49 @@ public sealed partial class DesignerPageTests
     }
 
     [Fact]
+    public async Task First_view_lays_the_steps_out_by_stage_with_outcome_labels_and_the_follow_up_folds_away()
+    {
+        var definitions = await Definitions.ForAsync(_app, "new-filing");
+        Assert.Equal(0, await definitions.DraftVersionAsync());
+        await using var session = await Browser.SignedInAsync("compliance");
+        var page = session.Page;
+        await page.GotoAsync("/designer?id=new-filing");
+        await Assertions.Expect(Node(page, "initial-review")).ToBeVisibleAsync();
+        await page.WaitForTimeoutAsync(500);
+        await page.ScreenshotAsync("designer-first-view");
+
+        Assert.Equal(["接入商审核", "核验与复审", "管局", "办结与后续"], await page.Locator(".band-title > span").AllTextContentsAsync());
+        var labels = await page.Locator(".react-flow__edge-text").AllTextContentsAsync();
+        Assert.Contains("通过", labels);
+        Assert.Contains("退回", labels);
+        Assert.Contains("已补正重交", labels);
+        Assert.DoesNotContain(labels, l => l is "approve" or "return" or "true" or "false" or "resubmitted");
+        var columns = new List<double>();
+        foreach (var (id, band) in new[] { ("initial-review", "provider"), ("photo-review", "verification"), ("bureau-review", "bureau"), ("end-approved", "follow-up") })
+        {
+            var node = (await Node(page, id).BoundingBoxAsync())!;
+            var area = (await page.Locator($"[data-band={band}]").BoundingBoxAsync())!;
+            Assert.True(node.X >= area.X && node.X + node.Width <= area.X + area.Width + 1, $"{id} lies outside the {band} band");
+            Assert.True(node.Width >= 170, $"{id} is drawn {node.Width:F0} px wide at the first view's zoom, too small to read");
+            columns.Add(area.X);
+        }
+
+        Assert.Equal(columns.Order(), columns);
+        await page.GetByTestId("band-toggle").ClickAsync();
+        await Assertions.Expect(Node(page, "end-approved")).ToBeHiddenAsync();
+        await Assertions.Expect(page.GetByTestId("band-toggle")).ToHaveTextAsync("展开（4）");
+        await page.ScreenshotAsync("designer-follow-up-folded");
+        await page.GetByTestId("band-toggle").ClickAsync();
+        await Assertions.Expect(Node(page, "end-approved")).ToBeVisibleAsync();
+        await Node(page, "second-review").ClickAsync();
+        await page.Locator(".palette-item[data-type=human-task]").ClickAsync();
+        await page.Keyboard.PressAsync("Escape");
+        await page.WaitForTimeoutAsync(1500);
+        Assert.Equal(0, await definitions.DraftVersionAsync());
+        await Assertions.Expect(page.GetByTestId("version")).ToContainTextAsync("已发布");
+    }
+
+    [Fact]
     public async Task Condition_builder_writes_the_expression_and_syntax_errors_show_on_the_step()
     {
         var definitions = await Definitions.ForAsync(_app, "change-subject");

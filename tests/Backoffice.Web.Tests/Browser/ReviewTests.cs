@@ -23,7 +23,7 @@ public sealed class ReviewTests
         Assert.Equal("未领取", await row.Locator("[data-testid=holder]").TextContentAsync());
         await row.Locator("[data-testid=claim]").ClickAsync();
         await page.Locator("[data-testid=toast]").GetByText("已领取").WaitForAsync();
-        await Assertions.Expect(row.Locator("[data-testid=holder]")).ToHaveTextAsync("reviewer");
+        await Assertions.Expect(row.Locator("[data-testid=holder]")).ToHaveTextAsync("审核员甲");
         await page.ScreenshotAsync("inbox");
 
         await row.Locator("a").ClickAsync();

@@ -110,7 +110,7 @@ public sealed class ReadableWorkbookTests
     }
 
     /// <summary>An order reviewed late in September by a user with a display name, submitted, rejected, resubmitted and approved.</summary>
-    private static async Task<(Guid Order, string Number)> SeedAsync(string province)
+    internal static async Task<(Guid Order, string Number)> SeedAsync(string province)
     {
         var data = await OpenAsync();
         await using var db = data.Db;

@@ -64,6 +64,8 @@ public sealed class Definitions(HttpClient compliance, HttpClient approver, stri
 
     public Task<HttpResponseMessage> DeleteAsync(string path) => compliance.DeleteAsync($"{Url}/{path}");
 
+    public Task<int> DraftVersionAsync() => SummaryAsync("draftVersion");
+
     public Task<int> AwaitingApprovalVersionAsync() => SummaryAsync("awaitingApprovalVersion");
 
     /// <summary>A version number of the definition's summary; 0 when it has none (no draft, no candidate).</summary>

@@ -20,16 +20,19 @@ public sealed class TestApp : WebApplicationFactory<Program>
     private readonly bool _testMode;
     private readonly LogCapture? _logs;
     private readonly IReadOnlyDictionary<string, string>? _settings;
+    private readonly Action<IServiceCollection>? _services;
 
     /// <summary>
     /// A test server of its own; <paramref name="logs"/>, when given, receives every log line from Information up;
-    /// <paramref name="settings"/> override configuration keys (e.g. "Backoffice:KnownProxies:0").
+    /// <paramref name="settings"/> override configuration keys (e.g. "Backoffice:KnownProxies:0"); <paramref name="services"/>
+    /// changes its services (e.g. an in-memory trace exporter). Every test app sends e-mail to <see cref="SmtpCatcher.Shared"/>.
     /// </summary>
-    public TestApp(bool testMode, LogCapture? logs = null, IReadOnlyDictionary<string, string>? settings = null)
+    public TestApp(bool testMode, LogCapture? logs = null, IReadOnlyDictionary<string, string>? settings = null, Action<IServiceCollection>? services = null)
     {
         _testMode = testMode;
         _logs = logs;
         _settings = settings;
+        _services = services;
     }
 
     /// <summary>The key-ring secret every test node shares, as every node of one deployment must.</summary>
@@ -48,9 +51,18 @@ public sealed class TestApp : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Backoffice", ConnectionString);
         builder.UseSetting("Backoffice:TestMode", _testMode ? "true" : "false");
         builder.UseSetting("Backoffice:SignInsPerMinute", "10000");
+        builder.UseSetting("Backoffice:SignInsPerAccountPerMinute", "10000");
         builder.UseSetting("BureauSimulator:RejectionRate", "0");
         builder.UseSetting("Timers:SweepInterval", "00:10:00");
+        builder.UseSetting("Webhooks:RetryDelaySeconds", "1");
         builder.UseSetting("Backoffice:DataProtectionKey", DataProtectionKey);
+        builder.UseSetting("Smtp:Host", "127.0.0.1");
+        builder.UseSetting("Smtp:Port", SmtpCatcher.Shared.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (_services is not null)
+        {
+            builder.ConfigureServices(_services);
+        }
+
         foreach (var (key, value) in _settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(key, value);

@@ -1,11 +1,12 @@
 import { Handle, Position } from '@xyflow/react';
 import { t, unitLabel } from './i18n.js';
+import { outcomeLabel } from './labels.js';
 
 const duration = (d) => (d && typeof d === 'object' ? `${d.amount} ${unitLabel(d.unit)}` : null);
 
 /** An activity on the canvas: name, type, team and SLA; one handle per outcome; its errors, waiting orders and dry-run step. */
 export function ActivityNode({ data, selected }) {
-  const { activity, typeLabel, outcomes, outcomeLabels, errors, waiting, isStart, diff, visits, teamLabel } = data;
+  const { activity, typeLabel, outcomes, errors, waiting, isStart, diff, visits, teamLabel } = data;
   const classes = ['activity', `activity-${activity.type}`];
   if (selected) classes.push('selected');
   if (errors.length) classes.push('has-errors');
@@ -25,12 +26,12 @@ export function ActivityNode({ data, selected }) {
         {teamLabel && <span>{teamLabel}</span>}
         {sla && <span>{t('due')} {sla}</span>}
       </div>
-      {visits?.length > 0 && <div className="activity-path" data-testid="path-step">{visits.map((v) => `#${v.index} ${outcomeLabels?.[v.outcome] ?? v.outcome ?? ''}${v.dueAt ? ` · ${t('due')} ${v.dueAt}` : ''}`).join('  ')}</div>}
+      {visits?.length > 0 && <div className="activity-path" data-testid="path-step">{visits.map((v) => `#${v.index} ${v.outcome ? outcomeLabel(v.outcome) : ''}${v.dueAt ? ` · ${t('due')} ${v.dueAt}` : ''}`).join('  ')}</div>}
       {errors.length > 0 && <div className="activity-errors">{errors.map((e, i) => <div key={i}>{e.message}</div>)}</div>}
       <div className="outcomes">
         {outcomes.map((o) => (
           <div key={o} className="outcome">
-            <span>{outcomeLabels?.[o] ?? o}</span>
+            <span>{outcomeLabel(o)}</span>
             <Handle type="source" id={o} position={Position.Bottom} className="outcome-handle" />
           </div>
         ))}

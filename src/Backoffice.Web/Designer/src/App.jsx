@@ -7,10 +7,12 @@ import { DryRunPanel } from './DryRunPanel.jsx';
 import { DiffSummary, HistoryPanel, diffDocument } from './HistoryPanel.jsx';
 import { Palette } from './Palette.jsx';
 import { PropertyPanel } from './PropertyPanel.jsx';
-import { autoLayout, connect, connectionKey, needsLayout, newActivity, paste, removeActivities } from './graph.js';
+import { connect, connectionKey, needsLayout, newActivity, paste, removeActivities } from './graph.js';
+import { autoLayout } from './stages.js';
 import { download, stored, visitsOf } from './documents.js';
-import { useUndoable } from './history.js';
+import { useShortcuts, useUndoable } from './history.js';
 import { t } from './i18n.js';
+import { setLabels } from './labels.js';
 
 const SAVE_DELAY_MS = 700;
 const NONE = [];
@@ -40,7 +42,7 @@ export function App({ initialId }) {
 
   useEffect(() => {
     Promise.all([api.activityTypes(), api.reference(), api.definitions()]).then(([ts, ref, defs]) => {
-      setTypes(ts); setReference(ref); setDefinitions(defs);
+      setLabels(ref.labels); setTypes(ts); setReference(ref); setDefinitions(defs);
       setDefinitionId((id) => id || defs[0]?.id);
     }).catch((e) => setMessage(problemLines(e).join('; ')));
   }, []);
@@ -155,19 +157,7 @@ export function App({ initialId }) {
 
   const pasteClip = useCallback(() => { if (clipboard.current) set((d) => paste(d, clipboard.current).doc); }, [set]);
 
-  useEffect(() => {
-    const onKey = (e) => {
-      if (e.key === 'Escape') setArmed(null);
-      if (e.target.closest('input, textarea, select') || !(e.ctrlKey || e.metaKey)) return;
-      const key = e.key.toLowerCase();
-      if (key === 'z' && !e.shiftKey) { e.preventDefault(); undo(); }
-      if (key === 'y' || (key === 'z' && e.shiftKey)) { e.preventDefault(); redo(); }
-      if (key === 'c') copy();
-      if (key === 'v') pasteClip();
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, [undo, redo, copy, pasteClip]);
+  useShortcuts({ undo, redo, copy, paste: pasteClip, cancel: () => setArmed(null) });
 
   // 「发布」 saves a pending edit, then shows the impact preview and asks a note before requesting approval.
   const publish = async () => {
@@ -220,12 +210,14 @@ export function App({ initialId }) {
     <div className="designer">
       <header className="toolbar">
         <select aria-label="definition" value={definitionId} onChange={(e) => switchTo(e.target.value)}>
-          {definitions.map((d) => <option key={d.id} value={d.id}>{d.name} ({d.id})</option>)}
+          {definitions.map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}
         </select>
         <span className="version" data-testid="version">
           {t('editing')} v{version?.number} {t(version?.status)}
         </span>
-        <span className={`save-state ${saveState}`} data-testid="save-state">{t(saveState)}</span>
+        <span className={`save-state ${saveState}`} data-testid="save-state">
+          {saveState === 'saved' && version?.status !== 'draft' ? '' : t(saveState)}
+        </span>
         <span className={errors.length ? 'error-count' : 'valid'} data-testid="error-count">
           {errors.length ? `${errors.length} ${t('errors')}` : t('valid')}
         </span>
@@ -262,7 +254,7 @@ export function App({ initialId }) {
         {!readOnly && <Palette types={types} armed={armed} onArm={setArmed} />}
         <ReactFlowProvider key={`${definitionId}-${readOnly}`}>
           <Canvas
-            doc={shown} types={typeMap} teams={reference.teams} outcomeLabels={reference.outcomeLabels} errors={readOnly ? NONE : errors} armed={armed}
+            doc={shown} types={typeMap} teams={reference.teams} errors={readOnly ? NONE : errors} armed={armed}
             waiting={readOnly ? null : waiting?.counts} visits={readOnly ? null : visits} readOnly={readOnly}
             onMove={moveActivities}
             onRemove={removeSelected}

@@ -1,11 +1,15 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   Background, Controls, MarkerType, MiniMap, ReactFlow, applyEdgeChanges, applyNodeChanges, useReactFlow,
 } from '@xyflow/react';
 import { ActivityNode } from './ActivityNode.jsx';
+import { BandNode } from './BandNode.jsx';
 import { connectionKey, outcomesOf } from './graph.js';
+import { outcomeLabel } from './labels.js';
+import { bandsOf, firstViewport, stagesOf } from './stages.js';
 
-const nodeTypes = { activity: ActivityNode };
+const nodeTypes = { activity: ActivityNode, band: BandNode };
+const COLLAPSIBLE = 'follow-up';
 const edgeColours = { added: '#1a7f37', removed: '#cf222e' };
 
 /** Keeps React Flow's own node state (measured sizes, selection) while taking content and positions from the document. */
@@ -25,38 +29,54 @@ function useSynced(derived, apply) {
  * The definition as a graph: activities as nodes (type, team, SLA, errors, waiting orders, dry-run
  * steps), connections labelled with their outcome. Pan, zoom, minimap; read-only for a diff.
  */
-export function Canvas({ doc, types, teams, outcomeLabels, errors, waiting, visits, readOnly, armed, onMove, onRemove, onConnect, onSelect, onDropType }) {
-  const { screenToFlowPosition } = useReactFlow();
-  const derivedNodes = useMemo(() => doc.activities.map((a) => ({
+export function Canvas({ doc, types, teams, errors, waiting, visits, readOnly, armed, onMove, onRemove, onConnect, onSelect, onDropType }) {
+  const { screenToFlowPosition, setViewport } = useReactFlow();
+  const box = useRef(null);
+  useEffect(() => {
+    if (box.current) setViewport(firstViewport(doc, box.current.clientWidth, box.current.clientHeight));
+    // Once per loaded version: edits and moves keep the view where the user put it.
+  }, [doc.id, doc.version, readOnly, setViewport]);
+  const [collapsed, setCollapsed] = useState(false);
+  const stage = useMemo(() => stagesOf(doc), [doc]);
+  const folded = useCallback((id) => collapsed && stage[id] === COLLAPSIBLE, [collapsed, stage]);
+  const derivedNodes = useMemo(() => [...bandsOf(doc, stage).map((band) => ({
+    id: `band-${band.stage}`,
+    type: 'band',
+    position: { x: band.x, y: band.y },
+    style: { width: band.width, height: collapsed && band.stage === COLLAPSIBLE ? 44 : band.height },
+    draggable: false, selectable: false, deletable: false, connectable: false, focusable: false, zIndex: -1,
+    data: { ...band, collapsed: collapsed && band.stage === COLLAPSIBLE, onToggle: band.stage === COLLAPSIBLE ? () => setCollapsed((c) => !c) : null },
+  })), ...doc.activities.map((a) => ({
     id: a.id,
     type: 'activity',
     position: a.position ?? { x: 0, y: 0 },
+    hidden: folded(a.id),
     draggable: !readOnly,
     data: {
       activity: a,
       typeLabel: types[a.type]?.label ?? a.type,
       teamLabel: teams.find((t) => t.value === a.properties?.team)?.label ?? a.properties?.team,
       outcomes: outcomesOf(a, types),
-      outcomeLabels,
       errors: errors.filter((e) => e.activityId === a.id),
       waiting: waiting?.[a.id] ?? 0,
       isStart: doc.start === a.id,
       diff: a.diff,
       visits: visits?.[a.id],
     },
-  })), [doc, types, teams, outcomeLabels, errors, waiting, visits, readOnly]);
+  }))], [doc, stage, collapsed, folded, types, teams, errors, waiting, visits, readOnly]);
   const derivedEdges = useMemo(() => doc.connections.map((c) => ({
     id: connectionKey(c),
     source: c.source,
     sourceHandle: c.outcome,
     target: c.target,
-    label: outcomeLabels[c.outcome] ?? c.outcome,
+    label: outcomeLabel(c.outcome),
+    hidden: folded(c.source) || folded(c.target),
     deletable: !readOnly,
     className: c.diff ? `edge-${c.diff}` : undefined,
     animated: Boolean(visits?.[c.source] && visits?.[c.target]),
     markerEnd: { type: MarkerType.ArrowClosed, color: edgeColours[c.diff] },
     style: c.diff ? { stroke: edgeColours[c.diff], strokeWidth: 2, strokeDasharray: c.diff === 'removed' ? '6 4' : undefined } : undefined,
-  })), [doc, outcomeLabels, visits, readOnly]);
+  })), [doc, folded, visits, readOnly]);
 
   const [nodes, onNodesChange] = useSynced(derivedNodes, applyNodeChanges);
   const [edges, onEdgesChange] = useSynced(derivedEdges, applyEdgeChanges);
@@ -89,7 +109,7 @@ export function Canvas({ doc, types, teams, outcomeLabels, errors, waiting, visi
   }, [armed, onDropType, readOnly, screenToFlowPosition]);
 
   return (
-    <div className={`canvas${armed ? ' placing' : ''}`} onDragOver={(e) => { e.preventDefault(); e.dataTransfer.dropEffect = 'move'; }} onDrop={handleDrop}>
+    <div ref={box} className={`canvas${armed ? ' placing' : ''}`} onDragOver={(e) => { e.preventDefault(); e.dataTransfer.dropEffect = 'move'; }} onDrop={handleDrop}>
       <ReactFlow
         nodes={nodes}
         edges={edges}
@@ -101,12 +121,11 @@ export function Canvas({ doc, types, teams, outcomeLabels, errors, waiting, visi
         onSelectionChange={({ nodes: selected, edges: selectedEdges }) => onSelect(selected.map((n) => n.id), selectedEdges.map((e) => e.id))}
         nodesConnectable={!readOnly}
         deleteKeyCode={readOnly ? null : ['Delete', 'Backspace']}
-        fitView
         minZoom={0.1}
       >
         <Background />
         <Controls />
-        <MiniMap pannable zoomable nodeColor={(n) => (n.data.errors.length ? '#cf222e' : edgeColours[n.data.diff] ?? '#8c959f')} />
+        <MiniMap pannable zoomable nodeColor={(n) => (n.type === 'band' ? 'transparent' : n.data.errors.length ? '#cf222e' : edgeColours[n.data.diff] ?? '#8c959f')} />
       </ReactFlow>
     </div>
   );

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { api, problemLines } from './api.js';
 import { describedOrder, initialValues } from './describedOrder.js';
 import { outcomesOf } from './graph.js';
+import { outcomeLabel } from './labels.js';
 import { t } from './i18n.js';
 
 const waitingTypes = new Set(['human-task', 'wait-for-applicant', 'wait-for-event']);
@@ -87,7 +88,7 @@ export function DryRunPanel({ definitionId, doc, types, reference, onResult, onC
           <ol className="dry-run-steps">
             {result.steps.map((s, i) => (
               <li key={i} data-activity={s.activityId}>
-                {s.name || s.activityId} → {s.outcome} <span className="hint">{china(s.at)}</span>
+                {s.name || s.activityId} → {s.outcome ? outcomeLabel(s.outcome) : ''} <span className="hint">{china(s.at)}</span>
                 {s.dueAt && <span className={s.overdue ? 'field-error' : 'hint'}> · {t('due')} {china(s.dueAt)}{s.overdue ? ` (${t('overdue')})` : ''}</span>}
                 {s.note && <div className="hint">{s.note}</div>}
               </li>

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { api } from './api.js';
 import { ConditionBuilder } from './ConditionBuilder.jsx';
 import { outcomesOf } from './graph.js';
+import { choiceLabel, outcomeLabel } from './labels.js';
 import { t, unitLabel, unitLabels } from './i18n.js';
 
 function TemplateEditor({ value, onChange, placeholders }) {
@@ -104,7 +105,7 @@ function Choice({ value, onChange, options, required, name }) {
 }
 
 function PropertyEditor({ property, value, onChange, reference, error }) {
-  const plain = (list) => list.map((v) => ({ value: v, label: v }));
+  const plain = (list) => list.map((v) => ({ value: v, label: choiceLabel(property.name, v) }));
   if (property.name === 'outcomes') {
     return <OutcomesEditor value={value} onChange={onChange} offered={reference.humanTaskOutcomes} labels={reference.outcomeLabels} />;
   }
@@ -157,7 +158,7 @@ export function PropertyPanel({ doc, selected, types, reference, errors, onChang
         const link = doc.connections.find((c) => c.source === activity.id && c.outcome === outcome);
         return (
           <label key={outcome} className="outcome-target" data-outcome={outcome}>
-            <span>{reference.outcomeLabels[outcome] ?? outcome} →</span>
+            <span>{outcomeLabel(outcome)} →</span>
             <select aria-label={`outcome-${outcome}`} value={link?.target ?? ''} onChange={(e) => onConnect(activity.id, outcome, e.target.value || null)}>
               <option value="">{t('notConnected')}</option>
               {doc.activities.filter((a) => a.id !== activity.id).map((a) => <option key={a.id} value={a.id}>{a.name || a.id} ({a.id})</option>)}

@@ -1,7 +1,5 @@
-import dagre from '@dagrejs/dagre';
-
 export const NODE_WIDTH = 220;
-export const NODE_HEIGHT = 96;
+export const NODE_HEIGHT = 104;
 
 /** The outcomes an activity can end with, as the palette describes them (fixed, or read from a property). */
 export function outcomesOf(activity, types) {
@@ -12,25 +10,6 @@ export function outcomesOf(activity, types) {
   const value = activity.properties?.[property];
   if (type.type === 'wait-for-event') return type.eventOutcomes?.[value] ?? [];
   return Array.isArray(value) ? value.filter((v) => typeof v === 'string' && v) : [];
-}
-
-/** Places every activity top to bottom along its connections. */
-export function autoLayout(doc) {
-  const graph = new dagre.graphlib.Graph();
-  graph.setGraph({ rankdir: 'TB', nodesep: 40, ranksep: 70 });
-  graph.setDefaultEdgeLabel(() => ({}));
-  doc.activities.forEach((a) => graph.setNode(a.id, { width: NODE_WIDTH, height: NODE_HEIGHT }));
-  doc.connections.forEach((c) => {
-    if (graph.hasNode(c.source) && graph.hasNode(c.target)) graph.setEdge(c.source, c.target);
-  });
-  dagre.layout(graph);
-  return {
-    ...doc,
-    activities: doc.activities.map((a) => {
-      const { x, y } = graph.node(a.id);
-      return { ...a, position: { x: Math.round(x - NODE_WIDTH / 2), y: Math.round(y - NODE_HEIGHT / 2) } };
-    }),
-  };
 }
 
 export const needsLayout = (doc) => doc.activities.some((a) => !a.position);

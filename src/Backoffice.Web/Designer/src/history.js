@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 
 /** A document with undo and redo: set() records a step, replace() changes without one (e.g. while dragging). */
 export function useUndoable(initial) {
@@ -27,4 +27,21 @@ export function useUndoable(initial) {
     : { past: [...s.past, s.present], present: s.future[0], future: s.future.slice(1) })), []);
 
   return { doc: state.present, set, replace, reset, undo, redo, canUndo: state.past.length > 0, canRedo: state.future.length > 0 };
+}
+
+/** Ctrl+Z / Ctrl+Y (or Ctrl+Shift+Z) undo and redo, Ctrl+C / Ctrl+V copy and paste, Esc cancels placing a step; not while typing. */
+export function useShortcuts({ undo, redo, copy, paste, cancel }) {
+  useEffect(() => {
+    const onKey = (e) => {
+      if (e.key === 'Escape') cancel();
+      if (e.target.closest('input, textarea, select') || !(e.ctrlKey || e.metaKey)) return;
+      const key = e.key.toLowerCase();
+      if (key === 'z' && !e.shiftKey) { e.preventDefault(); undo(); }
+      if (key === 'y' || (key === 'z' && e.shiftKey)) { e.preventDefault(); redo(); }
+      if (key === 'c') copy();
+      if (key === 'v') paste();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [undo, redo, copy, paste, cancel]);
 }

@@ -44,6 +44,9 @@ const texts = {
   pendingApprovals: ['待审批', 'Awaiting approval'], noChanges: ['没有变更', 'No changes'],
   discardDraft: ['放弃草稿', 'Discard draft'], discardConfirm: ['放弃草稿并回到已发布版本？', 'Discard the draft and return to the published version?'],
   discarded: ['草稿已放弃，已回到发布版本', 'Draft discarded; back to the published version'],
+  'stage-provider': ['接入商审核', 'Provider review'], 'stage-verification': ['核验与复审', 'Verification and second review'],
+  'stage-bureau': ['管局', 'Bureau'], 'stage-follow-up': ['办结与后续', 'Completion and follow-up'],
+  expand: ['展开', 'Expand'], collapse: ['折叠', 'Collapse'],
   placeHint: ['在画布上单击放置，Esc 取消', 'Click on the canvas to place it; Esc cancels'],
 };
 

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace Backoffice.Web.Features.Auth;
 
@@ -12,8 +11,7 @@ namespace Backoffice.Web.Features.Auth;
 /// audited), then the staff cookie. Unknown user, wrong password and locked account read alike.
 /// </summary>
 [AllowAnonymous]
-[EnableRateLimiting(TokensApi.RateLimitPolicy)]
-public sealed class SignInPageModel(SignIn signIn) : PageModel
+public sealed class SignInPageModel(SignIn signIn, SignInLimits limits) : PageModel
 {
     [BindProperty]
     public string? Username { get; set; }
@@ -35,6 +33,13 @@ public sealed class SignInPageModel(SignIn signIn) : PageModel
         if (string.IsNullOrWhiteSpace(Username) || string.IsNullOrEmpty(Password))
         {
             Error = HttpContext.T("请输入用户名和密码。", "Enter your username and password.");
+            return Page();
+        }
+
+        if (!await limits.TryTakeAsync(HttpContext, Username))
+        {
+            Error = HttpContext.T("登录尝试过于频繁，请一分钟后再试。", "Too many sign-in attempts; try again in a minute.");
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
             return Page();
         }
 

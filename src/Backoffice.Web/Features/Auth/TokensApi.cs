@@ -1,3 +1,4 @@
+using static Backoffice.Web.Infrastructure.OpenApiDocument;
 using Backoffice.Web.Infrastructure;
 using Backoffice.Workflows;
 using Backoffice.Workflows.Audit;
@@ -10,8 +11,6 @@ namespace Backoffice.Web.Features.Auth;
 /// <summary>POST /api/tokens (sign in) and DELETE /api/tokens/current (sign out).</summary>
 public static class TokensApi
 {
-    public const string RateLimitPolicy = "tokens";
-
     public sealed record TokenRequest(string? Username, string? Password);
 
     public sealed record TokenResponse(string Token, DateTimeOffset ExpiresAt, string[] Roles);
@@ -19,19 +18,26 @@ public static class TokensApi
     public static IEndpointRouteBuilder MapTokensApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/tokens").WithTags("Auth");
-        group.MapPost("/", IssueAsync).AllowAnonymous().RequireRateLimiting(RateLimitPolicy)
-            .Produces<TokenResponse>().ProducesProblem(StatusCodes.Status401Unauthorized);
+        group.MapPost("/", IssueAsync).AllowAnonymous().Accepts<TokenRequest>(Json)
+            .Produces<TokenResponse>().ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status429TooManyRequests);
         group.MapDelete("/current", RevokeAsync).RequireAuthorization(Policies.Staff);
         return app;
     }
 
     private static async Task<IResult> IssueAsync(
-        HttpContext context, SignIn signIn, NpgsqlDataSource dataSource, TimeProvider clock, IOptions<BackofficeOptions> options)
+        HttpContext context, SignIn signIn, SignInLimits limits, NpgsqlDataSource dataSource, TimeProvider clock, IOptions<BackofficeOptions> options)
     {
         var (body, problem) = await JsonBody.ReadAsync<TokenRequest>(context);
         if (problem is not null)
         {
             return problem;
+        }
+
+        if (!await limits.TryTakeAsync(context, body!.Username))
+        {
+            return Results.Problem(
+                statusCode: StatusCodes.Status429TooManyRequests,
+                title: context.IsEnglish() ? "Too many sign-in attempts; try again in a minute." : "登录尝试过于频繁，请一分钟后再试。");
         }
 
         var user = string.IsNullOrEmpty(body!.Username) || string.IsNullOrEmpty(body.Password) || body.Username.Length > 100 || body.Password.Length > 200

@@ -1,3 +1,4 @@
+using static Backoffice.Web.Infrastructure.OpenApiDocument;
 using Backoffice.Web.Infrastructure;
 using Backoffice.Workflows.Bureau;
 using Backoffice.Workflows.Instances;
@@ -15,7 +16,7 @@ public static class BureauEventsApi
 
     public static IEndpointRouteBuilder MapBureauEventsApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/bureau/events", HandleAsync).RequireAuthorization(Policies.Bureau).WithTags("Bureau")
+        app.MapPost("/api/bureau/events", HandleAsync).RequireAuthorization(Policies.Bureau).WithTags("Bureau").Accepts<Request>(Json)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }

@@ -2,6 +2,7 @@ using Backoffice.Web.Features.Designer;
 using Backoffice.Web.Infrastructure;
 using Backoffice.Workflows.Audit;
 using Backoffice.Workflows.Definitions;
+using Backoffice.Workflows.Scheduling;
 using Dapper;
 using Npgsql;
 
@@ -124,10 +125,12 @@ public static class DefinitionVersions
 
     /// <summary>
     /// Publishing asks for approval: the draft (valid, with a note) becomes the candidate awaiting a
-    /// second compliance manager; nothing is live yet. The request's audit row carries the changes
+    /// second compliance manager; nothing is live yet. Every saved scenario is played on it first, and the
+    /// first that fails refuses it (422 <c>scenario-failed</c>). The request's audit row carries the changes
     /// from the published version in business language, as the approver reads them.
     /// </summary>
-    public static async Task<IResult> PublishAsync(string id, HttpContext context, NpgsqlDataSource dataSource, DefinitionStore store, TimeProvider clock)
+    public static async Task<IResult> PublishAsync(
+        string id, HttpContext context, NpgsqlDataSource dataSource, DefinitionStore store, WorkingCalendarStore calendars, TimeProvider clock)
     {
         var (note, problem) = await PublicationApproval.ReadNoteAsync(context);
         if (problem is not null)
@@ -163,8 +166,15 @@ public static class DefinitionVersions
                 new { version = waiting });
         }
 
-        var actor = context.Name();
         var now = clock.GetUtcNow();
+        if (await Scenarios.FirstFailureAsync(connection, definition, await calendars.GetAsync(connection, ct), now, ct) is { } failure)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status422UnprocessableEntity,
+                title: context.T($"试运行场景「{failure.Scenario}」在此版本上未通过。", $"The scenario “{failure.Scenario}” fails on this version."),
+                extensions: new Dictionary<string, object?> { ["code"] = "scenario-failed", ["scenario"] = failure.Scenario, ["differences"] = failure.Differences });
+        }
+
+        var actor = context.Name();
         await connection.ExecuteAsync(new CommandDefinition(
             """
             update workflow_definition_versions set status = 'awaiting-approval', requested_by = @actor, requested_at = @now, note = @note,

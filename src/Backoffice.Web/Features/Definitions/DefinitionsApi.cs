@@ -1,3 +1,4 @@
+using static Backoffice.Web.Infrastructure.OpenApiDocument;
 using Backoffice.Web.Infrastructure;
 using Backoffice.Workflows.Definitions;
 using Npgsql;
@@ -22,12 +23,12 @@ public static class DefinitionsApi
             var definition = await store.FindVersionAsync(connection, id, version, context.RequestAborted);
             return definition is null ? Problems.NotFound(context) : Results.Ok(definition);
         });
-        group.MapPut("/{id}/draft", DefinitionVersions.SaveDraftAsync).ProducesValidationProblem();
+        group.MapPut("/{id}/draft", DefinitionVersions.SaveDraftAsync).Accepts<WorkflowDefinition>(Json).ProducesValidationProblem();
         group.MapDelete("/{id}/draft", DefinitionVersions.DiscardDraftAsync).ProducesProblem(StatusCodes.Status409Conflict);
-        group.MapPost("/{id}/publish", DefinitionVersions.PublishAsync).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
-        group.MapPost("/{id}/versions/{version:int}/approve", PublicationApproval.ApproveAsync)
+        group.MapPost("/{id}/publish", DefinitionVersions.PublishAsync).Accepts<PublicationApproval.NoteRequest>(Json).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/{id}/versions/{version:int}/approve", PublicationApproval.ApproveAsync).Accepts<PublicationApproval.NoteRequest>(Json)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict);
-        group.MapPost("/{id}/versions/{version:int}/reject", PublicationApproval.RejectAsync)
+        group.MapPost("/{id}/versions/{version:int}/reject", PublicationApproval.RejectAsync).Accepts<PublicationApproval.NoteRequest>(Json)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }

@@ -1,3 +1,4 @@
+using static Backoffice.Web.Infrastructure.OpenApiDocument;
 using Backoffice.Web.Features.Definitions;
 using Backoffice.Web.Infrastructure;
 using Backoffice.Workflows.Definitions;
@@ -15,17 +16,18 @@ public static class DesignerApi
     public static IEndpointRouteBuilder MapDesignerApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/workflow-definitions").RequireAuthorization(Policies.Compliance).WithTags("Workflow designer");
-        group.MapPost("/{id}/validate", ValidateAsync).ProducesValidationProblem();
+        group.MapPost("/{id}/validate", ValidateAsync).Accepts<WorkflowDefinition>(Json).ProducesValidationProblem();
         group.MapGet("/{id}/versions", VersionHistory.ListAsync);
         group.MapGet("/{id}/versions/{version:int}/waiting", VersionHistory.WaitingAsync);
         group.MapGet("/{id}/diff", VersionDiff.GetAsync).ProducesValidationProblem();
         group.MapGet("/{id}/impact", ImpactPreview.GetAsync).ProducesValidationProblem();
-        group.MapPost("/{id}/dry-run", DryRunEndpoint.RunAsync).ProducesValidationProblem();
+        group.MapScenarios();
+        group.MapPost("/{id}/dry-run", DryRunEndpoint.RunAsync).Accepts<DryRunEndpoint.DryRunRequest>(Json).ProducesValidationProblem();
         group.MapGet("/{id}/versions/{version:int}/export", ImportExport.ExportAsync);
-        group.MapPost("/{id}/import", ImportExport.ImportAsync).ProducesValidationProblem();
+        group.MapPost("/{id}/import", ImportExport.ImportAsync).Accepts<WorkflowDefinition>(Json).ProducesValidationProblem();
         app.MapGet("/api/designer/reference", DesignerReference.GetAsync).RequireAuthorization(Policies.Compliance).WithTags("Workflow designer");
         app.MapPost("/api/designer/template-preview", DesignerReference.PreviewAsync).RequireAuthorization(Policies.Compliance)
-            .WithTags("Workflow designer").ProducesValidationProblem();
+            .WithTags("Workflow designer").Accepts<DesignerReference.PreviewRequest>(Json).ProducesValidationProblem();
         return app;
     }
 

@@ -4,6 +4,7 @@ using Backoffice.Workflows.Definitions;
 using Backoffice.Workflows.Filings;
 using Backoffice.Workflows.Filings.Rules;
 using Backoffice.Workflows.Instances;
+using Backoffice.Workflows.Labels;
 using Backoffice.Workflows.Validation;
 using Dapper;
 using Npgsql;
@@ -32,7 +33,8 @@ public static class DesignerReference
         var english = context.IsEnglish();
         var ct = context.RequestAborted;
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        var teams = await connection.QueryAsync<Choice>(new CommandDefinition("select id as value, name as label from teams order by id", cancellationToken: ct));
+        var teams = (await connection.QueryAsync<Choice>(new CommandDefinition("select id as value, name as label from teams order by id", cancellationToken: ct)))
+            .Select(t => t with { Label = LabelCatalogue.OfTeam(t.Value, t.Label, english) });
         var reasons = await connection.QueryAsync<Choice>(new CommandDefinition(
             $"select code as value, {(english ? "label_en" : "label_zh")} as label from reason_codes where active order by sort, code", cancellationToken: ct));
         var definitions = await connection.QueryAsync<Choice>(new CommandDefinition(
@@ -40,7 +42,7 @@ public static class DesignerReference
         return Results.Ok(new
         {
             teams, reasonCodes = reasons, definitions, statuses = Statuses(english), placeholders = Placeholders,
-            orderFields = OrderFields(english),
+            orderFields = OrderFields(english), labels = Labels(english),
             outcomeLabels = DefinitionLabels.AllOutcomes(english),
             humanTaskOutcomes = DefinitionLabels.HumanTaskOutcomes,
         });
@@ -85,6 +87,17 @@ public static class DesignerReference
     };
 
     private static List<Choice> Statuses(bool english) => [.. FilingStatus.Labels.Select(s => new Choice(s.Key, english ? s.Value.En : s.Value.Zh))];
+
+    /// <summary>The labels of the codes the designer shows: outcomes and the choices of choice properties.</summary>
+    private static Dictionary<string, Dictionary<string, string>> Labels(bool english)
+    {
+        Dictionary<string, string> Of(LabelSet set) => LabelCatalogue.Entries(set).ToDictionary(e => e.Key, e => english ? e.Value.En : e.Value.Zh);
+        return new()
+        {
+            ["outcome"] = Of(LabelSet.Outcome), ["channel"] = Of(LabelSet.Channel), ["recipient"] = Of(LabelSet.Recipient),
+            ["applicantAction"] = Of(LabelSet.ApplicantAction), ["workflowEvent"] = Of(LabelSet.WorkflowEvent), ["endResult"] = Of(LabelSet.EndResult),
+        };
+    }
 
     internal static List<OrderField> OrderFields(bool english)
     {

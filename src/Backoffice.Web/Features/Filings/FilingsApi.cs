@@ -1,4 +1,6 @@
+using static Backoffice.Web.Infrastructure.OpenApiDocument;
 using Backoffice.Web.Infrastructure;
+using Backoffice.Workflows.Filings;
 
 namespace Backoffice.Web.Features.Filings;
 
@@ -7,23 +9,25 @@ public static class FilingsApi
 {
     public static IEndpointRouteBuilder MapFilingsApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/filing-types/resolve", ResolveFilingType.HandleAsync).RequireAuthorization(Policies.Filings).WithTags("Filings");
-        app.MapGet("/api/reason-codes", ReasonCodes.ListAsync).RequireAuthorization(Policies.Filings).WithTags("Filings");
+        app.MapPost("/api/filing-types/resolve", ResolveFilingType.HandleAsync).RequireAuthorization(Policies.Filings).WithTags("Filings")
+            .Accepts<ResolveFilingType.Request>(Json).Produces<ResolveFilingType.Response>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        app.MapGet("/api/reason-codes", ReasonCodes.ListAsync).Produces<ReasonCodes.ReasonCode[]>().RequireAuthorization(Policies.Filings).WithTags("Filings");
 
         var filings = app.MapGroup("/api/filings").RequireAuthorization(Policies.Filings).WithTags("Filings");
-        filings.MapPost("/", CreateFiling.HandleAsync)
+        filings.MapPost("/", CreateFiling.HandleAsync).Accepts<FilingOrderRequest>(Json)
             .Produces<CreateFiling.Created>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
         filings.MapGet("/", FilingReads.ListAsync).Produces<FilingReads.FilingPage>();
         filings.MapGet("/{id:guid}", FilingReads.GetAsync).Produces<FilingReads.FilingDetail>().ProducesProblem(StatusCodes.Status404NotFound);
-        filings.MapPut("/{id:guid}", UpdateFiling.HandleAsync)
+        filings.MapPut("/{id:guid}", UpdateFiling.HandleAsync).Accepts<FilingOrderRequest>(Json)
             .Produces<CreateFiling.Created>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
         filings.MapPost("/{id:guid}/materials", UploadMaterial.HandleAsync).DisableAntiforgery()
-            .Accepts<IFormFile>("multipart/form-data").ProducesValidationProblem().ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+            .Accepts<IFormFile>("multipart/form-data").Produces<FilingAnswers.MaterialCreated>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         filings.MapGet("/{id:guid}/materials/{materialId:guid}", DownloadMaterial.HandleAsync).ProducesProblem(StatusCodes.Status404NotFound);
-        filings.MapPost("/{id:guid}/submit", SubmitFiling.HandleAsync).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
-        filings.MapPost("/{id:guid}/withdraw", WithdrawFiling.HandleAsync).ProducesProblem(StatusCodes.Status409Conflict);
-        filings.MapPost("/{id:guid}/public-security", ReportPublicSecurity.HandleAsync).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
-        filings.MapPost("/{id:guid}/video-verification", RecordVideoVerification.HandleAsync).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        filings.MapPost("/{id:guid}/submit", SubmitFiling.HandleAsync).Produces<FilingAnswers.OrderStatus>(StatusCodes.Status202Accepted).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        filings.MapPost("/{id:guid}/withdraw", WithdrawFiling.HandleAsync).Produces<FilingAnswers.OrderStatus>().ProducesProblem(StatusCodes.Status409Conflict);
+        filings.MapPost("/{id:guid}/public-security", ReportPublicSecurity.HandleAsync).Accepts<ReportPublicSecurity.Request>(Json).Produces<FilingAnswers.PublicSecurityReported>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        filings.MapPost("/{id:guid}/video-verification", RecordVideoVerification.HandleAsync).Accepts<RecordVideoVerification.Request>(Json)
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }
 }

@@ -23,8 +23,7 @@ public static partial class ReportPublicSecurity
             return problem;
         }
 
-        var number = body!.Number?.Trim();
-        if (number is null || !PublicSecurityNumber().IsMatch(number))
+        if (body!.Number?.Trim() is not { } number || !PublicSecurityNumber().IsMatch(number))
         {
             return Problems.Field(context, "number", "public-security-number-format");
         }
@@ -48,7 +47,7 @@ public static partial class ReportPublicSecurity
             step.Change(order with { PublicSecurityNumber = number });
             AuditLog.Add(step.Writes, step.Now, step.Actor, "public-security-reported", "filing-order", order.OrderNumber, new { number });
             await runner.ResumeAsync(step, waiting[0], "reported", number);
-            return (Results.Ok(new { id, publicSecurityNumber = number }), true);
+            return (Results.Ok(new FilingAnswers.PublicSecurityReported(id, number)), true);
         }, context.RequestAborted);
     }
 

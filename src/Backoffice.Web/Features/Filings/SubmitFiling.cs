@@ -38,7 +38,7 @@ public static class SubmitFiling
 
             var refusal = await process.SubmitAsync(step, order, waiting);
             return refusal is null
-                ? (Results.Accepted($"/api/filings/{id}", new { id, order.OrderNumber, status = (await step.LockOrderAsync(id))!.Status }), true)
+                ? (Results.Accepted($"/api/filings/{id}", new FilingAnswers.OrderStatus(id, order.OrderNumber, (await step.LockOrderAsync(id))!.Status)), true)
                 : (Problems.Conflict(context, refusal, Messages.NotSubmittable(context, order.Status)), false);
         }, context.RequestAborted);
 

@@ -123,7 +123,7 @@ public static class UploadMaterial
         await AuditLog.WriteAsync(connection, transaction, now, actor, "material-uploaded", "filing-order", order.OrderNumber,
             new { materialId, kind, websiteIndex, size = content.Length, contentType }, ct);
         await transaction.CommitAsync(ct);
-        return Results.Created($"/api/filings/{id}/materials/{materialId}", new { materialId });
+        return Results.Created($"/api/filings/{id}/materials/{materialId}", new FilingAnswers.MaterialCreated(materialId));
     }
 
     private static IResult TooLarge(HttpContext context, FilingRules rules) => Results.Problem(

@@ -27,6 +27,6 @@ public static class WithdrawFiling
             }
 
             await process.WithdrawAsync(step, order);
-            return (Results.Ok(new { id, order.OrderNumber, status = FilingStatus.Withdrawn }), true);
+            return (Results.Ok(new FilingAnswers.OrderStatus(id, order.OrderNumber, FilingStatus.Withdrawn)), true);
         }, context.RequestAborted);
 }

@@ -1,23 +1,29 @@
+using Backoffice.Web.Infrastructure.Nodes;
 using Hangfire;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Quartz;
 
 namespace Backoffice.Web.Features.Health;
 
-/// <summary>Healthy when this node's Hangfire server heartbeats and its Quartz scheduler runs.</summary>
-public sealed class SchedulersHealthCheck(JobStorage storage, ISchedulerFactory schedulers, TimeProvider clock) : IHealthCheck
+/// <summary>
+/// Healthy when THIS node's Hangfire server heartbeats (another node's does not count) and its Quartz
+/// scheduler runs.
+/// </summary>
+public sealed class SchedulersHealthCheck(JobStorage storage, ISchedulerFactory schedulers, NodeIdentity node, TimeProvider clock) : IHealthCheck
 {
+    private static readonly TimeSpan HeartbeatAge = TimeSpan.FromMinutes(2);
+
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         try
         {
             var servers = storage.GetMonitoringApi().Servers();
-            var alive = servers.Any(s => s.Heartbeat is { } beat && DateTime.UtcNow - beat < TimeSpan.FromMinutes(2));
+            var alive = servers.Any(s => node.Owns(s.Name) && s.Heartbeat is { } beat && DateTime.UtcNow - beat < HeartbeatAge);
             var scheduler = await schedulers.GetScheduler(cancellationToken);
             var running = scheduler.Status == SchedulerStatus.Running;
             return alive && running
                 ? HealthCheckResult.Healthy()
-                : HealthCheckResult.Unhealthy($"Hangfire server alive: {alive}; Quartz scheduler running: {running} (at {clock.GetUtcNow():O}).");
+                : HealthCheckResult.Unhealthy($"Hangfire server {node.Name} alive: {alive}; Quartz scheduler running: {running} (at {clock.GetUtcNow():O}).");
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -14,7 +14,7 @@ namespace Backoffice.Web.Features.Reports;
 /// </summary>
 public sealed class ReportBuildJob(
     NpgsqlDataSource dataSource, WorkingCalendarStore calendars, TimeProvider clock, ReportBuildCompletion completion,
-    IOptions<ArchiveOptions> archive, ILogger<ReportBuildJob> logger)
+    IOptions<ArchiveOptions> archive, IOptions<ReportTargets> targets, ILogger<ReportBuildJob> logger)
 {
     public async Task RunAsync(Guid buildId, CancellationToken ct)
     {
@@ -66,7 +66,8 @@ public sealed class ReportBuildJob(
     private async Task<(string FileName, byte[] Content)> BuildAsync(
         NpgsqlConnection connection, BuildRow build, ReportBuildProgress progress, CancellationToken ct)
     {
-        var parameters = ReportBuildScope.Parse(build.Parameters).For(build.RequestedBy, clock.GetUtcNow()) with { OrderUrl = archive.Value.OrderUrl };
+        var parameters = ReportBuildScope.Parse(build.Parameters).For(build.RequestedBy, clock.GetUtcNow())
+            with { OrderUrl = archive.Value.OrderUrl, Targets = targets.Value };
         var calendar = await calendars.GetAsync(connection, ct);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var writing = progress.WriteUntilAsync(stop.Token);

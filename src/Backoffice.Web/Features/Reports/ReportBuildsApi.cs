@@ -1,3 +1,4 @@
+using static Backoffice.Web.Infrastructure.OpenApiDocument;
 using System.Globalization;
 using Backoffice.Web.Infrastructure;
 using Backoffice.Workflows.Validation;
@@ -14,7 +15,7 @@ public static class ReportBuildsApi
     public static IEndpointRouteBuilder MapReportBuildsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/reports/builds").RequireAuthorization(Policies.Management).WithTags("Reports");
-        group.MapPost("/", RequestAsync).ProducesValidationProblem();
+        group.MapPost("/", RequestAsync).Accepts<ReportBuildRequest>(Json).ProducesValidationProblem();
         group.MapGet("/", ListAsync).ProducesValidationProblem();
         group.MapGet("/{id:guid}", GetAsync).ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{id:guid}/file", FileAsync).ProducesProblem(StatusCodes.Status404NotFound);

@@ -6,6 +6,7 @@ public static class ReportDeliveryExtensions
     public static IServiceCollection AddReportDelivery(this IServiceCollection services)
     {
         services.AddOptions<ArchiveOptions>().BindConfiguration(ArchiveOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<Backoffice.Reports.ReportTargets>().BindConfiguration(Backoffice.Reports.ReportTargets.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ReportJobs>();
         services.AddSingleton<ReportBuilds>();
         services.AddSingleton<ReportBuildCompletion>();

@@ -56,7 +56,11 @@ public static class ReportsApi
             return Problems.Validation(context, errors);
         }
 
-        parameters = parameters with { OrderUrl = services.GetRequiredService<IOptions<ArchiveOptions>>().Value.OrderUrl };
+        parameters = parameters with
+        {
+            OrderUrl = services.GetRequiredService<IOptions<ArchiveOptions>>().Value.OrderUrl,
+            Targets = services.GetRequiredService<IOptions<ReportTargets>>().Value,
+        };
 
         var calendar = await services.GetRequiredService<WorkingCalendarStore>().GetAsync(connection, ct);
         var file = new FileStream(

@@ -1,3 +1,4 @@
+using static Backoffice.Web.Infrastructure.OpenApiDocument;
 using Backoffice.Web.Infrastructure;
 using Backoffice.Workflows.Validation;
 using Npgsql;
@@ -15,8 +16,8 @@ public static class SubscriptionsApi
         group.MapGet("/{id:guid}", async (HttpContext context, Subscriptions subscriptions, Guid id) =>
             await subscriptions.GetAsync(id, context.RequestAborted) is { } view ? Results.Ok(ToApi(view)) : Problems.NotFound(context))
             .ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapPost("/", CreateAsync).ProducesValidationProblem();
-        group.MapPut("/{id:guid}", UpdateAsync).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/", CreateAsync).Accepts<SubscriptionRequest>(Json).ProducesValidationProblem();
+        group.MapPut("/{id:guid}", UpdateAsync).Accepts<SubscriptionRequest>(Json).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         group.MapDelete("/{id:guid}", async (HttpContext context, Subscriptions subscriptions, Guid id) =>
             await subscriptions.DeleteAsync(id, context.Name(), context.RequestAborted) ? Results.NoContent() : Problems.NotFound(context))
             .ProducesProblem(StatusCodes.Status404NotFound);

@@ -1,3 +1,4 @@
+using static Backoffice.Web.Infrastructure.OpenApiDocument;
 using Backoffice.Web.Infrastructure;
 
 namespace Backoffice.Web.Features.Tasks;
@@ -11,8 +12,8 @@ public static class TasksApi
         tasks.MapGet("/", TaskList.HandleAsync);
         tasks.MapPost("/{id:guid}/claim", TaskActions.ClaimApiAsync).ProducesProblem(StatusCodes.Status409Conflict);
         tasks.MapPost("/{id:guid}/release", TaskActions.ReleaseApiAsync).ProducesProblem(StatusCodes.Status409Conflict);
-        tasks.MapPost("/{id:guid}/complete", CompleteTask.ApiAsync).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
-        tasks.MapPost("/{id:guid}/reassign", TaskActions.ReassignApiAsync).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        tasks.MapPost("/{id:guid}/complete", CompleteTask.ApiAsync).Accepts<CompleteTask.Request>(Json).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        tasks.MapPost("/{id:guid}/reassign", TaskActions.ReassignApiAsync).Accepts<TaskActions.ReassignRequest>(Json).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }
 }

@@ -1,3 +1,4 @@
+using static Backoffice.Web.Infrastructure.OpenApiDocument;
 using Backoffice.Web.Infrastructure;
 using Backoffice.Workflows;
 using Backoffice.Workflows.Audit;
@@ -20,8 +21,10 @@ public static class TestModeApi
 
     public static IEndpointRouteBuilder MapTestModeApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/test-clock/advance", AdvanceAsync).RequireAuthorization(Policies.TestMode).WithTags("Test mode");
-        app.MapPost("/api/bureau-simulator/registry", RegistryInsert.HandleAsync).RequireAuthorization(Policies.TestMode).WithTags("Test mode");
+        app.MapPost("/api/test-clock/advance", AdvanceAsync).RequireAuthorization(Policies.TestMode).WithTags("Test mode")
+            .Accepts<AdvanceRequest>(Json).ProducesValidationProblem();
+        app.MapPost("/api/bureau-simulator/registry", RegistryInsert.HandleAsync).RequireAuthorization(Policies.TestMode).WithTags("Test mode")
+            .Accepts<RegistryInsert.Request>(Json).ProducesValidationProblem();
         return app;
     }
 

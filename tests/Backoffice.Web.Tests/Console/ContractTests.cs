@@ -1,0 +1,103 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text.Json.Nodes;
+using Backoffice.Web.Tests.Support;
+
+namespace Backoffice.Web.Tests.Console;
+
+/// <summary>
+/// The served OpenAPI document is a contract a console can generate a client from: it lints clean with Redocly,
+/// openapi-typescript turns it into types, and a console script written against those types compiles with tsc
+/// (tests/contract, tools pinned there and installed by ./backoffice test with npm ci).
+/// </summary>
+public sealed class ContractTests
+{
+    private readonly TestApp _app = TestApp.Instance;
+
+    [Fact]
+    public async Task The_document_lints_clean_and_generates_a_client_a_console_script_type_checks_against()
+    {
+        var text = await (await _app.Anonymous().GetAsync("/openapi/v1.json")).Content.ReadAsStringAsync();
+        var results = Environment.GetEnvironmentVariable("BACKOFFICE_TEST_RESULTS") ?? Path.Combine(Root, ".data", "test-results");
+        Directory.CreateDirectory(results);
+        var file = Path.Combine(results, "openapi.json");
+        await File.WriteAllTextAsync(file, text);
+
+        await RunAsync("redocly", "lint", file, "--config", "redocly.yaml");
+        await RunAsync("openapi-typescript", file, "-o", "generated/api.d.ts");
+        await RunAsync("tsc", "-p", "tsconfig.json");
+    }
+
+    [Fact]
+    public async Task Every_operation_is_typed_secured_and_summarised()
+    {
+        var document = await _app.Anonymous().GetAsync("/openapi/v1.json").ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal("bearer", document["components"]!["securitySchemes"]!["bearer"]!["scheme"]!.GetValue<string>());
+        var missing = new List<string>();
+        foreach (var (path, operations) in document["paths"]!.AsObject())
+        {
+            foreach (var (method, operation) in operations!.AsObject())
+            {
+                var name = $"{method.ToUpperInvariant()} {path}";
+                if (string.IsNullOrEmpty(operation!["summary"]?.GetValue<string>())) missing.Add($"{name}: summary");
+                if (!operation["responses"]!.AsObject().Any(r => r.Key.StartsWith('2'))) missing.Add($"{name}: success answer");
+                if ((method is "put" || (method is "post" && TakesBody(path))) && operation["requestBody"] is null) missing.Add($"{name}: request body");
+            }
+        }
+
+        Assert.True(missing.Count == 0, string.Join("\n", missing));
+        var schemas = document["components"]!["schemas"]!;
+        Assert.Contains("returned", Enum(schemas["FilingDetail"]!["properties"]!["status"]!));
+        Assert.Contains("new-filing", Enum(schemas["FilingOrderRequest"]!["properties"]!["filingType"]!));
+        Assert.Contains("curtain-photo", Enum(schemas["MaterialEntry"]!["properties"]!["kind"]!));
+        Assert.NotNull(schemas["HttpValidationProblemDetails"]!["properties"]!["errorCodes"]);
+        Assert.NotNull(schemas["ProblemDetails"]!["properties"]!["code"]);
+        Assert.Equal("enterprise", schemas["FilingOrderRequest"]!["examples"]![0]!["subject"]!["nature"]!.GetValue<string>());
+        Assert.NotNull(document["paths"]!["/api/test-clock/advance"]);
+    }
+
+    [Fact]
+    public async Task Outside_test_mode_the_document_has_no_test_mode_endpoints()
+    {
+        using var app = new TestApp(testMode: false);
+        var document = await app.Anonymous().GetAsync("/openapi/v1.json").ExpectAsync(HttpStatusCode.OK);
+        var paths = document["paths"]!.AsObject().Select(p => p.Key).ToList();
+        Assert.Contains("/api/filings", paths);
+        Assert.DoesNotContain(paths, p => p.StartsWith("/api/test-clock", StringComparison.Ordinal) || p.StartsWith("/api/bureau-simulator", StringComparison.Ordinal));
+    }
+
+    /// <summary>Writes whose only input is the path: they take no body.</summary>
+    private static bool TakesBody(string path) =>
+        !path.EndsWith("/submit", StringComparison.Ordinal) && !path.EndsWith("/withdraw", StringComparison.Ordinal)
+        && !path.EndsWith("/claim", StringComparison.Ordinal) && !path.EndsWith("/release", StringComparison.Ordinal)
+        && !path.EndsWith("/rotate-secret", StringComparison.Ordinal);
+
+    private static List<string> Enum(JsonNode property) =>
+        property["enum"]?.AsArray().Select(v => v!.GetValue<string>()).ToList() ?? [];
+
+    private static string Root
+    {
+        get
+        {
+            var dir = new DirectoryInfo(AppContext.BaseDirectory);
+            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Backoffice.sln"))) dir = dir.Parent;
+            return dir?.FullName ?? throw new InvalidOperationException("Backoffice.sln not found above " + AppContext.BaseDirectory);
+        }
+    }
+
+    /// <summary>Runs a pinned tool of tests/contract (npx --no-install: never a download) and fails with its output unless it exits 0.</summary>
+    private static async Task RunAsync(params string[] arguments)
+    {
+        var start = new ProcessStartInfo("npx", ["--no-install", .. arguments])
+        {
+            WorkingDirectory = Path.Combine(Root, "tests", "contract"),
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        Assert.True(process.ExitCode == 0, $"{string.Join(' ', arguments)} exited {process.ExitCode}:\n{await output}\n{await errors}");
+    }
+}
