@@ -68,7 +68,7 @@ public sealed class ReportsPageTests
         await page.FillAsync("#Subscription_Cron", "0 0 9 * *");
         await page.FillAsync("#Subscription_Recipients", recipient);
         await page.ClickAsync("#subscription-form button.primary");
-        Assert.Contains("不是有效的 Quartz cron 表达式", await page.TextContentAsync("#subscription-form"));
+        Assert.Contains("这是 5 个字段的 Unix cron", await page.TextContentAsync("#subscription-form"));
 
         await page.FillAsync("#Subscription_Cron", "0 0 9 * * ?");
         await page.ClickAsync("#subscription-form button.primary");

@@ -72,6 +72,11 @@ public static class InstancesApi
             return Problems.Validation(context, errors);
         }
 
+        if (FilterText.MatchesNothing(definition) || FilterText.MatchesNothing(activity))
+        {
+            return Results.Ok(new { items = Array.Empty<object>(), total = 0 });
+        }
+
         await using var connection = await dataSource.OpenConnectionAsync(context.RequestAborted);
         var rows = (await connection.QueryAsync<InstanceRow>(new CommandDefinition(
             Select + """
