@@ -35,20 +35,20 @@ public sealed partial class DesignerPageTests
             await Assertions.Expect(Node(page, "review").GetByTestId("waiting-badge")).ToBeVisibleAsync();
 
             await page.DragAndDropAsync(".palette-item[data-type=human-task]", ".react-flow__pane", new() { TargetPosition = new() { X = 300, Y = 300 } });
-            await Node(page, "human-task-1").ClickAsync();
+            await SelectAsync(page, "human-task-1");
             var panel = page.GetByTestId("property-panel");
             await panel.GetByLabel("name", new() { Exact = true }).FillAsync("法务复核");
             await panel.GetByLabel("title", new() { Exact = true }).FillAsync("法务复核");
             await panel.GetByLabel("team").SelectOptionAsync("second-review");
             await panel.GetByLabel("sla-amount").FillAsync("2");
             await panel.GetByLabel("sla-unit").SelectOptionAsync("working-days");
-            await Node(page, "review").ClickAsync();
+            await SelectAsync(page, "review");
             await panel.GetByLabel("outcome-approve").SelectOptionAsync("human-task-1");
 
             await Assertions.Expect(Node(page, "human-task-1").GetByTestId("error-badge")).ToBeVisibleAsync();
             await Assertions.Expect(Node(page, "human-task-1")).ToContainTextAsync("'approve' 没有连接");
 
-            await Node(page, "human-task-1").ClickAsync();
+            await SelectAsync(page, "human-task-1");
             await panel.GetByLabel("outcome-approve").SelectOptionAsync("submit");
             await panel.GetByLabel("outcome-return").SelectOptionAsync("notify-returned");
             await Assertions.Expect(page.GetByTestId("error-count")).ToHaveTextAsync("校验通过");
@@ -238,7 +238,7 @@ public sealed partial class DesignerPageTests
         try
         {
             await page.GotoAsync("/designer?id=change-subject");
-            await Node(page, "review").ClickAsync();
+            await SelectAsync(page, "review");
             var panel = page.GetByTestId("property-panel");
             await Assertions.Expect(panel.GetByTestId("reason-unknown")).ToContainTextAsync("no-such-reason");
             await Assertions.Expect(panel.Locator("[data-property=reasonCodes] .field-error")).ToContainTextAsync("no-such-reason");
@@ -297,6 +297,13 @@ public sealed partial class DesignerPageTests
         page.Locator(".react-flow__pane").ClickAsync(new() { Position = new() { X = 12, Y = 12 } });
 
     private static ILocator Node(IPage page, string activityId) => page.Locator($".react-flow__node[data-id=\"{activityId}\"]");
+
+    /// <summary>Selects a step by its header (its middle may hold an outcome's handle) and waits until the property panel shows it.</summary>
+    private static async Task SelectAsync(IPage page, string activityId)
+    {
+        await Node(page, activityId).ClickAsync(new() { Position = new() { X = 12, Y = 8 } });
+        await Assertions.Expect(page.GetByTestId("property-panel").GetByLabel("编号", new() { Exact = true })).ToHaveValueAsync(activityId);
+    }
 
     [GeneratedRegex(@"已折叠（\d+）")]
     private static partial Regex FoldedCount();
