@@ -21,8 +21,7 @@ public sealed class EventsTests
         }
 
         using var after = new TestApp(testMode: true);
-        var (events, next) = await ReadAllAsync(after, cursor);
-        var ours = events.Where(e => e["data"]!["orderId"]!.GetValue<string>() == flow.Id).ToList();
+        var (ours, events, next) = await ReadOrderAsync(after, cursor, flow.Id, 4);
         Assert.Equal(["order.status-changed:submitted", "order.status-changed:initial-review", "order.returned:", "order.status-changed:returned"],
             ours.Select(e => $"{e["type"]}:{e["data"]!["status"]}").ToList());
         var returned = ours.Single(e => e["type"]!.GetValue<string>() == "order.returned")["data"]!;
@@ -32,8 +31,7 @@ public sealed class EventsTests
 
         var resumed = new Flow(after, flow.Id);
         await resumed.SubmitAsync();
-        var (later, _) = await ReadAllAsync(after, next);
-        var laterOurs = later.Where(e => e["data"]!["orderId"]!.GetValue<string>() == flow.Id).ToList();
+        var (laterOurs, _, _) = await ReadOrderAsync(after, next, flow.Id, 1);
         Assert.NotEmpty(laterOurs);
         Assert.DoesNotContain(laterOurs, e => events.Any(x => x["id"]!.GetValue<string>() == e["id"]!.GetValue<string>()));
         Assert.Equal("submitted", laterOurs[0]["data"]!["status"]!.GetValue<string>());
@@ -89,6 +87,26 @@ public sealed class EventsTests
     {
         var reviewer = await TestApp.Instance.SignedInAs("reviewer");
         Assert.Equal(HttpStatusCode.Forbidden, (await reviewer.GetAsync("/api/events")).StatusCode);
+    }
+
+    /// <summary>
+    /// Reads from <paramref name="cursor"/> until at least <paramref name="count"/> events of the order are readable, for
+    /// up to 30 seconds: a committed event stays unread while a transaction that began before it is still open elsewhere.
+    /// </summary>
+    private static async Task<(List<JsonNode> Ours, List<JsonNode> All, string Next)> ReadOrderAsync(TestApp app, string cursor, string orderId, int count)
+    {
+        var until = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var (events, next) = await ReadAllAsync(app, cursor);
+            var ours = events.Where(e => e["data"]!["orderId"]!.GetValue<string>() == orderId).ToList();
+            if (ours.Count >= count || DateTime.UtcNow > until)
+            {
+                return (ours, events, next);
+            }
+
+            await Task.Delay(100);
+        }
     }
 
     /// <summary>The cursor after every event committed so far.</summary>
