@@ -45,22 +45,9 @@ public static class PublicationApproval
             : (request.Note.Trim(), null);
     }
 
-    public static async Task<IResult> ApproveAsync(string id, int version, HttpContext context, NpgsqlDataSource dataSource, TimeProvider clock)
+    public static Task<IResult> ApproveAsync(string id, int version, HttpContext context, NpgsqlDataSource dataSource, TimeProvider clock) =>
+        DecideAsync(id, version, context, dataSource, async (connection, transaction, note, ct) =>
     {
-        var (note, problem) = await ReadNoteAsync(context);
-        if (problem is not null)
-        {
-            return problem;
-        }
-
-        var ct = context.RequestAborted;
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(ct);
-        if (await CandidateAsync(id, version, context, connection, transaction) is { } refused)
-        {
-            return refused;
-        }
-
         var candidate = await connection.QuerySingleAsync<CandidateRow>(new CommandDefinition(
             "select status, requested_by, saved_by from workflow_definition_versions where definition_id = @id and version = @version",
             new { id, version }, transaction, cancellationToken: ct));
@@ -93,9 +80,30 @@ public static class PublicationApproval
             new { version, note, requestedBy = candidate.RequestedBy }, ct);
         await transaction.CommitAsync(ct);
         return Results.Ok(new { id, version, state = "published" });
-    }
+    });
 
-    public static async Task<IResult> RejectAsync(string id, int version, HttpContext context, NpgsqlDataSource dataSource, TimeProvider clock)
+    public static Task<IResult> RejectAsync(string id, int version, HttpContext context, NpgsqlDataSource dataSource, TimeProvider clock) =>
+        DecideAsync(id, version, context, dataSource, async (connection, transaction, note, ct) =>
+    {
+        var actor = context.Name();
+        var now = clock.GetUtcNow();
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            update workflow_definition_versions set status = 'rejected', decided_by = @actor, decided_at = @now, decision_note = @note
+            where definition_id = @id and version = @version
+            """, new { id, version, actor, now, note }, transaction, cancellationToken: ct));
+        await AuditLog.WriteAsync(connection, transaction, now, actor, "definition-publication-rejected", "workflow-definition", id,
+            new { version, note }, ct);
+        await transaction.CommitAsync(ct);
+        return Results.Ok(new { id, version, state = "rejected" });
+    });
+
+    /// <summary>
+    /// The part approving and rejecting share: the note read, then the candidate checked in a transaction that
+    /// <paramref name="decide"/> commits when it records the decision.
+    /// </summary>
+    private static async Task<IResult> DecideAsync(string id, int version, HttpContext context, NpgsqlDataSource dataSource,
+        Func<NpgsqlConnection, NpgsqlTransaction, string, CancellationToken, Task<IResult>> decide)
     {
         var (note, problem) = await ReadNoteAsync(context);
         if (problem is not null)
@@ -111,17 +119,7 @@ public static class PublicationApproval
             return refused;
         }
 
-        var actor = context.Name();
-        var now = clock.GetUtcNow();
-        await connection.ExecuteAsync(new CommandDefinition(
-            """
-            update workflow_definition_versions set status = 'rejected', decided_by = @actor, decided_at = @now, decision_note = @note
-            where definition_id = @id and version = @version
-            """, new { id, version, actor, now, note }, transaction, cancellationToken: ct));
-        await AuditLog.WriteAsync(connection, transaction, now, actor, "definition-publication-rejected", "workflow-definition", id,
-            new { version, note }, ct);
-        await transaction.CommitAsync(ct);
-        return Results.Ok(new { id, version, state = "rejected" });
+        return await decide(connection, transaction, note, ct);
     }
 
     /// <summary>404 for an unknown version, 409 <c>not-awaiting-approval</c> for one that is not the candidate; the row is locked otherwise.</summary>
