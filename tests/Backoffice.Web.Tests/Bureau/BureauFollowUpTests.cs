@@ -1,7 +1,9 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Backoffice.Web.Tests.Browser;
 using Backoffice.Web.Tests.Support;
 using Dapper;
+using Microsoft.Playwright;
 
 namespace Backoffice.Web.Tests.Bureau;
 
@@ -33,6 +35,14 @@ public sealed class BureauFollowUpTests
         Assert.True(followUp["dueAt"]!.GetValue<DateTimeOffset>() > followUp["waitingSince"]!.GetValue<DateTimeOffset>().AddDays(20));
         Assert.Contains("bureau-overdue", await DeskRowAsync(orderNumber));
         Assert.Equal("bureau-review", await flow.StatusAsync());
+
+        await using (var session = await Browser.Browser.SignedInAsync("liaison"))
+        {
+            await session.Page.GotoAsync("/bureau");
+            var row = session.Page.Locator("[data-testid=waiting-order]", new PageLocatorOptions { HasText = orderNumber });
+            await Assertions.Expect(row.Locator("[data-testid=bureau-overdue]")).ToContainTextAsync("管局审核已超 20 个工作日，请跟进");
+            await session.Page.ScreenshotAsync("bureau-overdue-follow-up");
+        }
 
         await Flow.AdvanceClockAsync(_app, 24 * 5);
         await using var db = await TestApp.OpenDatabaseAsync();
