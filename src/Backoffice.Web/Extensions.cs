@@ -10,6 +10,7 @@ using Backoffice.Web.Features.Designer;
 using Backoffice.Web.Features.Filings;
 using Backoffice.Web.Features.Health;
 using Backoffice.Web.Features.Operations;
+using Backoffice.Web.Features.ProvinceRules;
 using Backoffice.Web.Features.Reports;
 using Backoffice.Web.Features.TestMode;
 using Backoffice.Web.Infrastructure;
@@ -145,6 +146,7 @@ public static class Extensions
         app.MapReportDeliveryApi();
         app.MapEventsApi();
         app.MapWebhooksApi();
+        app.MapProvinceRulesApi();
         app.MapRazorPages();
         app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [], AppPath = "/" }).RequireAuthorization(Policies.Admin);
         return app;

@@ -93,7 +93,6 @@ public static partial class ValidationMessages
         ["website-principal-too-young"] = ("网站负责人须年满 18 周岁", "A website principal must be at least 18"),
         ["principal-mobile-same"] = ("网站负责人与主体负责人不是同一人时，手机号码不能相同", "When the website principal is another person, the mobiles must differ"),
         ["principal-email-same"] = ("网站负责人与主体负责人不是同一人时，电子邮箱不能相同", "When the website principal is another person, the e-mails must differ"),
-        ["shanghai-needs-app"] = ("上海地区须使用管局 APP 核验（app）", "Shanghai requires verification in the bureau's app (app)"),
     };
 
     private static readonly Dictionary<string, (string, string)> Materials = new()
@@ -167,7 +166,21 @@ public static partial class ValidationMessages
         ["recipients-count"] = ("收件人须有 1 到 {0} 个", "Between 1 and {0} recipients"),
     };
 
+    private static readonly Dictionary<string, (string, string)> ProvinceRuleMessages = new()
+    {
+        ["verification-method-not-accepted"] = ("{0}不接受该核验方式；该负责人可用：{1}", "{0} does not accept this verification method; this principal may use: {1}"),
+        ["office-phone-required-in-province"] = ("{0}的个人用户也须填写真实的座机号码", "In {0} individuals must also give a real landline"),
+        ["mobile-prefix-refused"] = ("{1}管局不接受以 {0} 开头的手机号码", "The {1} bureau does not accept mobile numbers starting with {0}"),
+        ["province-site-name-word"] = ("{1}的个人网站名称不能含有“{0}”", "In {1} a personal site's name must not contain '{0}'"),
+        ["provinces-incomplete"] = ("须列出全部 31 个省份各一次，缺少：{0}", "List each of the 31 provinces once; missing: {0}"),
+        ["province-duplicate"] = ("该省份已列出", "This province is already listed"),
+        ["sms-window-range"] = ("短信核验时限须在 1 到 168 小时之间", "The SMS window must be between 1 and 168 hours"),
+        ["verification-methods-empty"] = ("至少须接受一种核验方式", "At least one verification method must be accepted"),
+        ["mobile-prefix-format"] = ("号段须为 1 到 11 位数字，以 1 开头", "A prefix has 1 to 11 digits and starts with 1"),
+        ["word-length"] = ("每个词须为 1 到 20 个字符", "Each word has 1 to 20 characters"),
+    };
+
     /// <summary>Declared last: static fields initialise in order, after the dictionaries above.</summary>
     private static readonly Dictionary<string, (string Zh, string En)> Templates =
-        new[] { General, Subject, Websites, Materials, Workflow, Reports }.SelectMany(d => d).ToDictionary(p => p.Key, p => p.Value);
+        new[] { General, Subject, Websites, Materials, Workflow, Reports, ProvinceRuleMessages }.SelectMany(d => d).ToDictionary(p => p.Key, p => p.Value);
 }
