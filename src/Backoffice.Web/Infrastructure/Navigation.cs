@@ -17,6 +17,7 @@ public static class Navigation
         new("/designer", "流程设计", "Workflow designer", Policies.Compliance),
         new("/reports", "管理报表", "Reports", Policies.Management),
         new("/admin/reasons", "退回原因", "Return reasons", Policies.Compliance),
+        new("/admin/province-rules", "省份规则", "Province rules", Policies.Compliance),
         new("/admin/users", "用户与处理组", "Users and teams", Policies.Admin),
         new("/admin/calendar", "工作日历", "Calendar", Policies.Admin),
         new("/hangfire", "后台作业", "Jobs", Policies.Admin),
