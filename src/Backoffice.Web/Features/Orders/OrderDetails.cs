@@ -67,7 +67,8 @@ public sealed record OrderDetails(
             return null;
         }
 
-        var body = JsonSerializer.Deserialize<FilingOrderRequest>(order.Body, JsonBody.Options)!.Masked();
+        var unmasked = JsonSerializer.Deserialize<FilingOrderRequest>(order.Body, JsonBody.Options)!;
+        var body = unmasked.Masked();
         var tasks = (await connection.QueryAsync<ReviewTask>(new CommandDefinition(
             ReviewTaskStore.Select + " where t.order_id = @id order by t.created_at, t.id", new { id }, cancellationToken: ct))).AsList();
         var events = (await connection.QueryAsync<BureauEvent>(new CommandDefinition(
@@ -86,7 +87,7 @@ public sealed record OrderDetails(
             order, body, await FilingReads.MaterialsAsync(connection, id, ct), tasks, events, same, await ReasonLabels.LoadAsync(connection, ct),
             await checks.WarningsAsync(connection, order, ct))
         {
-            DomainVerdicts = await checks.DomainVerdictsAsync(connection, order, body, ct),
+            DomainVerdicts = await checks.DomainVerdictsAsync(connection, order, unmasked, ct),
         };
         var names = await StaffNames.LoadAsync(
             connection, tasks.SelectMany(t => new[] { t.Assignee, t.CompletedBy }).Concat(events.Select(e => e.ReceivedBy)), ct);
