@@ -29,7 +29,7 @@ public sealed partial class InboxViewsAndBulkTests
         await Assertions.Expect(row.Locator("[data-testid=website]")).ToContainTextAsync("测试科技官网");
         await Assertions.Expect(row.Locator("[data-testid=website]")).ToContainTextAsync(domain);
         Assert.Matches(ChinaTime(), await row.Locator("[data-testid=received]").InnerTextAsync());
-        await Assertions.Expect(row.Locator("[data-testid=age]")).ToHaveTextAsync(new Regex("^已等待 (刚刚|\\d+ 分钟)$"));
+        await Assertions.Expect(row.Locator("[data-testid=age]")).ToHaveTextAsync(new Regex("^(刚收到|已等待 \\d+ 分钟)$"));
         await page.AssertAccessibleAsync();
         await page.ScreenshotAsync("inbox-columns");
 
@@ -68,6 +68,8 @@ public sealed partial class InboxViewsAndBulkTests
         var text = await page.Locator("main").InnerTextAsync();
         Assert.DoesNotContain("approve", text, StringComparison.Ordinal);
         Assert.DoesNotContain("return", text, StringComparison.Ordinal);
+        Assert.Equal(0, await page.Locator("[data-testid=bulk]").CountAsync());
+        Assert.Equal(0, await page.Locator("[data-testid=age]").CountAsync());
         await page.ScreenshotAsync("inbox-done");
     }
 
@@ -171,6 +173,7 @@ public sealed partial class InboxViewsAndBulkTests
         await leadPage.ReloadAsync();
         Assert.True(await leadPage.EvaluateAsync<bool>("document.documentElement.scrollWidth <= document.documentElement.clientWidth"), "the inbox scrolls sideways at 390 px");
         await leadPage.ScreenshotAsync("narrow-inbox-lead");
+        await leadPage.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Browser.ResultsDirectory(), "screenshots", "narrow-inbox-lead-top.png") });
     }
 
     private static ILocator Row(IPage page, string number) => page.Locator("[data-testid=task-row]", new() { HasText = number });

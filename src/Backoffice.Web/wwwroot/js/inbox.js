@@ -34,6 +34,7 @@
   function showTicked() {
     const count = ticked().length;
     const label = document.getElementById('ticked');
+    if (!label) return;
     label.textContent = count === 0 ? label.dataset.none : label.dataset.some.replace('{0}', count);
   }
 
