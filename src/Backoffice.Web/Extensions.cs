@@ -9,6 +9,7 @@ using Backoffice.Web.Features.Demo;
 using Backoffice.Web.Features.Designer;
 using Backoffice.Web.Features.Filings;
 using Backoffice.Web.Features.Health;
+using Backoffice.Web.Features.Inbox;
 using Backoffice.Web.Features.Operations;
 using Backoffice.Web.Features.ProvinceRules;
 using Backoffice.Web.Features.Reports;
@@ -138,6 +139,7 @@ public static class Extensions
         app.MapFilingsApi();
         app.MapTestModeApi();
         app.MapTasksApi();
+        app.MapInboxViewsApi();
         app.MapBureauEventsApi();
         app.MapDefinitionsApi();
         app.MapDesignerApi();

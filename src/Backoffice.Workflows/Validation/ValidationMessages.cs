@@ -139,6 +139,8 @@ public static partial class ValidationMessages
         ["item-path-unknown"] = ("订单中没有该字段或材料", "The order has no such field or material"),
         ["too-many"] = ("最多 {0} 项", "At most {0} items"),
         ["assignee-not-in-team"] = ("被指派人须为该处理组的成员", "The assignee must be a member of the task's team"),
+        ["view-share-needs-lead"] = ("只有该组组长可以向组内共享视图", "Only a lead of the team shares a view with it"),
+        ["bulk-reassign-needs-lead"] = ("只有组长可以批量改派", "Only team leads reassign tasks"),
         ["public-security-number-format"] = ("公安备案号须为 14 位数字", "A public-security filing number has 14 digits"),
         ["definition-id-mismatch"] = ("文档中的 id 须为 {0}", "The document's id must be {0}"),
         ["version-not-found"] = ("没有版本 {0}", "There is no version {0}"),
