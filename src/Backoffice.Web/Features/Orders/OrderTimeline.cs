@@ -33,7 +33,12 @@ public sealed record OrderTimeline(OrderTimeline.Now Current, IReadOnlyList<Orde
     private sealed record StatusRow(DateTimeOffset At, string Status, string? Step, string Actor, string? Note);
 
     /// <summary>What a review decision recorded besides its outcome: the checklist ticked and the fields and materials returned.</summary>
-    private sealed record Decision(Guid TaskId, string[] Checklist, string ReturnItems);
+    private sealed record Decision
+    {
+        public Guid TaskId { get; init; }
+        public string[] Checklist { get; init; } = [];
+        public string ReturnItems { get; init; } = "[]";
+    }
 
     private sealed record ReturnItem(string Path, string Reason);
 
@@ -62,7 +67,7 @@ public sealed record OrderTimeline(OrderTimeline.Now Current, IReadOnlyList<Orde
             : null;
         var decisions = (await connection.QueryAsync<Decision>(new CommandDefinition(
             """
-            select d.task_id as taskid, d.checklist, d.return_items::text as returnitems from review_decisions d
+            select d.task_id, d.checklist, d.return_items::text as return_items from review_decisions d
             join review_tasks t on t.id = d.task_id where t.order_id = @id
             """, new { id }, cancellationToken: ct))).ToDictionary(d => d.TaskId);
         var stages = Group(details, statuses, decisions, names, english);
