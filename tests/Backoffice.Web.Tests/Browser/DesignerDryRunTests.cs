@@ -4,7 +4,10 @@ using Microsoft.Playwright;
 
 namespace Backoffice.Web.Tests.Browser;
 
-/// <summary>The designer's dry run asks each waiting step's outcomes as choices of what the step offers, by label.</summary>
+/// <summary>
+/// The designer's dry run asks each waiting step's outcomes as choices of what the step offers, by label, describes
+/// the sample order with labelled choices and names the teams of the path by label.
+/// </summary>
 [Collection(ClockCollection.Name)]
 public sealed class DesignerDryRunTests
 {
@@ -17,6 +20,9 @@ public sealed class DesignerDryRunTests
         await page.GetByRole(AriaRole.Button, new() { Name = "试运行" }).ClickAsync();
         var dryRun = page.GetByTestId("dry-run");
 
+        var natures = await dryRun.GetByLabel("order.subject.nature", new() { Exact = true }).Locator("option").AllInnerTextsAsync();
+        Assert.Contains("企业", natures);
+        Assert.DoesNotContain("enterprise", natures);
         var first = dryRun.GetByTestId("simulate-initial-review-1");
         Assert.Equal(["通过", "退回"], await first.Locator("option").AllInnerTextsAsync());
         await first.SelectOptionAsync(new SelectOptionValue { Label = "退回" });
@@ -31,6 +37,7 @@ public sealed class DesignerDryRunTests
         var steps = page.GetByTestId("dry-run-result").Locator("li[data-activity=initial-review]");
         await Assertions.Expect(steps).ToHaveCountAsync(2);
         await Assertions.Expect(steps.First).ToContainTextAsync("初审 → 退回");
+        await Assertions.Expect(steps.First).ToContainTextAsync("初审组");
         await Assertions.Expect(steps.Nth(1)).ToContainTextAsync("初审 → 通过");
         await page.ScreenshotAsync("designer-dry-run-result");
     }

@@ -76,6 +76,13 @@ export function DryRunPanel({ definitionId, doc, types, reference, onResult, onC
   };
   const waiting = doc.activities.filter((a) => waitingTypes.has(a.type));
   const statusLabel = (code) => reference.statuses.find((s) => s.value === code)?.label ?? code;
+  // A waiting step's note names its team, the applicant's action or the awaited event: shown by label.
+  const noteOf = (s) => {
+    if (s.type === 'human-task') return reference.teams.find((x) => x.value === s.note)?.label ?? s.note;
+    if (s.type === 'wait-for-applicant') return choiceLabel('action', s.note);
+    if (s.type === 'wait-for-event') return choiceLabel('event', s.note);
+    return s.note;
+  };
   return (
     <section className="drawer" data-testid="dry-run">
       <header><h2>{t('dryRun')}</h2><button type="button" onClick={() => { onResult(null); onClose(); }}>{t('close')}</button></header>
@@ -111,9 +118,9 @@ export function DryRunPanel({ definitionId, doc, types, reference, onResult, onC
           <ol className="dry-run-steps">
             {result.steps.map((s, i) => (
               <li key={i} data-activity={s.activityId}>
-                {s.name || s.activityId} → {s.outcome ? outcomeLabel(s.outcome) : ''} <span className="hint">{china(s.at)}</span>
+                {s.name || s.activityId} → {s.outcome ? s.outcome.split(',').map(outcomeLabel).join('、') : ''} <span className="hint">{china(s.at)}</span>
                 {s.dueAt && <span className={s.overdue ? 'field-error' : 'hint'}> · {t('due')} {china(s.dueAt)}{s.overdue ? ` (${t('overdue')})` : ''}</span>}
-                {s.note && <div className="hint">{s.note}</div>}
+                {s.note && <div className="hint">{noteOf(s)}</div>}
               </li>
             ))}
           </ol>

@@ -14,7 +14,7 @@ public static class BureauResultTemplate
 
     public const string FileName = "管局结果表模板.xlsx";
 
-    public const string ExampleOrderNumber = "BA20260101000001";
+    public const string ExampleOrderNumber = "BO20260101000001";
 
     public static byte[] Build(IReadOnlyList<(string Code, string Label)> reasons)
     {
