@@ -21,7 +21,14 @@ public sealed class InstanceMigrations(NpgsqlDataSource dataSource, DefinitionSt
 
     public sealed record Request(string DefinitionId, int FromVersion, int ToVersion, IReadOnlyDictionary<string, string> Mapping, IReadOnlyList<Guid>? InstanceIds);
 
-    private sealed record InstanceRow(Guid Id, string DefinitionId, int Version, string Status, string[] Waiting);
+    private sealed record InstanceRow
+    {
+        public Guid Id { get; init; }
+        public string DefinitionId { get; init; } = "";
+        public int Version { get; init; }
+        public string Status { get; init; } = "";
+        public string[] Waiting { get; init; } = [];
+    }
 
     private const string InstancesWithWaits =
         """
