@@ -151,6 +151,9 @@ public static partial class ValidationMessages
         ["answer-hours-range"] = ("应答时长须在 0 到 2000 个工作小时之间", "The answer time must be between 0 and 2000 working hours"),
         ["draft-stamp-format"] = ("须为草稿的保存时间（ISO 8601）或 none", "Must be the draft's savedAt (ISO 8601) or none"),
         ["dry-run-start-range"] = ("开始时间须在 2000 年到 2100 年之间", "The start must lie between the years 2000 and 2100"),
+        ["migration-same-version"] = ("目标版本须与原版本不同", "The target version must differ from the source version"),
+        ["version-not-runnable"] = ("版本 {0} 未发布，不能运行实例", "Version {0} was never published: no instance can run on it"),
+        ["mapping-activity-unknown"] = ("版本 {0} 中没有步骤 {1}", "Version {0} has no step {1}"),
     };
 
     private static readonly Dictionary<string, (string, string)> Reports = new()

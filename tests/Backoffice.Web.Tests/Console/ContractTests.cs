@@ -71,7 +71,7 @@ public sealed class ContractTests
     private static bool TakesBody(string path) =>
         !path.EndsWith("/submit", StringComparison.Ordinal) && !path.EndsWith("/withdraw", StringComparison.Ordinal)
         && !path.EndsWith("/claim", StringComparison.Ordinal) && !path.EndsWith("/release", StringComparison.Ordinal)
-        && !path.EndsWith("/rotate-secret", StringComparison.Ordinal);
+        && !path.EndsWith("/rotate-secret", StringComparison.Ordinal) && !path.EndsWith("/retry", StringComparison.Ordinal);
 
     private static List<string> Enum(JsonNode property) =>
         property["enum"]?.AsArray().Select(v => v!.GetValue<string>()).ToList() ?? [];
