@@ -19,7 +19,7 @@ public sealed class SubscriptionTests
     [Fact]
     public async Task The_trigger_fires_on_working_days_skipping_the_national_day_holiday_and_including_the_adjusted_saturday()
     {
-        var management = await _app.SignedInAs("management");
+        var management = await _app.SignedInAs("admin");
         var id = await CreateAsync(management, Subscription("0 0 9 * * ?", "ops@example.com"));
 
         var scheduler = await _app.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
@@ -54,7 +54,11 @@ public sealed class SubscriptionTests
         var management = await _app.SignedInAs("management");
         var tag = Guid.NewGuid().ToString("N")[..8];
         string[] recipients = [$"boss-{tag}@example.com", $"deputy-{tag}@example.com"];
-        var id = Guid.Parse(await CreateAsync(management, Subscription("0 30 8 * * ?", recipients)));
+        var daily = Subscription("", recipients);
+        daily.Remove("cron");
+        daily["frequency"] = "daily";
+        daily["time"] = "08:30";
+        var id = Guid.Parse(await CreateAsync(management, daily));
         var scheduler = await _app.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
 
         await scheduler.TriggerJob(SubscriptionSchedule.JobKey(id), new JobDataMap());
@@ -117,7 +121,7 @@ public sealed class SubscriptionTests
     [Fact]
     public async Task Editing_reschedules_the_trigger_and_pausing_unschedules_it()
     {
-        var management = await _app.SignedInAs("management");
+        var management = await _app.SignedInAs("admin");
         var id = await CreateAsync(management, Subscription("0 0 9 * * ?", "ops@example.com"));
         var scheduler = await _app.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
         var key = SubscriptionSchedule.TriggerKey(Guid.Parse(id));
