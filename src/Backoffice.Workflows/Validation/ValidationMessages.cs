@@ -174,6 +174,9 @@ public static partial class ValidationMessages
         ["cron-never-fires"] = ("该 cron 表达式以后不会再触发", "This cron expression never fires again"),
         ["cron-too-frequent"] = ("两次运行至少间隔 1 小时", "Runs must be at least 1 hour apart"),
         ["recipients-count"] = ("收件人须有 1 到 {0} 个", "Between 1 and {0} recipients"),
+        ["time-format"] = ("时间格式须为 HH:mm（北京时间），如 09:00", "Write the time as HH:mm (China time), e.g. 09:00"),
+        ["weekdays-required"] = ("请至少选择一天", "Pick at least one day of the week"),
+        ["month-day-range"] = ("每月的日期须在 1 到 {0} 日之间", "The day of the month must be between 1 and {0}"),
     };
 
     private static readonly Dictionary<string, (string, string)> ProvinceRuleMessages = new()
