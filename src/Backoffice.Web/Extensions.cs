@@ -145,6 +145,7 @@ public static class Extensions
         app.MapReportDeliveryApi();
         app.MapEventsApi();
         app.MapWebhooksApi();
+        app.MapReferenceConsole();
         app.MapRazorPages();
         app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [], AppPath = "/" }).RequireAuthorization(Policies.Admin);
         return app;
