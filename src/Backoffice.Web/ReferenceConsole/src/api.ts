@@ -36,8 +36,14 @@ function refused(error: Validation | Problem | undefined): Refused {
   return new Refused(fields, error?.detail ?? first ?? error?.title ?? "请求未成功，请稍后重试");
 }
 
-/** A fresh Idempotency-Key per action: a retried request is answered once, never done twice. */
-const once = () => ({ header: { "Idempotency-Key": crypto.randomUUID() } });
+/**
+ * A fresh Idempotency-Key per action: a retried request is answered once, never done twice. Random bytes rather than
+ * crypto.randomUUID, which browsers offer only on https or loopback addresses.
+ */
+const once = () => {
+  const key = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, "0")).join("");
+  return { header: { "Idempotency-Key": key } };
+};
 
 export async function resolveType(body: Resolve): Promise<Resolved> {
   const { data, error } = await client.POST("/api/filing-types/resolve", { body, params: once() });
