@@ -150,6 +150,7 @@ public static class Extensions
         app.MapEventsApi();
         app.MapWebhooksApi();
         app.MapProvinceRulesApi();
+        app.MapReferenceConsole();
         app.MapRazorPages();
         app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [], AppPath = "/" }).RequireAuthorization(Policies.Admin);
         return app;
