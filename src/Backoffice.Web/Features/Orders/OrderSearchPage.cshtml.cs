@@ -25,7 +25,7 @@ public sealed class OrderSearchPageModel(NpgsqlDataSource dataSource) : PageMode
     public async Task OnGetAsync()
     {
         var text = Q?.Trim();
-        if (text is { Length: > 100 })
+        if (text is { Length: > OrderSearch.MaxTextLength })
         {
             Errors["q"] = HttpContext.T("搜索内容不能超过 100 个字符。", "Search text must be at most 100 characters.");
             text = null;
