@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Backoffice.Web.Features.Orders;
 using Backoffice.Web.Infrastructure;
+using Backoffice.Workflows.Database;
 using Backoffice.Workflows.Filings;
 using Backoffice.Workflows.Labels;
 using Backoffice.Workflows.Validation;
@@ -108,10 +109,10 @@ public static class FilingReads
 
     /// <summary>
     /// GET /api/filings: the order search of the /orders page (<see cref="OrderSearch"/>, same text <c>q</c> and filters)
-    /// a page at a time; <c>total</c> is counted up to <see cref="OrderSearch.CountCap"/> past the page's start.
+    /// a page at a time, read from the replica when one is set; <c>total</c> is counted up to <see cref="OrderSearch.CountCap"/> past the page's start.
     /// </summary>
     public static async Task<IResult> ListAsync(
-        HttpContext context, NpgsqlDataSource dataSource, string? q, string? status, string? filingType, string? province, int? page, int? pageSize)
+        HttpContext context, ReadReplica replica, string? q, string? status, string? filingType, string? province, int? page, int? pageSize)
     {
         var text = q?.Trim();
         var errors = new ValidationErrors();
@@ -133,7 +134,7 @@ public static class FilingReads
         }
 
         var ct = context.RequestAborted;
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var connection = await replica.OpenConnectionAsync(ct);
         var visibility = await OrderVisibility.ForAsync(context.User, connection, ct);
         var (rows, _) = await OrderSearch.RunAsync(connection, visibility, filter, ct);
         var count = await OrderSearch.CountAsync(connection, visibility, filter, ct);
