@@ -82,6 +82,7 @@ public static class Extensions
         var connectionString = builder.Configuration.GetConnectionString(DatabaseExtensions.ConnectionStringName);
         services.AddHangfire((provider, config) => config
             .UseLogProvider(new HangfireLogging(provider.GetRequiredService<ILoggerFactory>()))
+            .UseJobTracing()
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
