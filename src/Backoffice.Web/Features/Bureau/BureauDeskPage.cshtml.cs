@@ -51,6 +51,15 @@ public sealed class BureauDeskPageModel(NpgsqlDataSource dataSource, BureauResul
 
     public Task OnGetAsync() => LoadAsync();
 
+    /// <summary>The results sheet to fill in (<see cref="BureauResultTemplate"/>), its reasons listed with their Chinese labels.</summary>
+    public async Task<IActionResult> OnGetTemplateAsync()
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(HttpContext.RequestAborted);
+        var reasons = (await connection.QueryAsync<(string, string)>(new CommandDefinition(
+            "select code, label_zh from reason_codes where active order by sort, code", cancellationToken: HttpContext.RequestAborted))).AsList();
+        return File(BureauResultTemplate.Build(reasons), BureauResultTemplate.ContentType, BureauResultTemplate.FileName);
+    }
+
     public async Task<IActionResult> OnPostRecordAsync()
     {
         Manual = true;

@@ -4,6 +4,7 @@ using Backoffice.Workflows.Clock;
 using Backoffice.Workflows.Domains;
 using Backoffice.Workflows.Filings;
 using Backoffice.Workflows.Filings.Rules;
+using Backoffice.Workflows.ProvinceRules;
 using Backoffice.Workflows.Registry;
 using Backoffice.Workflows.Scheduling;
 using Backoffice.Workflows.Validation;
@@ -64,13 +65,14 @@ public sealed class OrderPreparation(
 
         if (request.FilingType is { } type && FilingType.OnExistingRecords.Contains(type))
         {
-            var errors = FilingOrderValidator.Validate(request, type, clock.Today, rules);
+            var errors = FilingOrderValidator.Validate(request, type, clock.Today, rules, await ProvinceRuleStore.RulesAsync(connection, context.RequestAborted));
             return errors.IsEmpty
                 ? await ExistingRecordOrder.PrepareAsync(context, connection, registry, request, type)
                 : (null, Problems.Validation(context, errors));
         }
 
-        var filingErrors = FilingOrderValidator.Validate(request, request.FilingType ?? FilingType.NewFiling, clock.Today, rules);
+        var filingErrors = FilingOrderValidator.Validate(
+            request, request.FilingType ?? FilingType.NewFiling, clock.Today, rules, await ProvinceRuleStore.RulesAsync(connection, context.RequestAborted));
         return filingErrors.IsEmpty
             ? await ResolveAsync(context, connection, request)
             : (null, Problems.Validation(context, filingErrors));

@@ -22,6 +22,10 @@ public sealed class OrderChecks(RegistryStore registry, IDomainRegistry domains,
                 registry.ProviderCode)
             : [];
 
+    /// <summary>The subject and website the order acts on, from the registry (<see cref="RegistryTarget"/>).</summary>
+    public Task<RegistryTarget?> TargetAsync(NpgsqlConnection connection, FilingOrderRow order, FilingOrderRequest body, CancellationToken ct) =>
+        RegistryTarget.LoadAsync(connection, registry, order, body, ct);
+
     public async Task<IReadOnlyList<DomainHolderCheck.Verdict>> DomainVerdictsAsync(
         NpgsqlConnection connection, FilingOrderRow order, FilingOrderRequest body, CancellationToken ct)
     {
