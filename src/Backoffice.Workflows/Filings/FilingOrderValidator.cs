@@ -16,6 +16,7 @@ public static class FilingOrderValidator
     {
         var errors = new ValidationErrors();
         TextRules.Check(errors, "remark", order.Remark, false, 500);
+        AccountRules.Check(errors, order.Account);
         if (FilingType.OnExistingRecords.Contains(filingType))
         {
             ExistingRecordRules.Check(errors, order, filingType, today, rules);
@@ -50,6 +51,7 @@ public static class FilingOrderValidator
             }
 
             var domains = WebsiteRules.Check(errors, i, website, order.Subject, today, rules);
+            DomainHolderRules.Check(errors, $"websites[{i}]", website, domains);
             foreach (var domain in domains.Where(d => !seenDomains.Add(d)))
             {
                 errors.Add($"websites[{i}].domains[{domains.IndexOf(domain)}]", "domain-duplicate");

@@ -66,6 +66,20 @@ public sealed class WorkflowRunner(DefinitionStore definitions, ActivityExecutor
         InstanceStore.Journal(context, instance, "cancel", "cancel", null, result, note);
     }
 
+    /// <summary>
+    /// Runs a faulted instance again from the activity it faulted at (its other waits were closed when it
+    /// faulted). The instance is running again, or faulted again when the activity fails once more.
+    /// </summary>
+    public async Task RetryAsync(StepContext context, WorkflowInstance instance, string activityId)
+    {
+        var definition = await definitions.GetAsync(context.Connection, instance.DefinitionId, instance.Version, context.CancellationToken);
+        var activity = definition.Find(activityId) ?? throw new InvalidOperationException($"Instance {instance.Id} faulted at {activityId}, not in its version.");
+        instance.Status = "running";
+        instance.Result = null;
+        InstanceStore.Journal(context, instance, activity.Id, "retry", activity.Name, "retried", null);
+        await RunAsync(context, instance, definition, [(activity.Id, null)]);
+    }
+
     private async Task RunAsync(StepContext context, WorkflowInstance instance, WorkflowDefinition definition, List<(string Id, string? From)> start)
     {
         var queue = new Queue<(string Id, string? From)>(start);

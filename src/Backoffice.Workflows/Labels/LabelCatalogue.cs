@@ -39,6 +39,8 @@ public static class LabelCatalogue
             [LabelSet.DurationUnit] = WorkLabels.DurationUnits,
             [LabelSet.ActivityType] = ActivityTypes.All.ToDictionary(t => t.Type, t => (t.LabelZh, t.LabelEn)),
             [LabelSet.OrderEvent] = WorkLabels.OrderEvents,
+            [LabelSet.ScheduleFrequency] = ScheduleLabels.Frequencies,
+            [LabelSet.Weekday] = ScheduleLabels.Weekdays,
         };
 
     /// <summary>The label of a code in the language asked for; the code itself when the set does not know it, "" for null.</summary>

@@ -77,4 +77,10 @@ public enum LabelSet
 
     /// <summary>Order events that are not status changes (created, updated, …).</summary>
     OrderEvent,
+
+    /// <summary>How often a report subscription runs (daily, weekly, monthly, a Quartz expression).</summary>
+    ScheduleFrequency,
+
+    /// <summary>Days of the week, Monday first.</summary>
+    Weekday,
 }

@@ -4,8 +4,11 @@ using Backoffice.Workflows.Labels;
 
 namespace Backoffice.Web.Tests.Support;
 
-/// <summary>Drives one order through its workflow over HTTP, as the console, reviewers and the bureau liaison do.</summary>
-public sealed class Flow(TestApp app, string id)
+/// <summary>
+/// Drives one order through its workflow over HTTP, as the console, reviewers and the bureau liaison do. Materials are
+/// images drawn with the order's own data when its body is known, so screenshots of the viewer show a document.
+/// </summary>
+public sealed class Flow(TestApp app, string id, JsonObject? body = null)
 {
     public string Id => id;
 
@@ -14,7 +17,7 @@ public sealed class Flow(TestApp app, string id)
     public static async Task<Flow> CreateAsync(TestApp app, JsonObject body)
     {
         var created = await app.Console().PostJsonAsync("/api/filings", body).ExpectAsync(HttpStatusCode.Created);
-        return new Flow(app, created["id"]!.GetValue<string>());
+        return new Flow(app, created["id"]!.GetValue<string>(), body);
     }
 
     /// <summary>Submits an order of <paramref name="filingType"/> (change, cancel access, deregister website) on a website filed here.</summary>
@@ -45,7 +48,7 @@ public sealed class Flow(TestApp app, string id)
         var client = app.Console();
         foreach (var (kind, website) in materials)
         {
-            await client.UploadAsync(Url, kind, Files.Jpeg(), $"{kind}.jpg", website).ExpectAsync(HttpStatusCode.Created);
+            await client.UploadAsync(Url, kind, RealMaterials.Image(kind, body, Files.Jpeg()), $"{kind}.jpg", website).ExpectAsync(HttpStatusCode.Created);
         }
     }
 
@@ -54,7 +57,7 @@ public sealed class Flow(TestApp app, string id)
 
     public async Task UploadCurtainPhotoAndSubmitAsync()
     {
-        await app.Console().UploadAsync(Url, "curtain-photo", Files.Jpeg(8000), "curtain.jpg").ExpectAsync(HttpStatusCode.Created);
+        await app.Console().UploadAsync(Url, "curtain-photo", RealMaterials.Image("curtain-photo", body, Files.Jpeg(8000)), "curtain.jpg").ExpectAsync(HttpStatusCode.Created);
         await SubmitAsync();
     }
 
