@@ -82,8 +82,8 @@ internal static class OrderLabels
     /// <summary>The authenticity form's province checks; the Chinese label is the checklist item a review step requires.</summary>
     public static readonly IReadOnlyDictionary<string, (string Zh, string En)> AuthenticityChecks = new Dictionary<string, (string, string)>
     {
-        ["handwritten-pledge"] = ("核验单已手写承诺语句", "Handwritten pledge on the authenticity form"),
-        ["fingerprint"] = ("核验单已按手印", "Fingerprint on the authenticity form"),
+        ["handwritten-pledge"] = ("核验单已手写承诺语句", "Handwritten pledge on the form"),
+        ["fingerprint"] = ("核验单已按手印", "Fingerprint on the form"),
     };
 
     public static readonly IReadOnlyDictionary<string, (string Zh, string En)> MaterialKinds = new Dictionary<string, (string, string)>

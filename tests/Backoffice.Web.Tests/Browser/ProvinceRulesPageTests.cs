@@ -47,12 +47,15 @@ public sealed class ProvinceRulesPageTests
 
             var saved = await compliance.GetAsync("/api/province-rules").ExpectAsync(HttpStatusCode.OK);
             Assert.Equal(["170", "171"], ProvinceRuleChange.Province(saved.AsObject(), "110000")["refusedMobilePrefixes"]!.AsArray().Select(p => p!.GetValue<string>()));
-            Assert.Equal(["app", "curtain-photo"], ProvinceRuleChange.Province(saved.AsObject(), "310000")["verificationMethods"]!.AsArray()
-                .Select(m => m!["method"]!.GetValue<string>()));
+            var shanghai = ProvinceRuleChange.Province(saved.AsObject(), "310000")["verificationMethods"]!.AsArray()
+                .ToDictionary(m => m!["method"]!.GetValue<string>(), m => m!["certificateTypes"]!.AsArray().Select(t => t!.GetValue<string>()).ToList());
+            Assert.Equal(["app", "curtain-photo"], shanghai.Keys.Order());
+            Assert.Equal(["resident-id"], shanghai["app"]);
 
             await page.Context.AddCookiesAsync([new Microsoft.Playwright.Cookie { Name = "backoffice.lang", Value = "en", Url = _app.Address }]);
             await page.ReloadAsync();
             Assert.Contains("Beijing", await page.Locator("tr[data-province='110000']").TextContentAsync());
+            Assert.Equal(before["version"]!.GetValue<int>() + 1, (await compliance.GetAsync("/api/province-rules").ExpectAsync(HttpStatusCode.OK))["version"]!.GetValue<int>());
             await page.ScreenshotAsync("compliance-province-rules-en");
         }
         finally

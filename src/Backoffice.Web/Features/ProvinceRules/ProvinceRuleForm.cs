@@ -49,7 +49,8 @@ public sealed class ProvinceRuleForm
         Province = Province,
         SmsStep = SmsStep,
         SmsWindowHours = SmsWindowHours,
-        VerificationMethods = [.. ProvinceRuleDefaults.Methods.Select(m => Method(m, Methods.GetValueOrDefault(m) ?? Nobody, before)).OfType<VerificationMethodRule>()],
+        VerificationMethods = [.. ProvinceRuleDefaults.Methods.OrderBy(m => Order(m, before))
+            .Select(m => Method(m, Methods.GetValueOrDefault(m) ?? Nobody, before)).OfType<VerificationMethodRule>()],
         MailedOriginals = [.. MailedOriginals],
         AuthenticityChecks = [.. AuthenticityChecks],
         OfficePhoneForIndividuals = OfficePhoneForIndividuals,
@@ -74,6 +75,10 @@ public sealed class ProvinceRuleForm
         Kept => before.VerificationMethods?.FirstOrDefault(v => v?.Method == method),
         _ => null,
     };
+
+    /// <summary>Methods keep the order they were saved in, so a save that changes nothing reads as unchanged.</summary>
+    private static int Order(string method, ProvinceRule before) =>
+        before.VerificationMethods?.Select((v, i) => (v?.Method, i)).FirstOrDefault(p => p.Method == method) is (not null, var index) ? index : int.MaxValue;
 
     private static IReadOnlyList<string?> Split(string? text) =>
         [.. (text ?? "").Split([' ', ',', '，', '、', ';', '；'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];

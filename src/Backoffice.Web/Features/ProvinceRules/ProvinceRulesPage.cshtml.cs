@@ -27,8 +27,9 @@ public sealed class ProvinceRulesPageModel(NpgsqlDataSource dataSource, TimeProv
     public IReadOnlyList<FieldError> Errors { get; private set; } = [];
     public int? Saved { get; private set; }
 
-    public async Task OnGetAsync()
+    public async Task OnGetAsync(int? saved)
     {
+        Saved = saved;
         await LoadAsync();
         SmsWindowHours = Current.Rules.SmsWindowHours;
         Rows = [.. Current.Rules.Provinces!.OfType<ProvinceRule>().Select(ProvinceRuleForm.Of)];
@@ -48,9 +49,8 @@ public sealed class ProvinceRulesPageModel(NpgsqlDataSource dataSource, TimeProv
 
         if (errors.IsEmpty)
         {
-            Saved = (await ProvinceRuleStore.SaveAsync(connection, rules, Note!.Trim(), HttpContext.Name(), clock.GetUtcNow(), ct)).Version;
-            Note = null;
-            ModelState.Clear();
+            var version = await ProvinceRuleStore.SaveAsync(connection, rules, Note!.Trim(), HttpContext.Name(), clock.GetUtcNow(), ct);
+            return RedirectToPage(new { saved = version.Version });
         }
 
         Errors = errors.All;
