@@ -11,6 +11,7 @@ using Backoffice.Web.Features.Filings;
 using Backoffice.Web.Features.Health;
 using Backoffice.Web.Features.Inbox;
 using Backoffice.Web.Features.Operations;
+using Backoffice.Web.Features.ProvinceRules;
 using Backoffice.Web.Features.Reports;
 using Backoffice.Web.Features.TestMode;
 using Backoffice.Web.Infrastructure;
@@ -81,6 +82,7 @@ public static class Extensions
         var connectionString = builder.Configuration.GetConnectionString(DatabaseExtensions.ConnectionStringName);
         services.AddHangfire((provider, config) => config
             .UseLogProvider(new HangfireLogging(provider.GetRequiredService<ILoggerFactory>()))
+            .UseJobTracing()
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
@@ -143,10 +145,13 @@ public static class Extensions
         app.MapDefinitionsApi();
         app.MapDesignerApi();
         app.MapInstancesApi();
+        app.MapMigrationsApi();
         app.MapReportsApi();
         app.MapReportDeliveryApi();
         app.MapEventsApi();
         app.MapWebhooksApi();
+        app.MapProvinceRulesApi();
+        app.MapReferenceConsole();
         app.MapRazorPages();
         app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [], AppPath = "/" }).RequireAuthorization(Policies.Admin);
         return app;

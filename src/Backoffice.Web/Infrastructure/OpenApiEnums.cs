@@ -27,6 +27,7 @@ public static class OpenApiEnums
         [(typeof(FilingReads.FilingSummary), "status")] = FilingStatus.Labels.Keys.ToList(),
         [(typeof(FilingReads.TimelineEntry), "status")] = FilingStatus.Labels.Keys.ToList(),
         [(typeof(FilingReads.MaterialEntry), "kind")] = Materials.Kinds,
+        [(typeof(UploadMaterial.MaterialUpload), "kind")] = Materials.Kinds,
         [(typeof(ResolveFilingType.Request), "subjectNature")] = PersonDocuments.Natures,
         [(typeof(ResolveFilingType.Request), "certificateType")] = PersonDocuments.CertificateTypes,
         [(typeof(ResolveFilingType.Response), "filingType")] = FilingType.Labels.Keys.ToList(),
