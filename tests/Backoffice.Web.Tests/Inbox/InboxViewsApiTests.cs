@@ -64,6 +64,23 @@ public sealed class InboxViewsApiTests
         Assert.Empty(await NamesAsync(api));
     }
 
+    [Fact]
+    public async Task The_inbox_page_refuses_a_member_sharing_a_view_and_says_why_at_the_form()
+    {
+        var member = await StaffPages.NewAccountAsync(["reviewer"], "initial-review");
+        var pages = await StaffPages.SignedInAsync(_app, member);
+        var token = StaffPages.AntiForgeryToken(await pages.GetStringAsync("/inbox"));
+
+        var response = await pages.PostAsync("/inbox?handler=SaveView", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["name"] = "组内视图", ["team"] = "initial-review", ["tab"] = "team", ["__RequestVerificationToken"] = token,
+        }));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("只有该组组长可以向组内共享视图", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Empty(await NamesAsync(await _app.SignedInAs(member)));
+    }
+
     private static JsonObject View(string name, string? team) => new()
     {
         ["name"] = name, ["team"] = team, ["tab"] = "team",
