@@ -21,6 +21,8 @@ public static class LabelCatalogue
             [LabelSet.Language] = OrderLabels.Languages,
             [LabelSet.AccessResource] = OrderLabels.AccessResources,
             [LabelSet.VerificationMethod] = OrderLabels.VerificationMethods,
+            [LabelSet.AuthenticityCheck] = OrderLabels.AuthenticityChecks,
+            [LabelSet.Province] = Provinces.All.ToDictionary(p => p.Code, p => (p.Zh, p.En)),
             [LabelSet.MaterialKind] = OrderLabels.MaterialKinds,
             [LabelSet.Status] = FilingStatus.Labels,
             [LabelSet.FilingType] = Filings.FilingType.Labels,

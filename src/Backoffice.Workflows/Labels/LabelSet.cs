@@ -24,6 +24,12 @@ public enum LabelSet
     /// <summary>How the principal is verified (核验方式).</summary>
     VerificationMethod,
 
+    /// <summary>The authenticity form's province checks (handwritten pledge, fingerprint).</summary>
+    AuthenticityCheck,
+
+    /// <summary>Provinces by GB/T 2260 code (read from <see cref="Filings.Provinces"/>).</summary>
+    Province,
+
     /// <summary>The kinds of uploaded material.</summary>
     MaterialKind,
 
