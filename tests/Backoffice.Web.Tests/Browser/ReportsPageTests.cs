@@ -95,6 +95,17 @@ public sealed class ReportsPageTests
         await page.SelectOptionAsync("#Subscription_Frequency", "monthly");
         await page.FillAsync("#Subscription_MonthDay", "15");
         await page.FillAsync("#Subscription_Time", "17:30");
+        await page.ClickAsync("[data-testid=preview-runs]");
+        // Five monthly runs reach next year: without its holidays in the calendar, the preview says so.
+        await using (var calendar = await TestApp.OpenDatabaseAsync())
+        {
+            var lastRun = (await page.Locator("#next-runs li").AllTextContentsAsync())[^1];
+            var nextYearEntered = await calendar.ExecuteScalarAsync<bool>(
+                "select exists (select 1 from calendar_days where kind = 'holiday' and extract(year from day) = @year)", new { year = int.Parse(lastRun[..4]) });
+            Assert.Equal(!nextYearEntered, await page.Locator("[data-testid=calendar-missing]").CountAsync() == 1);
+        }
+
+        await page.ScreenshotAsync("reports-schedule-monthly");
         await page.UncheckAsync("#Subscription_WorkingDaysOnly");
         await page.ClickAsync("#subscription-form button.primary");
         Assert.Contains("每月 15 日 17:30", await row.TextContentAsync());

@@ -26,7 +26,7 @@ public sealed class SubscriptionScheduleTests
         var body = Weekly("08:30", "wed", "mon");
 
         var preview = await management.PostJsonAsync("/api/reports/subscriptions/preview", body).ExpectAsync(HttpStatusCode.OK);
-        var expected = await ExpectedRunsAsync(new TimeOnly(8, 30), d => d is DayOfWeek.Monday or DayOfWeek.Wednesday, workingDaysOnly: true);
+        var expected = await ExpectedRunsAsync(new TimeOnly(8, 30), d => d.DayOfWeek is DayOfWeek.Monday or DayOfWeek.Wednesday, workingDaysOnly: true);
         Assert.Equal(expected, Runs(preview["nextRuns"]!));
         Assert.Equal("每周一、周三 08:30（仅工作日）", preview["schedule"]!.GetValue<string>());
 
@@ -76,6 +76,29 @@ public sealed class SubscriptionScheduleTests
             "select frequency, month_day, working_days_only, cron from report_subscriptions where id = @id", new { id });
         Assert.Equal(("monthly", 1, false, "0 5 18 1 * ?"), stored);
         await management.DeleteAsync($"/api/reports/subscriptions/{id}").ExpectAsync(HttpStatusCode.NoContent);
+    }
+
+    [Fact]
+    public async Task A_preview_names_the_years_its_runs_reach_that_the_calendar_has_no_holidays_for()
+    {
+        var management = await _app.SignedInAs("management");
+        var body = Base();
+        body["frequency"] = "monthly";
+        body["monthDay"] = 1;
+        body["time"] = "09:00";
+
+        var preview = await management.PostJsonAsync("/api/reports/subscriptions/preview", body).ExpectAsync(HttpStatusCode.OK);
+        var expected = await ExpectedRunsAsync(new TimeOnly(9, 0), d => d.Day == 1, workingDaysOnly: true);
+        Assert.Equal(expected, Runs(preview["nextRuns"]!));
+        await using var db = await TestApp.OpenDatabaseAsync();
+        var entered = (await db.QueryAsync<int>("select distinct extract(year from day)::int from calendar_days where kind = 'holiday'")).ToHashSet();
+        var reached = Enumerable.Range(DateTimeOffset.UtcNow.ToOffset(China).Year, expected[^1].ToOffset(China).Year - DateTimeOffset.UtcNow.ToOffset(China).Year + 1);
+        Assert.Equal(reached.Where(y => !entered.Contains(y)), preview["yearsWithoutCalendar"]!.AsArray().Select(y => y!.GetValue<int>()));
+
+        // On every day the calendar is not asked, and nothing is missing.
+        body["workingDaysOnly"] = false;
+        var everyDay = await management.PostJsonAsync("/api/reports/subscriptions/preview", body).ExpectAsync(HttpStatusCode.OK);
+        Assert.Empty(everyDay["yearsWithoutCalendar"]!.AsArray());
     }
 
     [Fact]
@@ -180,7 +203,7 @@ public sealed class SubscriptionScheduleTests
     /// The test's own next five runs from now: each day at the time, on the days asked for, and when on
     /// working days only, the day a working day by the calendar table (an adjusted workday, or a weekday not a holiday).
     /// </summary>
-    private static async Task<List<DateTimeOffset>> ExpectedRunsAsync(TimeOnly at, Func<DayOfWeek, bool> onDay, bool workingDaysOnly)
+    private static async Task<List<DateTimeOffset>> ExpectedRunsAsync(TimeOnly at, Func<DateOnly, bool> onDay, bool workingDaysOnly)
     {
         await using var db = await TestApp.OpenDatabaseAsync();
         var calendar = (await db.QueryAsync<(DateTime Day, string Kind)>("select day, kind from calendar_days"))
@@ -191,7 +214,7 @@ public sealed class SubscriptionScheduleTests
         {
             var run = new DateTimeOffset(day.ToDateTime(at), China);
             var working = calendar.TryGetValue(day, out var kind) ? kind == "workday" : day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday);
-            if (run > now && onDay(day.DayOfWeek) && (!workingDaysOnly || working))
+            if (run > now && onDay(day) && (!workingDaysOnly || working))
             {
                 runs.Add(run.ToUniversalTime());
             }

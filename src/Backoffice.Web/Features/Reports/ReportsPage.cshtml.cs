@@ -62,7 +62,7 @@ public sealed class ReportsPageModel(
     public string? Saved { get; private set; }
 
     /// <summary>The schedule in words and its next runs, shown before saving.</summary>
-    public (string Schedule, IReadOnlyList<DateTimeOffset> Runs)? Preview { get; private set; }
+    public (string Schedule, NextRuns Next)? Preview { get; private set; }
 
     public bool IsAdmin => User.IsInRole(Roles.Admin);
 

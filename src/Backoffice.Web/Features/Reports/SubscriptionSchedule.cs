@@ -48,13 +48,16 @@ public sealed class SubscriptionSchedule(ISchedulerFactory schedulers, TimeProvi
     }
 
     /// <summary>
-    /// The next <paramref name="count"/> runs of a schedule from now, as its trigger would fire them
-    /// (the working-day calendar the scheduler holds lets through the days of a working-days-only schedule).
+    /// The next runs of a schedule from now, as its trigger would fire them (the working-day calendar the
+    /// scheduler holds lets through the days of a working-days-only schedule), and the years they reach
+    /// that the calendar has no holidays for (their holidays would count as working days).
     /// </summary>
-    public async Task<IReadOnlyList<DateTimeOffset>> NextRunsAsync(ReportSchedule schedule, CancellationToken ct, int count = 5)
+    public async Task<NextRuns> NextRunsAsync(ReportSchedule schedule, CancellationToken ct, int count = 5)
     {
         var expression = new CronExpression(schedule.Cron, ChinaTime.Zone);
-        var calendar = schedule.WorkingDaysOnly ? await (await schedulers.GetScheduler(ct)).GetCalendar(WorkingDayQuartzCalendar.Name, ct) : null;
+        var calendar = schedule.WorkingDaysOnly
+            ? (WorkingDayQuartzCalendar?)await (await schedulers.GetScheduler(ct)).GetCalendar(WorkingDayQuartzCalendar.Name, ct)
+            : null;
         var runs = new List<DateTimeOffset>(count);
         var after = clock.GetUtcNow();
         for (var i = 0; i < 5000 && runs.Count < count && expression.GetNextValidTimeAfter(after) is { } next; i++, after = next)
@@ -65,7 +68,11 @@ public sealed class SubscriptionSchedule(ISchedulerFactory schedulers, TimeProvi
             }
         }
 
-        return runs;
+        var missing = calendar is null || runs.Count == 0
+            ? []
+            : new WorkingCalendar(calendar.Holidays, calendar.Workdays).YearsWithoutHolidays(
+                ReportBuildScope.ChinaDay(clock.GetUtcNow()).Year, ReportBuildScope.ChinaDay(runs[^1]).Year);
+        return new NextRuns(runs, missing);
     }
 
     public async Task RemoveAsync(Guid subscriptionId, CancellationToken ct) =>
@@ -74,4 +81,10 @@ public sealed class SubscriptionSchedule(ISchedulerFactory schedulers, TimeProvi
     /// <summary>When the subscription's trigger fires next; null when it is not scheduled.</summary>
     public async Task<DateTimeOffset?> NextFireAsync(Guid subscriptionId, CancellationToken ct) =>
         (await (await schedulers.GetScheduler(ct)).GetTrigger(TriggerKey(subscriptionId), ct))?.NextFireTimeUtc;
+}
+
+/// <summary>A schedule's next runs, and the years they reach that the working-day calendar has no holidays for.</summary>
+public sealed record NextRuns(IReadOnlyList<DateTimeOffset> Runs, IReadOnlyList<int> YearsWithoutCalendar)
+{
+    public static readonly NextRuns None = new([], []);
 }

@@ -34,7 +34,7 @@ public sealed class Subscriptions(NpgsqlDataSource dataSource, TimeProvider cloc
         public DateTimeOffset? NextFireAt { get; init; }
 
         /// <summary>The next runs of an active subscription (the first is <see cref="NextFireAt"/>); none when paused.</summary>
-        public IReadOnlyList<DateTimeOffset> NextRuns { get; init; } = [];
+        public NextRuns NextRuns { get; init; } = NextRuns.None;
 
         public ReportSchedule Schedule => new(Frequency, AtTime, Weekdays, MonthDay, WorkingDaysOnly, Cron);
     }
@@ -136,6 +136,6 @@ public sealed class Subscriptions(NpgsqlDataSource dataSource, TimeProvider cloc
     private async Task<View> WithRunsAsync(View row, CancellationToken ct) => row with
     {
         NextFireAt = await schedule.NextFireAsync(row.Id, ct),
-        NextRuns = row.Active ? await schedule.NextRunsAsync(row.Schedule, ct) : [],
+        NextRuns = row.Active ? await schedule.NextRunsAsync(row.Schedule, ct) : NextRuns.None,
     };
 }

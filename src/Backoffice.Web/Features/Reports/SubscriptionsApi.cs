@@ -69,7 +69,8 @@ public static class SubscriptionsApi
             return Problems.Validation(context, errors);
         }
 
-        return Results.Ok(new { schedule = when.Describe(context.IsEnglish()), nextRuns = await schedule.NextRunsAsync(when, context.RequestAborted) });
+        var runs = await schedule.NextRunsAsync(when, context.RequestAborted);
+        return Results.Ok(new { schedule = when.Describe(context.IsEnglish()), nextRuns = runs.Runs, runs.YearsWithoutCalendar });
     }
 
     /// <summary>The body; a Quartz cron from anyone but an admin is refused (403) before it is read further.</summary>
@@ -130,6 +131,7 @@ public static class SubscriptionsApi
         s.UpdatedBy,
         s.UpdatedAt,
         s.NextFireAt,
-        s.NextRuns,
+        NextRuns = s.NextRuns.Runs,
+        s.NextRuns.YearsWithoutCalendar,
     };
 }
