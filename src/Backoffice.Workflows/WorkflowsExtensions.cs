@@ -42,6 +42,9 @@ public static class WorkflowsExtensions
         services.AddSingleton<WorkflowEngine>();
         services.AddSingleton<FilingProcess>();
         services.AddSingleton<TaskCompletion>();
+        services.AddSingleton<Operations.Incidents>();
+        services.AddSingleton<Operations.InstanceMigrations>();
+        services.AddTransient<Operations.MigrationJob>();
         services.AddSingleton<TimerSweep>();
         services.AddHostedService<TimerSweepService>();
         services.AddSingleton<BureauSimulator>();

@@ -5,6 +5,7 @@ using Backoffice.Workflows.Bookmarks;
 using Backoffice.Workflows.Definitions;
 using Backoffice.Workflows.Expressions;
 using Backoffice.Workflows.HumanTasks;
+using Backoffice.Workflows.ProvinceRules;
 using Microsoft.Extensions.Logging;
 
 namespace Backoffice.Workflows.Instances;
@@ -24,6 +25,11 @@ public sealed class WorkflowRunner(DefinitionStore definitions, ActivityExecutor
             Id = Guid.CreateVersion7(), DefinitionId = definition.Id, Version = definition.Version, OrderId = orderId,
             ParentInstanceId = parent, Variables = definition.Variables?.DeepClone() as JsonObject ?? [], RowVersion = 1,
         };
+        if (await context.LockOrderAsync(orderId) is { } order)
+        {
+            ProvinceRuleVariables.Apply(instance.Variables, await ProvinceRuleStore.RulesAsync(context.Connection, context.CancellationToken), order.Province, order.FilingType);
+        }
+
         InstanceStore.Insert(context, instance);
         await RunAsync(context, instance, definition, [(definition.Start, null)]);
         return instance;
@@ -58,6 +64,20 @@ public sealed class WorkflowRunner(DefinitionStore definitions, ActivityExecutor
 
         await CloseAsync(context, instance, "cancelled", result);
         InstanceStore.Journal(context, instance, "cancel", "cancel", null, result, note);
+    }
+
+    /// <summary>
+    /// Runs a faulted instance again from the activity it faulted at (its other waits were closed when it
+    /// faulted). The instance is running again, or faulted again when the activity fails once more.
+    /// </summary>
+    public async Task RetryAsync(StepContext context, WorkflowInstance instance, string activityId)
+    {
+        var definition = await definitions.GetAsync(context.Connection, instance.DefinitionId, instance.Version, context.CancellationToken);
+        var activity = definition.Find(activityId) ?? throw new InvalidOperationException($"Instance {instance.Id} faulted at {activityId}, not in its version.");
+        instance.Status = "running";
+        instance.Result = null;
+        InstanceStore.Journal(context, instance, activity.Id, "retry", activity.Name, "retried", null);
+        await RunAsync(context, instance, definition, [(activity.Id, null)]);
     }
 
     private async Task RunAsync(StepContext context, WorkflowInstance instance, WorkflowDefinition definition, List<(string Id, string? From)> start)

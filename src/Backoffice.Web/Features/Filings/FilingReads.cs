@@ -42,7 +42,7 @@ public static class FilingReads
         string? VerificationMethod, SubjectInfo? Subject, IReadOnlyList<WebsiteInfo?>? Websites, string? SubjectFilingNumber,
         string[] WebsiteFilingNumbers, string? PublicSecurityNumber, IReadOnlyList<MaterialEntry> Materials, IReadOnlyList<TimelineEntry> Timeline,
         DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? SubmittedAt, bool FilingPasswordSet,
-        IReadOnlyList<OrderReturns.Entry> Returns);
+        IReadOnlyList<OrderReturns.Entry> Returns, AccountInfo? Account);
 
     public sealed record FilingSummary
     {
@@ -82,7 +82,7 @@ public static class FilingReads
             order.VerificationMethod, body.Subject, body.Websites, order.SubjectFilingNumber, websiteNumbers, order.PublicSecurityNumber, materials, timeline,
             order.CreatedAt, order.UpdatedAt, order.SubmittedAt, await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
                 "select filing_password_hash is not null from filing_orders where id = @id", new { id }, cancellationToken: ct)),
-            await OrderReturns.LoadAsync(connection, id, ct)));
+            await OrderReturns.LoadAsync(connection, id, ct), body.Account));
     }
 
     /// <summary>

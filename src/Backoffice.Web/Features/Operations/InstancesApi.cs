@@ -50,6 +50,7 @@ public static class InstancesApi
         var group = app.MapGroup("/api/workflow-instances").RequireAuthorization(Policies.Compliance).WithTags("Workflow instances");
         group.MapGet("/", ListAsync).ProducesValidationProblem();
         group.MapGet("/{id:guid}", GetAsync);
+        group.MapIncidents();
         return app;
     }
 
