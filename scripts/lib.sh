@@ -154,7 +154,7 @@ pg_status() {
 ensure_browser() {
   local missing=()
   [ -x /usr/bin/chromium ] || missing+=(chromium)
-  fc-list 2>/dev/null | grep -qi 'wqy-microhei' || missing+=(fonts-wqy-microhei)
+  [ -n "$(fc-list 2>/dev/null | grep -i 'wqy-microhei')" ] || missing+=(fonts-wqy-microhei)
   [ ${#missing[@]} -eq 0 ] || apt_install "${missing[@]}"
 }
 
