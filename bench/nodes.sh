@@ -1,17 +1,23 @@
 #!/usr/bin/env bash
-# Two nodes behind nginx, loopback only: ./bench/nodes.sh [orders] [seconds]
+# Two nodes behind nginx, loopback only: ./bench/nodes.sh [orders] [seconds] [desk seconds] [background orders]
 # Starts the Release build twice (test mode, one database backoffice_nodes of the local cluster, each
 # node its own port and HOME) and nginx from Debian (installed with apt when missing) in front of them,
 # configured by scripts/nginx-conf.sh. Drives the orders through their workflows through nginx
 # (bench/Backoffice.Faults), kills node 1 with kill -9 while the load runs and starts it again, then
 # prints what held: a staff cookie signed in on one node used on the other, requests nginx could not
 # serve, and (from the database) every acknowledged order approved with one bureau submission and one
-# approval message.
+# approval message. Then the desk under a working day's load: the background of
+# bench/Backoffice.Bench/InboxSeed.sql (1,000,000 orders, 100,000 open tasks; 0 skips it) and the mixed load
+# of bench/Backoffice.Faults (desk) through nginx at 8 and at 32 closed-loop clients, [desk seconds] each
+# (60 by default, 0 skips it), with p50/p95/p99 per kind of call beside /healthz and the load average.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$ROOT/scripts/lib.sh"
 ORDERS="${1:-300}"
 LIMIT="${2:-300}"
+DESK_SECONDS="${3:-60}"
+BACKGROUND="${4:-1000000}"
+case "$BACKGROUND" in 0|1000000) ;; *) die "the background is 0 or 1000000 orders (InboxSeed.sql)" ;; esac
 WORK="$DATA_DIR/nodes"; rm -rf "$WORK"; mkdir -p "$WORK/nginx" "$WORK/home1" "$WORK/home2"
 DRIVER_LOG="$WORK/driver.log"
 free_port() { local p="$1"; while port_in_use "$p"; do p=$((p + 1)); done; echo "$p"; }
@@ -86,7 +92,22 @@ dotnet "$ROOT/bench/Backoffice.Faults/bin/Release/net10.0/Backoffice.Faults.dll"
 status=$?
 set -e
 requests="$(wc -l <"$WORK/nginx/access.log")"
-failed="$(awk '$9 >= 500' "$WORK/nginx/access.log" | wc -l)"
+failed_during_kill="$(awk '$9 >= 500' "$WORK/nginx/access.log" | wc -l)"
+if [ "$DESK_SECONDS" -gt 0 ]; then
+  if [ "$BACKGROUND" -gt 0 ]; then
+    seeded="$(now)"
+    pg_psql backoffice_nodes -f "$ROOT/bench/Backoffice.Bench/InboxSeed.sql"
+    pg_psql backoffice_nodes -c "vacuum analyze"
+    say "background of $BACKGROUND orders and 100,000 open tasks seeded in $(since "$seeded") s"
+  fi
+  for clients in 8 32; do
+    say "desk load, $clients clients through nginx; load average before: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) cores)"
+    dotnet "$ROOT/bench/Backoffice.Faults/bin/Release/net10.0/Backoffice.Faults.dll" desk "$URL" "$clients" "$DESK_SECONDS" "$BACKGROUND" \
+      | tee -a "$WORK/desk.log" || true
+    say "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+  done
+fi
+failed="$failed_during_kill"
 say "what held (orders $ORDERS, 2 nodes, kill -9 of node 1, total $(since "$started") s):"
 say "  staff cookie from node 1 on node 2: $session_before; on node 1 after its restart: $session_after (200 = kept)"
 say "  requests through nginx: $requests, answered 5xx: $failed (the driver retries them)"

@@ -3,6 +3,7 @@
 #   ./bench/run.sh [orders] [runs]               engine steps/s against single-row updates (docs/ENGINE.md)
 #   ./bench/run.sh inbox [requests] [rounds]     inbox page and tasks API at 1M orders / 100k open tasks (docs/INBOX.md)
 #   ./bench/run.sh operations [previews] [dry-runs]  impact preview and a 10,000-instance migration dry run at 100k orders (docs/ENGINE.md)
+#   ./bench/run.sh events [orders] [clients]     events/s and webhook delivery latency p50/p95 with orders moving, 1000 and 16 by default (docs/CONSOLE.md)
 #   ./bench/run.sh reports [orders...]           each report's time and peak memory at each size, 100000 1000000 by default (docs/REPORTS.md)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -14,6 +15,8 @@ if [ "${1:-}" = reports ]; then
   dotnet run -c Release --project "$ROOT/bench/Backoffice.Bench" -- "$@"
 elif [ "${1:-}" = operations ]; then
   dotnet run -c Release --project "$ROOT/bench/Backoffice.Bench" -- operations "${2:-50}" "${3:-5}"
+elif [ "${1:-}" = events ]; then
+  dotnet run -c Release --project "$ROOT/bench/Backoffice.Bench" -- events "${2:-1000}" "${3:-16}"
 elif [ "${1:-}" = inbox ]; then
   dotnet run -c Release --project "$ROOT/bench/Backoffice.Bench" -- inbox "${2:-200}" "${3:-3}"
 else

@@ -181,21 +181,31 @@ ensure_contract_tools() {
   (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error) || die "npm ci in tests/contract failed"
 }
 
-# Builds the workflow designer's front end (React, Vite) into wwwroot/build/designer when its
-# sources changed since the last build; the hash of the sources is kept beside the output.
-ensure_designer_built() {
-  local stamp="$DESIGNER_OUT/.sources" hash
-  hash="$(cd "$DESIGNER_DIR" && find src package.json package-lock.json vite.config.js -type f -print0 | sort -z | xargs -0 sha256sum | sha256sum | cut -d' ' -f1)"
-  if [ -f "$DESIGNER_OUT/designer.js" ] && [ "$(cat "$stamp" 2>/dev/null)" = "$hash" ]; then return 0; fi
+# Builds a front end (React, Vite) of the web app into wwwroot/build/<name> when its sources changed since the
+# last build; the hash of the sources is kept beside the output.
+build_front_end() {
+  local dir="$1" out="$2" entry="$3" what="$4" stamp="$2/.sources" hash
+  hash="$(cd "$dir" && find src package.json package-lock.json vite.config.js -type f -print0 | sort -z | xargs -0 sha256sum | sha256sum | cut -d' ' -f1)"
+  if [ -f "$out/$entry" ] && [ "$(cat "$stamp" 2>/dev/null)" = "$hash" ]; then return 0; fi
   ensure_node
-  say "building the workflow designer"
+  say "building $what"
   (
-    cd "$DESIGNER_DIR"
+    cd "$dir"
     if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
       npm ci --no-audit --no-fund --loglevel=error
     fi
     npx vite build --logLevel warn
-  ) || die "the workflow designer's build failed"
+  ) || die "the build of $what failed"
   echo "$hash" >"$stamp"
+}
+
+ensure_designer_built() {
+  build_front_end "$DESIGNER_DIR" "$DESIGNER_OUT" designer.js "the workflow designer"
+}
+
+# The reference console served at /console in test mode (docs/CONSOLE.md). Vite only transpiles; its type check
+# against the client generated from the served OpenAPI document runs in the contract test.
+ensure_console_built() {
+  build_front_end "$ROOT/src/Backoffice.Web/ReferenceConsole" "$ROOT/src/Backoffice.Web/wwwroot/build/console" console.js "the reference console"
 }
 

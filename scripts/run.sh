@@ -24,6 +24,7 @@ else
   say "e-mail goes to the SMTP server $Smtp__Host"
 fi
 ensure_designer_built
+ensure_console_built
 say "building"
 dotnet build "$ROOT/src/Backoffice.Web" -c Release -v quiet -nologo >/dev/null || dotnet build "$ROOT/src/Backoffice.Web" -c Release -nologo
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"

@@ -11,6 +11,7 @@ fi
 results="$DATA_DIR/test-results"
 rm -rf "$results"; mkdir -p "$results"
 ensure_designer_built
+ensure_console_built
 ensure_contract_tools
 say "building"
 dotnet build "$ROOT/Backoffice.sln" -c Release -nologo -v quiet

@@ -62,6 +62,9 @@ public static partial class InboxBenchmark
             ("inbox page, team queue", pages, "/inbox?tab=team"),
             ("inbox page, overdue", pages, "/inbox?tab=overdue"),
             ("inbox list refresh, team", pages, "/inbox?tab=team&handler=list"),
+            ("inbox page, done", pages, "/inbox?tab=done"),
+            ("inbox page, a saved view (team queue)", pages, "/inbox?view=00000000-0000-4000-8000-0000000000b1"),
+            ("GET /api/inbox-views", api, "/api/inbox-views"),
             ("GET /api/tasks?scope=mine", api, "/api/tasks?scope=mine"),
             ("GET /api/tasks?scope=team (500 rows)", api, "/api/tasks?scope=team"),
         ];
@@ -103,7 +106,7 @@ public static partial class InboxBenchmark
         await using var command = dataSource.CreateCommand(await SeedScripts.ReadAsync("InboxSeed.sql"));
         command.CommandTimeout = 1800;
         await command.ExecuteNonQueryAsync();
-        await using var vacuum = dataSource.CreateCommand("vacuum (analyze) filing_orders, workflow_instances, review_tasks");
+        await using var vacuum = dataSource.CreateCommand("vacuum (analyze) filing_orders, filing_websites, workflow_instances, review_tasks, inbox_views");
         vacuum.CommandTimeout = 1800;
         await vacuum.ExecuteNonQueryAsync();
     }

@@ -1,6 +1,7 @@
 -- The inbox benchmark's data: 1,000,000 orders, 100,000 open review tasks over the three reviewer
 -- teams (a third unclaimed, the rest held by 50 reviewers and by "reviewer"), 200,000 done tasks,
--- due times from two days ago to five days ahead. Generated in SQL for speed; the benchmark then
+-- due times from two days ago to five days ahead; the orders with tasks have one or two websites
+-- (the inbox's website and domain column), and "reviewer" keeps ten saved views, one shared by a lead. Generated in SQL for speed; the benchmark then
 -- vacuums and analyzes the tables so that no autovacuum runs while it measures.
 insert into filing_orders (id, order_number, filing_type, status, province, subject_nature, subject_name,
     subject_certificate_type, subject_certificate_number, body, created_by, created_at, updated_at, submitted_at)
@@ -30,3 +31,14 @@ select md5('task' || i)::uuid, md5('instance' || i)::uuid, md5('bookmark' || i):
        case when i > 100000 then case when i % 100 = 0 then 'reviewer' else 'r' || (i % 50) end end,
        case when i > 100000 then now() - (i % 1000) * interval '1 hour' end
 from generate_series(1, 300000) i;
+
+insert into filing_websites (order_id, idx, name, domains)
+select md5('order' || i)::uuid, w, '基准网站' || i || '-' || w, array['bench' || i || '-' || w || '.example.cn']
+from generate_series(1, 300000) i, generate_series(0, case when i % 4 = 0 then 1 else 0 end) w;
+
+insert into inbox_views (id, name, owner, team, tab, filters, sort, columns, created_at)
+select ('00000000-0000-4000-8000-0000000000' || lpad(to_hex(176 + v), 2, '0'))::uuid, '视图 ' || v,
+       case when v = 1 then 'lead' else 'reviewer' end, case when v = 1 then 'initial-review' end,
+       case when v % 2 = 1 then 'team' else 'mine' end, '{"province": "110000"}'::jsonb, 'due',
+       '{website,subject,filingType,province,step,holder,received,due,sla}', now()
+from generate_series(1, 10) i(v);

@@ -24,6 +24,13 @@ if (args is ["operations", ..])
     return;
 }
 
+if (args is ["events", ..])
+{
+    await EventsBenchmark.RunAsync(
+        args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1000, args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 16);
+    return;
+}
+
 var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
 var services = new ServiceCollection().AddLogging(l => l.SetMinimumLevel(LogLevel.Warning)).AddSingleton<IConfiguration>(configuration)
     .AddWorkflows(configuration).BuildServiceProvider();

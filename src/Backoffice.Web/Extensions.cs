@@ -9,7 +9,9 @@ using Backoffice.Web.Features.Demo;
 using Backoffice.Web.Features.Designer;
 using Backoffice.Web.Features.Filings;
 using Backoffice.Web.Features.Health;
+using Backoffice.Web.Features.Inbox;
 using Backoffice.Web.Features.Operations;
+using Backoffice.Web.Features.ProvinceRules;
 using Backoffice.Web.Features.Reports;
 using Backoffice.Web.Features.TestMode;
 using Backoffice.Web.Infrastructure;
@@ -80,6 +82,7 @@ public static class Extensions
         var connectionString = builder.Configuration.GetConnectionString(DatabaseExtensions.ConnectionStringName);
         services.AddHangfire((provider, config) => config
             .UseLogProvider(new HangfireLogging(provider.GetRequiredService<ILoggerFactory>()))
+            .UseJobTracing()
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
@@ -137,6 +140,7 @@ public static class Extensions
         app.MapFilingsApi();
         app.MapTestModeApi();
         app.MapTasksApi();
+        app.MapInboxViewsApi();
         app.MapBureauEventsApi();
         app.MapDefinitionsApi();
         app.MapDesignerApi();
@@ -146,6 +150,8 @@ public static class Extensions
         app.MapReportDeliveryApi();
         app.MapEventsApi();
         app.MapWebhooksApi();
+        app.MapProvinceRulesApi();
+        app.MapReferenceConsole();
         app.MapRazorPages();
         app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [], AppPath = "/" }).RequireAuthorization(Policies.Admin);
         return app;

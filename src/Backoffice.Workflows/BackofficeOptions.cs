@@ -17,6 +17,12 @@ public sealed class BackofficeOptions
     [Required, RegularExpression("^[a-z0-9-]{2,32}$")]
     public string ProviderCode { get; set; } = "backoffice";
 
+    /// <summary>
+    /// The provider's account rule (Kingsoft 账号实名): each order names its customer account, an account files one subject,
+    /// and the subject's name is the account's real name. Off by default.
+    /// </summary>
+    public bool OneSubjectPerAccount { get; set; }
+
     /// <summary>API keys of console clients; each is accepted as a bearer token with role console.</summary>
     public List<string> ConsoleApiKeys { get; set; } = [];
 

@@ -18,6 +18,7 @@ public static class Navigation
         new("/operations", "流程实例", "Workflow instances", Policies.Compliance),
         new("/reports", "管理报表", "Reports", Policies.Management),
         new("/admin/reasons", "退回原因", "Return reasons", Policies.Compliance),
+        new("/admin/province-rules", "省份规则", "Province rules", Policies.Compliance),
         new("/admin/users", "用户与处理组", "Users and teams", Policies.Admin),
         new("/admin/calendar", "工作日历", "Calendar", Policies.Admin),
         new("/hangfire", "后台作业", "Jobs", Policies.Admin),

@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using Backoffice.Web.Features.Bureau;
 using Backoffice.Web.Features.Filings;
+using Backoffice.Web.Features.Inbox;
+using Backoffice.Web.Features.Tasks;
 using Backoffice.Workflows.Bureau;
 using Backoffice.Workflows.Filings;
 using Backoffice.Workflows.Filings.Rules;
@@ -25,6 +27,7 @@ public static class OpenApiEnums
         [(typeof(FilingReads.FilingSummary), "status")] = FilingStatus.Labels.Keys.ToList(),
         [(typeof(FilingReads.TimelineEntry), "status")] = FilingStatus.Labels.Keys.ToList(),
         [(typeof(FilingReads.MaterialEntry), "kind")] = Materials.Kinds,
+        [(typeof(UploadMaterial.MaterialUpload), "kind")] = Materials.Kinds,
         [(typeof(ResolveFilingType.Request), "subjectNature")] = PersonDocuments.Natures,
         [(typeof(ResolveFilingType.Request), "certificateType")] = PersonDocuments.CertificateTypes,
         [(typeof(ResolveFilingType.Response), "filingType")] = FilingType.Labels.Keys.ToList(),
@@ -33,6 +36,11 @@ public static class OpenApiEnums
         [(typeof(PrincipalInfo), "certificateType")] = PersonDocuments.PersonTypes,
         [(typeof(AccessResourceInfo), "kind")] = AccessKinds,
         [(typeof(BureauEventsApi.Request), "kind")] = BureauEvents.Kinds.Keys.ToList(),
+        [(typeof(BulkTaskActions.Request), "action")] = BulkTaskActions.Actions,
+        [(typeof(InboxViews.Request), "tab")] = InboxQuery.Tabs,
+        [(typeof(InboxViews.Request), "sort")] = InboxViews.Sorts,
+        [(typeof(InboxViews.View), "tab")] = InboxQuery.Tabs,
+        [(typeof(InboxViews.View), "sort")] = InboxViews.Sorts,
     };
 
     public static void Apply(OpenApiSchema schema, OpenApiSchemaTransformerContext context)

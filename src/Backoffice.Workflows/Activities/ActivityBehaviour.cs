@@ -3,6 +3,7 @@ using Backoffice.Workflows.Bookmarks;
 using Backoffice.Workflows.Definitions;
 using Backoffice.Workflows.Expressions;
 using Backoffice.Workflows.Filings;
+using Backoffice.Workflows.ProvinceRules;
 using Backoffice.Workflows.Scheduling;
 
 namespace Backoffice.Workflows.Activities;
@@ -17,14 +18,23 @@ namespace Backoffice.Workflows.Activities;
 public static class ActivityBehaviour
 {
     /// <summary>The public status the order takes when the activity starts, if any.</summary>
-    public static string? StatusOnEntry(ActivityDefinition activity) =>
-        activity.Type is ActivityTypes.HumanTask or ActivityTypes.WaitForApplicant or ActivityTypes.WaitForEvent or ActivityTypes.SetStatus
+    public static string? StatusOnEntry(ActivityDefinition activity, JsonObject? variables = null) =>
+        !ProvinceRuleVariables.SkipsSms(activity, variables) && activity.Type is ActivityTypes.HumanTask or ActivityTypes.WaitForApplicant or ActivityTypes.WaitForEvent or ActivityTypes.SetStatus
             ? activity.Text("status")
             : null;
 
-    /// <summary>How a waiting activity started at <paramref name="now"/> waits; null for the types that finish at once.</summary>
-    public static ActivityWait? WaitOf(ActivityDefinition activity, DateTimeOffset now, WorkingCalendar calendar)
+    /// <summary>
+    /// How a waiting activity started at <paramref name="now"/> waits; null for the types that finish at once, and for the
+    /// SMS wait of a province without an SMS step (<see cref="ProvinceRuleVariables"/>), which goes on as verified.
+    /// The SMS wait's timeout is the window of the province rules the instance started under.
+    /// </summary>
+    public static ActivityWait? WaitOf(ActivityDefinition activity, DateTimeOffset now, WorkingCalendar calendar, JsonObject? variables = null)
     {
+        if (ProvinceRuleVariables.SkipsSms(activity, variables))
+        {
+            return null;
+        }
+
         switch (activity.Type)
         {
             case ActivityTypes.HumanTask:
@@ -37,8 +47,9 @@ public static class ActivityBehaviour
                 return new(BookmarkKinds.Applicant, activity.Text("action"), deadline.After(now, calendar), "expired");
             case ActivityTypes.WaitForEvent:
                 var eventName = activity.Text("event")!;
-                return Duration.TryRead(activity.Properties["timeout"], out var timeout)
-                    ? new(BookmarkKinds.Event, eventName, timeout.After(now, calendar), ActivityTypes.EventTimeoutOutcomes.GetValueOrDefault(eventName))
+                var timeout = ProvinceRuleVariables.SmsWindowHours(activity, variables) is { } hours ? new Duration(hours, "hours") : null;
+                return timeout is not null || Duration.TryRead(activity.Properties["timeout"], out timeout)
+                    ? new(BookmarkKinds.Event, eventName, timeout!.After(now, calendar), ActivityTypes.EventTimeoutOutcomes.GetValueOrDefault(eventName))
                     : new(BookmarkKinds.Event, eventName, null, null);
             case ActivityTypes.Delay:
                 Duration.TryRead(activity.Properties["duration"], out var delay);
@@ -61,6 +72,7 @@ public static class ActivityBehaviour
         ActivityTypes.Decision =>
             [ExpressionSandbox.EvaluateCondition(activity.Text("expression")!, order!.ToJsonString(), variables.ToJsonString()) ? "true" : "false"],
         ActivityTypes.Fork => activity.List("branches"),
+        ActivityTypes.WaitForEvent when ProvinceRuleVariables.SkipsSms(activity, variables) => ["verified"],
         ActivityTypes.Join or ActivityTypes.SetStatus or ActivityTypes.Notify or ActivityTypes.SubmitToBureau
             or ActivityTypes.ApplyBureauResult or ActivityTypes.StartFollowUp => ["done"],
         _ => throw new InvalidOperationException($"Activity {activity.Id} of type {activity.Type} does not go on with outcomes."),

@@ -14,12 +14,12 @@ public sealed class ActivityExecutor(BureauActivities bureauActivities, Notifica
 {
     public async Task<ActivityResult> ExecuteAsync(StepContext context, WorkflowInstance instance, WorkflowDefinition definition, ActivityDefinition activity)
     {
-        if (ActivityBehaviour.StatusOnEntry(activity) is { } status)
+        if (ActivityBehaviour.StatusOnEntry(activity, instance.Variables) is { } status)
         {
             await OrderStatus.SetAsync(context, instance.OrderId, status, activity.Name ?? activity.Id);
         }
 
-        if (ActivityBehaviour.WaitOf(activity, context.Now, context.Calendar) is { } wait)
+        if (ActivityBehaviour.WaitOf(activity, context.Now, context.Calendar, instance.Variables) is { } wait)
         {
             return await WaitAsync(context, instance, activity, wait);
         }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Backoffice.Workflows.Audit;
 using Backoffice.Workflows.Bookmarks;
+using Backoffice.Workflows.HumanTasks;
 using Backoffice.Workflows.Instances;
 using NpgsqlTypes;
 
@@ -49,6 +50,10 @@ public sealed class BureauEvents(WorkflowRunner runner)
         if (applied)
         {
             OrderEvents.Add(step, order, OrderEvents.BureauResult, new { kind, reasonCodes = reasonCodes ?? [] });
+            if (eventName == "bureau-result")
+            {
+                step.Writes.Add(BureauFollowUps.CloseStatement, orderId, step.Now, step.Actor, kind, order.OrderNumber);
+            }
         }
 
         var reason = applied ? null : $"nothing waits for {eventName} (order is {order.Status})";

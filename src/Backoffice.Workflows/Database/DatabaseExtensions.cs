@@ -9,7 +9,7 @@ public static class DatabaseExtensions
 {
     public const string ConnectionStringName = "Backoffice";
 
-    /// <summary>One NpgsqlDataSource for the process; a connection per unit of work.</summary>
+    /// <summary>One NpgsqlDataSource for the process (and one for the read replica, when set); a connection per unit of work.</summary>
     public static IServiceCollection AddBackofficeDatabase(this IServiceCollection services, IConfiguration configuration)
     {
         var connectionString = configuration.GetConnectionString(ConnectionStringName);
@@ -27,6 +27,8 @@ public static class DatabaseExtensions
             builder.ConnectionStringBuilder.MaxAutoPrepare = builder.ConnectionStringBuilder.MaxAutoPrepare == 0 ? 64 : builder.ConnectionStringBuilder.MaxAutoPrepare;
             return builder.Build();
         });
+        services.AddSingleton(sp => new ReadReplica(
+            sp.GetRequiredService<NpgsqlDataSource>(), configuration.GetConnectionString(ReadReplica.ConnectionStringName)));
         services.AddSingleton(sp => new Migrator(
             sp.GetRequiredService<NpgsqlDataSource>(), connectionString, sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<Migrator>>()));
         return services;

@@ -62,6 +62,7 @@ public static class ActivityTypes
             new("title", "string", true, "标题", "Title"),
             new("checklist", "text-list", false, "检查项", "Checklist"),
             new("requiredChecklist", "text-list", false, "必查项（通过前须勾选）", "Required checks (ticked before approving)"),
+            new("provinceChecks", "choice", false, "省份检查项（按省份规则加入必查项）", "Province checks (added as required checks by the province rules)", ["authenticity-form"]),
             new("sla", "duration", true, "时限", "SLA"),
             new("outcomes", "text-list", true, "结果", "Outcomes"),
             new("status", "status", false, "进入时的公开状态", "Public status on entry"),

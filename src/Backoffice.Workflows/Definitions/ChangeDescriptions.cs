@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Backoffice.Workflows.Filings;
 using Backoffice.Workflows.Labels;
 
 namespace Backoffice.Workflows.Definitions;
@@ -113,7 +112,7 @@ public sealed class ChangeDescriptions(WorkflowDefinition from, WorkflowDefiniti
                 $"{d.Amount.ToString(CultureInfo.InvariantCulture)} {LabelCatalogue.Of(LabelSet.DurationUnit, d.Unit, En)}",
             "team" => Map(value, labels.Teams),
             "definition" => Map(value, labels.Processes),
-            "status" => Text(value) is { } s && FilingStatus.Labels.TryGetValue(s, out var l) ? (En ? l.En : l.Zh) : Short(value),
+            "status" => Text(value) is { } s ? LabelCatalogue.Of(LabelSet.Status, s, En) : Short(value),
             "choice" => Text(value) is { } c ? LabelCatalogue.Of(ChoiceSet(property), c, En) : Short(value),
             "reason-codes" => List(value, code => labels.Reasons.GetValueOrDefault(code, code)),
             "text-list" when property == "outcomes" => List(value, code => LabelCatalogue.Of(LabelSet.Outcome, code, En)),
@@ -134,7 +133,7 @@ public sealed class ChangeDescriptions(WorkflowDefinition from, WorkflowDefiniti
         _ => LabelSet.EndResult,
     };
 
-    private string TypeLabel(string type) => ActivityTypes.Find(type) is { } t ? (En ? t.LabelEn : t.LabelZh) : type;
+    private string TypeLabel(string type) => LabelCatalogue.Of(LabelSet.ActivityType, type, En);
 
     private string Say(string zh, string en) => En ? en : zh;
 

@@ -13,7 +13,8 @@ public static class DomainHolderCheck
 {
     public const int BureauReviewWorkingDays = 20;
 
-    public sealed record Verdict(string Domain, DomainRegistration? Registration, string? Code);
+    /// <summary>A domain's verdict; <paramref name="Declared"/> when it rests on the holder the console declared, the registrar not answering.</summary>
+    public sealed record Verdict(string Domain, DomainRegistration? Registration, string? Code, bool Declared = false);
 
     public static Verdict Judge(string domain, DomainRegistration? registration, SubjectIdentity subject, DateOnly lastReviewDay) =>
         new(domain, registration, registration switch

@@ -4,6 +4,7 @@ using Backoffice.Workflows.Bookmarks;
 using Backoffice.Workflows.Definitions;
 using Backoffice.Workflows.Expressions;
 using Backoffice.Workflows.Instances;
+using Backoffice.Workflows.ProvinceRules;
 using Backoffice.Workflows.Scheduling;
 
 namespace Backoffice.Workflows.DryRun;
@@ -19,13 +20,14 @@ public static class DryRunner
 {
     private const int MaxActivities = 500;
 
-    public static DryRunResult Run(WorkflowDefinition definition, DryRunScenario scenario, WorkingCalendar calendar)
+    /// <summary>Plays <paramref name="definition"/> under the province rules in force (the shipped defaults when none are given).</summary>
+    public static DryRunResult Run(WorkflowDefinition definition, DryRunScenario scenario, WorkingCalendar calendar, ProvinceRuleSet? rules = null)
     {
-        var run = new Playback(definition, scenario, calendar);
+        var run = new Playback(definition, scenario, calendar, rules ?? ProvinceRuleDefaults.Set);
         return run.Play();
     }
 
-    private sealed class Playback(WorkflowDefinition definition, DryRunScenario scenario, WorkingCalendar calendar)
+    private sealed class Playback(WorkflowDefinition definition, DryRunScenario scenario, WorkingCalendar calendar, ProvinceRuleSet rules)
     {
         private readonly List<DryRunStep> _steps = [];
         private readonly Dictionary<string, int> _visits = [];
@@ -38,6 +40,8 @@ public static class DryRunner
             var order = scenario.Order.DeepClone().AsObject();
             order["filingType"] ??= definition.FilingType;
             order["province"] ??= order["subject"]?["province"]?.DeepClone();
+            ProvinceRuleVariables.Apply(_variables, rules, order["province"]?.GetValueKind() == System.Text.Json.JsonValueKind.String ? order["province"]!.GetValue<string>() : null,
+                order["filingType"]?.GetValueKind() == System.Text.Json.JsonValueKind.String ? order["filingType"]!.GetValue<string>() : null);
             Enqueue(definition.Start, null, scenario.StartAt);
             while (_queue.TryDequeue(out var next, out var key))
             {
@@ -53,7 +57,7 @@ public static class DryRunner
                     continue;
                 }
 
-                var status = ActivityBehaviour.StatusOnEntry(activity);
+                var status = ActivityBehaviour.StatusOnEntry(activity, _variables);
                 if (status is not null)
                 {
                     order["status"] = status;
@@ -86,7 +90,7 @@ public static class DryRunner
                 return result;
             }
 
-            if (ActivityBehaviour.WaitOf(activity, at, calendar) is { } wait)
+            if (ActivityBehaviour.WaitOf(activity, at, calendar, _variables) is { } wait)
             {
                 Answer(activity, at, status, wait);
                 return null;

@@ -2,7 +2,7 @@ using Backoffice.Workflows.Privacy;
 
 namespace Backoffice.Workflows.Filings;
 
-/// <summary>The order body with ID numbers and phones masked and the filing password removed.</summary>
+/// <summary>The order body with ID numbers (domain holders' too) and phones masked and the filing password removed.</summary>
 public static class FilingOrderMasking
 {
     public static FilingOrderRequest Masked(this FilingOrderRequest order) => order with
@@ -15,7 +15,14 @@ public static class FilingOrderMasking
                 : order.Subject.CertificateNumber,
             Principal = Masked(order.Subject.Principal),
         },
-        Websites = order.Websites?.Select(w => w is null ? null : w with { Principal = Masked(w.Principal) }).ToList(),
+        Websites = order.Websites?.Select(w => w is null ? null : w with
+        {
+            Principal = Masked(w.Principal),
+            DomainHolders = w.DomainHolders?.Select(h => h is null ? null : h with
+            {
+                CertificateNumber = h.CertificateType == Rules.PersonDocuments.Uscc ? h.CertificateNumber : Mask.IdNumber(h.CertificateNumber),
+            }).ToList(),
+        }).ToList(),
     };
 
     private static PrincipalInfo? Masked(PrincipalInfo? principal) => principal is null ? null : principal with

@@ -14,6 +14,16 @@ public sealed record FilingOrderRequest
     public string? WebsiteFilingNumber { get; init; }
     public string? FilingPassword { get; init; }
     public string? Remark { get; init; }
+
+    /// <summary>The console's customer account the order belongs to (optional; required where the provider's account rule is on).</summary>
+    public AccountInfo? Account { get; init; }
+}
+
+/// <summary>The customer account at the provider: its id and the real name it was verified under (实名).</summary>
+public sealed record AccountInfo
+{
+    public string? Id { get; init; }
+    public string? RealName { get; init; }
 }
 
 public sealed record SubjectInfo
@@ -53,6 +63,20 @@ public sealed record WebsiteInfo
     public AccessResourceInfo? AccessResource { get; init; }
     public PrincipalInfo? Principal { get; init; }
     public string? Remark { get; init; }
+
+    /// <summary>What the console knows of each domain's registration (optional, one per domain at most).</summary>
+    public IReadOnlyList<DomainHolderInfo?>? DomainHolders { get; init; }
+}
+
+/// <summary>A domain's holder as registered (域名持有者): name, certificate, registrar and expiry date (yyyy-MM-dd).</summary>
+public sealed record DomainHolderInfo
+{
+    public string? Domain { get; init; }
+    public string? Name { get; init; }
+    public string? CertificateType { get; init; }
+    public string? CertificateNumber { get; init; }
+    public string? Registrar { get; init; }
+    public string? ExpiresOn { get; init; }
 }
 
 public sealed record AccessResourceInfo

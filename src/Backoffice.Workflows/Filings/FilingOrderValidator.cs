@@ -1,4 +1,5 @@
 using Backoffice.Workflows.Filings.Rules;
+using Backoffice.Workflows.ProvinceRules;
 using Backoffice.Workflows.Validation;
 
 namespace Backoffice.Workflows.Filings;
@@ -9,26 +10,24 @@ namespace Backoffice.Workflows.Filings;
 /// </summary>
 public static class FilingOrderValidator
 {
-    public static readonly IReadOnlyList<string> VerificationMethods = ["curtain-photo", "electronic", "app"];
+    public static IReadOnlyList<string> VerificationMethods => ProvinceRuleDefaults.Methods;
 
-    public static ValidationErrors Validate(FilingOrderRequest order, string filingType, DateOnly today, FilingRules rules)
+    public static ValidationErrors Validate(FilingOrderRequest order, string filingType, DateOnly today, FilingRules rules, ProvinceRuleSet provinceRules)
     {
         var errors = new ValidationErrors();
         TextRules.Check(errors, "remark", order.Remark, false, 500);
+        AccountRules.Check(errors, order.Account);
         if (FilingType.OnExistingRecords.Contains(filingType))
         {
             ExistingRecordRules.Check(errors, order, filingType, today, rules);
+            ProvinceOrderChecks.Check(errors, order, provinceRules, checkVerification: false);
             return errors;
         }
 
         SubjectRules.Check(errors, order.Subject, today);
         TextRules.Choice(errors, "verificationMethod", order.VerificationMethod, VerificationMethods);
-        if (order.Subject?.Province == Provinces.Shanghai && order.VerificationMethod is not null and not "app")
-        {
-            errors.Add("verificationMethod", "shanghai-needs-app");
-        }
-
         CheckWebsites(errors, order, today, rules, min: 1, max: rules.MaxWebsitesPerOrder);
+        ProvinceOrderChecks.Check(errors, order, provinceRules, checkVerification: true);
         return errors;
     }
 
@@ -52,6 +51,7 @@ public static class FilingOrderValidator
             }
 
             var domains = WebsiteRules.Check(errors, i, website, order.Subject, today, rules);
+            DomainHolderRules.Check(errors, $"websites[{i}]", website, domains);
             foreach (var domain in domains.Where(d => !seenDomains.Add(d)))
             {
                 errors.Add($"websites[{i}].domains[{domains.IndexOf(domain)}]", "domain-duplicate");

@@ -5,6 +5,7 @@ using Backoffice.Workflows.Bookmarks;
 using Backoffice.Workflows.Definitions;
 using Backoffice.Workflows.Expressions;
 using Backoffice.Workflows.HumanTasks;
+using Backoffice.Workflows.ProvinceRules;
 using Microsoft.Extensions.Logging;
 
 namespace Backoffice.Workflows.Instances;
@@ -24,6 +25,11 @@ public sealed class WorkflowRunner(DefinitionStore definitions, ActivityExecutor
             Id = Guid.CreateVersion7(), DefinitionId = definition.Id, Version = definition.Version, OrderId = orderId,
             ParentInstanceId = parent, Variables = definition.Variables?.DeepClone() as JsonObject ?? [], RowVersion = 1,
         };
+        if (await context.LockOrderAsync(orderId) is { } order)
+        {
+            ProvinceRuleVariables.Apply(instance.Variables, await ProvinceRuleStore.RulesAsync(context.Connection, context.CancellationToken), order.Province, order.FilingType);
+        }
+
         InstanceStore.Insert(context, instance);
         await RunAsync(context, instance, definition, [(definition.Start, null)]);
         return instance;

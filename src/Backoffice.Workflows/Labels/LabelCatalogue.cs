@@ -21,6 +21,8 @@ public static class LabelCatalogue
             [LabelSet.Language] = OrderLabels.Languages,
             [LabelSet.AccessResource] = OrderLabels.AccessResources,
             [LabelSet.VerificationMethod] = OrderLabels.VerificationMethods,
+            [LabelSet.AuthenticityCheck] = OrderLabels.AuthenticityChecks,
+            [LabelSet.Province] = Provinces.All.ToDictionary(p => p.Code, p => (p.Zh, p.En)),
             [LabelSet.MaterialKind] = OrderLabels.MaterialKinds,
             [LabelSet.Status] = FilingStatus.Labels,
             [LabelSet.FilingType] = Filings.FilingType.Labels,
@@ -37,6 +39,8 @@ public static class LabelCatalogue
             [LabelSet.DurationUnit] = WorkLabels.DurationUnits,
             [LabelSet.ActivityType] = ActivityTypes.All.ToDictionary(t => t.Type, t => (t.LabelZh, t.LabelEn)),
             [LabelSet.OrderEvent] = WorkLabels.OrderEvents,
+            [LabelSet.ScheduleFrequency] = ScheduleLabels.Frequencies,
+            [LabelSet.Weekday] = ScheduleLabels.Weekdays,
         };
 
     /// <summary>The label of a code in the language asked for; the code itself when the set does not know it, "" for null.</summary>

@@ -24,6 +24,12 @@ public enum LabelSet
     /// <summary>How the principal is verified (核验方式).</summary>
     VerificationMethod,
 
+    /// <summary>The authenticity form's province checks (handwritten pledge, fingerprint).</summary>
+    AuthenticityCheck,
+
+    /// <summary>Provinces by GB/T 2260 code (read from <see cref="Filings.Provinces"/>).</summary>
+    Province,
+
     /// <summary>The kinds of uploaded material.</summary>
     MaterialKind,
 
@@ -71,4 +77,10 @@ public enum LabelSet
 
     /// <summary>Order events that are not status changes (created, updated, …).</summary>
     OrderEvent,
+
+    /// <summary>How often a report subscription runs (daily, weekly, monthly, a Quartz expression).</summary>
+    ScheduleFrequency,
+
+    /// <summary>Days of the week, Monday first.</summary>
+    Weekday,
 }

@@ -79,6 +79,13 @@ internal static class OrderLabels
         ["app"] = ("管局APP核验", "Bureau app verification"),
     };
 
+    /// <summary>The authenticity form's province checks; the Chinese label is the checklist item a review step requires.</summary>
+    public static readonly IReadOnlyDictionary<string, (string Zh, string En)> AuthenticityChecks = new Dictionary<string, (string, string)>
+    {
+        ["handwritten-pledge"] = ("核验单已手写承诺语句", "Handwritten pledge on the authenticity form"),
+        ["fingerprint"] = ("核验单已按手印", "Fingerprint on the authenticity form"),
+    };
+
     public static readonly IReadOnlyDictionary<string, (string Zh, string En)> MaterialKinds = new Dictionary<string, (string, string)>
     {
         ["business-license"] = ("营业执照", "Business licence"),

@@ -15,6 +15,7 @@ public static class SchedulingExtensions
     public static IServiceCollection AddWorkingDaySchedules(this IServiceCollection services, string connectionString)
     {
         services.AddSingleton<SlaSweep>();
+        services.AddSingleton<BureauFollowUps>();
         services.AddSingleton<WorkingCalendarChanges>();
         services.AddQuartz(q =>
         {

@@ -4,9 +4,9 @@ using Quartz;
 
 namespace Backoffice.Workflows.Scheduling;
 
-/// <summary>The Quartz job of the SLA sweep; one node of the cluster runs each firing.</summary>
+/// <summary>The Quartz job of the SLA sweep and the bureau's 20-working-day follow-ups; one node of the cluster runs each firing.</summary>
 [DisallowConcurrentExecution]
-public sealed class SlaSweepJob(SlaSweep sweep, ILogger<SlaSweepJob> logger) : IJob
+public sealed class SlaSweepJob(SlaSweep sweep, BureauFollowUps bureauFollowUps, ILogger<SlaSweepJob> logger) : IJob
 {
     public static readonly JobKey Key = new("sla-sweep", "backoffice");
 
@@ -17,5 +17,7 @@ public sealed class SlaSweepJob(SlaSweep sweep, ILogger<SlaSweepJob> logger) : I
         {
             logger.LogInformation("Escalated {Count} review tasks past their SLA", escalated);
         }
+
+        await bureauFollowUps.SweepAsync(cancellationToken);
     }
 }

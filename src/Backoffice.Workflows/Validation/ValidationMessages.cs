@@ -93,7 +93,6 @@ public static partial class ValidationMessages
         ["website-principal-too-young"] = ("网站负责人须年满 18 周岁", "A website principal must be at least 18"),
         ["principal-mobile-same"] = ("网站负责人与主体负责人不是同一人时，手机号码不能相同", "When the website principal is another person, the mobiles must differ"),
         ["principal-email-same"] = ("网站负责人与主体负责人不是同一人时，电子邮箱不能相同", "When the website principal is another person, the e-mails must differ"),
-        ["shanghai-needs-app"] = ("上海地区须使用管局 APP 核验（app）", "Shanghai requires verification in the bureau's app (app)"),
     };
 
     private static readonly Dictionary<string, (string, string)> Materials = new()
@@ -118,6 +117,11 @@ public static partial class ValidationMessages
         ["domain-not-real-name"] = ("域名注册商显示该域名未完成实名认证", "The registrar says the domain is not real-name verified"),
         ["domain-holder-mismatch"] = ("域名持有者与备案主体不一致（个人备案须为本人持有，单位备案须为该单位持有）", "The domain's holder is not the subject (a person files a domain they hold, an organisation one it holds)"),
         ["domain-expires-too-soon"] = ("域名将在管局审核期（20 个工作日）内到期，请先续费", "The domain expires within the bureau's 20-working-day review; renew it first"),
+        ["domain-holder-domain-unknown"] = ("该域名不是本网站的域名", "This is not one of the website's domains"),
+        ["domain-holder-duplicate"] = ("同一域名只能填写一个持有者", "A domain has one holder"),
+        ["account-id-format"] = ("账号 ID 只能包含字母、数字及 . _ : -，最长 64 位", "An account id has letters, digits and . _ : - only, at most 64"),
+        ["account-real-name-mismatch"] = ("备案主体名称须与账号的实名认证名称一致", "The subject's name must be the account's real name"),
+        ["account-other-subject"] = ("该账号已备案其他主体（订单 {0}），一个账号只能备案一个主体", "This account already files another subject (order {0}); an account files one subject"),
         ["website-filing-number-issued"] = ("该网站备案号已发放并注销，管局不会再次发放", "This website filing number was issued and deregistered; the bureau never gives it again"),
         ["registry-website-unknown"] = ("备案库中没有该网站备案号", "No website with this filing number in the registry"),
         ["registry-not-here"] = ("该备案不在本接入商接入", "This filing is not accessed through this provider"),
@@ -135,6 +139,8 @@ public static partial class ValidationMessages
         ["item-path-unknown"] = ("订单中没有该字段或材料", "The order has no such field or material"),
         ["too-many"] = ("最多 {0} 项", "At most {0} items"),
         ["assignee-not-in-team"] = ("被指派人须为该处理组的成员", "The assignee must be a member of the task's team"),
+        ["view-share-needs-lead"] = ("只有该组组长可以向组内共享视图", "Only a lead of the team shares a view with it"),
+        ["bulk-reassign-needs-lead"] = ("只有组长可以批量改派", "Only team leads reassign tasks"),
         ["public-security-number-format"] = ("公安备案号须为 14 位数字", "A public-security filing number has 14 digits"),
         ["definition-id-mismatch"] = ("文档中的 id 须为 {0}", "The document's id must be {0}"),
         ["version-not-found"] = ("没有版本 {0}", "There is no version {0}"),
@@ -168,9 +174,26 @@ public static partial class ValidationMessages
         ["cron-never-fires"] = ("该 cron 表达式以后不会再触发", "This cron expression never fires again"),
         ["cron-too-frequent"] = ("两次运行至少间隔 1 小时", "Runs must be at least 1 hour apart"),
         ["recipients-count"] = ("收件人须有 1 到 {0} 个", "Between 1 and {0} recipients"),
+        ["time-format"] = ("时间格式须为 HH:mm（北京时间），如 09:00", "Write the time as HH:mm (China time), e.g. 09:00"),
+        ["weekdays-required"] = ("请至少选择一天", "Pick at least one day of the week"),
+        ["month-day-range"] = ("每月的日期须在 1 到 {0} 日之间", "The day of the month must be between 1 and {0}"),
+    };
+
+    private static readonly Dictionary<string, (string, string)> ProvinceRuleMessages = new()
+    {
+        ["verification-method-not-accepted"] = ("{0}不接受该核验方式；该负责人可用：{1}", "{0} does not accept this verification method; this principal may use: {1}"),
+        ["office-phone-required-in-province"] = ("{0}的个人用户也须填写真实的座机号码", "In {0} individuals must also give a real landline"),
+        ["mobile-prefix-refused"] = ("{1}管局不接受以 {0} 开头的手机号码", "The {1} bureau does not accept mobile numbers starting with {0}"),
+        ["province-site-name-word"] = ("{1}的个人网站名称不能含有“{0}”", "In {1} a personal site's name must not contain '{0}'"),
+        ["provinces-incomplete"] = ("须列出全部 31 个省份各一次，缺少：{0}", "List each of the 31 provinces once; missing: {0}"),
+        ["province-duplicate"] = ("该省份已列出", "This province is already listed"),
+        ["sms-window-range"] = ("短信核验时限须在 1 到 168 小时之间", "The SMS window must be between 1 and 168 hours"),
+        ["verification-methods-empty"] = ("至少须接受一种核验方式", "At least one verification method must be accepted"),
+        ["mobile-prefix-format"] = ("号段须为 1 到 11 位数字，以 1 开头", "A prefix has 1 to 11 digits and starts with 1"),
+        ["word-length"] = ("每个词须为 1 到 20 个字符", "Each word has 1 to 20 characters"),
     };
 
     /// <summary>Declared last: static fields initialise in order, after the dictionaries above.</summary>
     private static readonly Dictionary<string, (string Zh, string En)> Templates =
-        new[] { General, Subject, Websites, Materials, Workflow, Reports }.SelectMany(d => d).ToDictionary(p => p.Key, p => p.Value);
+        new[] { General, Subject, Websites, Materials, Workflow, Reports, ProvinceRuleMessages }.SelectMany(d => d).ToDictionary(p => p.Key, p => p.Value);
 }

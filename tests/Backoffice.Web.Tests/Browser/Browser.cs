@@ -83,15 +83,21 @@ public static class Browser
     /// </summary>
     public static async Task AssertAccessibleAsync(this IPage page)
     {
+        var found = await page.AccessibilityViolationsAsync();
+        Assert.True(found.Count == 0, $"{page.Url}: {string.Join("; ", found)}");
+    }
+
+    /// <summary>The critical and serious violations axe-core finds on the page as it is, each as rule, impact and elements.</summary>
+    public static async Task<IReadOnlyList<string>> AccessibilityViolationsAsync(this IPage page)
+    {
         // Evaluated, not added as a script tag: the page's Content-Security-Policy refuses inline scripts.
         await page.EvaluateAsync(await File.ReadAllTextAsync(AxeScript()) + "\n;true");
-        var found = await page.EvaluateAsync<string[]>(
+        return await page.EvaluateAsync<string[]>(
             """
             async () => (await axe.run(document, { resultTypes: ['violations'] })).violations
               .filter((v) => v.impact === 'critical' || v.impact === 'serious')
               .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}`)
             """);
-        Assert.True(found.Length == 0, $"{page.Url}: {string.Join("; ", found)}");
     }
 
     private static string AxeScript() =>

@@ -32,6 +32,58 @@ public sealed class BureauDeskTests
         Assert.Equal("bureau-review", await flow.StatusAsync());
     }
 
+    [Fact]
+    public async Task The_downloaded_template_offers_results_by_label_and_applies_once_filled_in()
+    {
+        var verified = await Flow.SubmittedAsync(_app);
+        await verified.ToSmsVerificationAsync();
+        var rejected = await Flow.SubmittedAsync(_app);
+        await rejected.ToBureauReviewAsync();
+        await using var session = await Browser.SignedInAsync("liaison");
+        var page = session.Page;
+        await page.GotoAsync("/bureau");
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("[data-testid=results-template]"));
+        Assert.EndsWith(".xlsx", download.SuggestedFilename, StringComparison.Ordinal);
+        using var template = new MemoryStream();
+        await using (var downloaded = await download.CreateReadStreamAsync())
+        {
+            await downloaded.CopyToAsync(template);
+        }
+
+        template.Position = 0;
+        using var workbook = new XLWorkbook(template);
+        var sheet = workbook.Worksheet(1);
+        Assert.Equal(["订单号", "结果"], [sheet.Cell(1, 1).GetString(), sheet.Cell(1, 2).GetString()]);
+        Assert.StartsWith("退回原因代码", sheet.Cell(1, 3).GetString(), StringComparison.Ordinal);
+        Assert.Equal("管局退回", sheet.Cell(2, 2).GetString());
+        Assert.NotEmpty(sheet.Cell(2, 1).GetString());
+        var validation = Assert.Single(sheet.DataValidations);
+        Assert.Equal(XLAllowedValues.List, validation.AllowedValues);
+        Assert.Contains(validation.Ranges, r => r.Contains(sheet.Cell(3, 2)));
+        var source = validation.Value.TrimStart('=').Split('!');
+        var listed = workbook.Worksheet(source[0].Trim('\'')).Range(source[1].Replace("$", "", StringComparison.Ordinal)).Cells().Select(c => c.GetString());
+        Assert.Equal(["短信核验通过", "短信核验超时", "管局审核通过", "管局退回"], listed);
+
+        sheet.Cell(2, 1).Value = (await verified.GetAsync())["orderNumber"]!.GetValue<string>();
+        sheet.Cell(2, 2).Value = "短信核验通过";
+        sheet.Cell(2, 3).Value = "";
+        sheet.Cell(3, 1).Value = (await rejected.GetAsync())["orderNumber"]!.GetValue<string>();
+        sheet.Cell(3, 2).Value = "管局退回";
+        sheet.Cell(3, 3).Value = "domain-holder-mismatch";
+        using var filled = new MemoryStream();
+        workbook.SaveAs(filled);
+        await page.SetInputFilesAsync("[data-testid=results-file]", new Microsoft.Playwright.FilePayload
+        {
+            Name = "filled.xlsx", MimeType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Buffer = filled.ToArray(),
+        });
+        await page.ClickAsync("[data-testid=import]");
+        await page.WaitForSelectorAsync("[data-testid=recorded-rows]");
+        await page.ScreenshotAsync("bureau-desk-template-imported");
+        Assert.Equal("bureau-review", await verified.StatusAsync());
+        Assert.Equal("bureau-rejected", await rejected.StatusAsync());
+    }
+
     private static Microsoft.Playwright.FilePayload Sheet(params (string Order, string Kind, string Reasons)[] rows)
     {
         using var workbook = new XLWorkbook();

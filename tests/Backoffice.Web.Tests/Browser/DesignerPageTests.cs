@@ -100,7 +100,7 @@ public sealed partial class DesignerPageTests
             Assert.Equal(2, described["websites"]!.AsArray().Count);
             Assert.Equal(Id, described["filingType"]!.GetValue<string>());
             var result = page.GetByTestId("dry-run-result");
-            await Assertions.Expect(result).ToContainTextAsync("approved");
+            await Assertions.Expect(result).ToContainTextAsync("结果: 备案成功");
             await Assertions.Expect(result.Locator("li[data-activity=human-task-1]")).ToContainTextAsync(TimeLimit());
             await Assertions.Expect(Node(page, "human-task-1").GetByTestId("path-step")).ToBeVisibleAsync();
         }

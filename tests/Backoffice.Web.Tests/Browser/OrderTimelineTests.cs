@@ -74,6 +74,25 @@ public sealed partial class OrderTimelineTests
         await page.ScreenshotAsync("task-now-line");
     }
 
+    [Fact]
+    public async Task A_bureau_rejection_among_the_returns_is_named_in_the_page_language()
+    {
+        var flow = await Flow.SubmittedAsync(_app);
+        await flow.ToBureauReviewAsync();
+        await flow.BureauAsync("rejected", "domain-holder-mismatch");
+        await using var session = await Browser.SignedInAsync("reviewer");
+        var page = session.Page;
+
+        await page.GotoAsync($"/orders/{flow.Id}");
+        await Assertions.Expect(page.Locator("[data-testid=returns]")).ToContainTextAsync("管局退回");
+        await page.Context.AddCookiesAsync([new Cookie { Name = "backoffice.lang", Value = "en", Url = TestApp.Instance.Address }]);
+        await page.GotoAsync($"/orders/{flow.Id}");
+        var returns = await page.InnerTextAsync("[data-testid=returns]");
+        Assert.Contains("Rejected by the bureau", returns);
+        Assert.DoesNotContain("管局审核", returns);
+        await page.ScreenshotAsync("order-returns-bureau-en");
+    }
+
     [GeneratedRegex(@"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}|\+00:00")]
     private static partial Regex IsoStamp();
 

@@ -57,30 +57,48 @@ public sealed class ReportsPageTests
     }
 
     [Fact]
-    public async Task A_manager_subscribes_after_correcting_the_cron_then_edits_and_deletes_the_subscription()
+    public async Task A_manager_picks_weekdays_and_a_time_previews_the_next_five_runs_then_edits_and_deletes_the_subscription()
     {
         var recipient = $"boss-{Guid.NewGuid():N}"[..16] + "@example.com";
         await using var session = await Browser.SignedInAsync("management");
         var page = session.Page;
         await page.GotoAsync("/reports");
+        Assert.Equal(0, await page.Locator("#Subscription_Cron").CountAsync());
+        Assert.Equal(["每天", "每周", "每月"], await page.Locator("#Subscription_Frequency option").AllTextContentsAsync());
 
         await page.SelectOptionAsync("#Subscription_Kind", "sla");
-        await page.FillAsync("#Subscription_Cron", "0 0 9 * *");
+        await page.SelectOptionAsync("#Subscription_Frequency", "weekly");
+        Assert.False(await page.IsVisibleAsync("#Subscription_MonthDay"));
+        await page.FillAsync("#Subscription_Time", "08:30");
         await page.FillAsync("#Subscription_Recipients", recipient);
-        await page.ClickAsync("#subscription-form button.primary");
-        Assert.Contains("这是 5 个字段的 Unix cron", await page.TextContentAsync("#subscription-form"));
+        await page.ClickAsync("[data-testid=preview-runs]");
+        Assert.Contains("请至少选择一天", await page.TextContentAsync("#subscription-form"));
 
-        await page.FillAsync("#Subscription_Cron", "0 0 9 * * ?");
+        await page.CheckAsync("input[name='Subscription.Weekdays'][value=mon]");
+        await page.CheckAsync("input[name='Subscription.Weekdays'][value=fri]");
+        await page.ClickAsync("[data-testid=preview-runs]");
+        var runs = await page.Locator("#next-runs li").AllTextContentsAsync();
+        Assert.Equal(5, runs.Count);
+        Assert.All(runs, r => Assert.Matches(@"^\d{4}-\d{2}-\d{2} 08:30 (周一|周五)$", r));
+        Assert.Contains("每周一、周五 08:30（仅工作日）", await page.TextContentAsync("#next-runs"));
+        await page.ScreenshotAsync("reports-schedule-preview");
+
         await page.ClickAsync("#subscription-form button.primary");
         var row = page.Locator($"tr:has-text('{recipient}')");
-        Assert.Contains("09:00", await row.TextContentAsync());
+        Assert.Contains("每周一、周五 08:30（仅工作日）", await row.TextContentAsync());
+        Assert.Contains(runs[0][..16], await row.TextContentAsync());
         await page.ScreenshotAsync("reports-subscriptions");
 
         await row.Locator("a").ClickAsync();
-        Assert.Equal("0 0 9 * * ?", await page.InputValueAsync("#Subscription_Cron"));
-        await page.FillAsync("#Subscription_Cron", "0 30 17 * * ?");
+        Assert.Equal("weekly", await page.InputValueAsync("#Subscription_Frequency"));
+        Assert.True(await page.IsCheckedAsync("input[name='Subscription.Weekdays'][value=fri]"));
+        await page.SelectOptionAsync("#Subscription_Frequency", "monthly");
+        await page.FillAsync("#Subscription_MonthDay", "15");
+        await page.FillAsync("#Subscription_Time", "17:30");
+        await page.UncheckAsync("#Subscription_WorkingDaysOnly");
         await page.ClickAsync("#subscription-form button.primary");
-        Assert.Contains("17:30", await row.TextContentAsync());
+        Assert.Contains("每月 15 日 17:30", await row.TextContentAsync());
+        Assert.Contains("-15 17:30", await row.TextContentAsync());
 
         await row.Locator("button.danger").ClickAsync();
         await page.WaitForSelectorAsync("[data-testid=saved]");
@@ -91,5 +109,27 @@ public sealed class ReportsPageTests
         Assert.Equal(
             ["report-subscription-created", "report-subscription-updated", "report-subscription-deleted"],
             await db.QueryAsync<string>("select action from audit_log where entity_id = @id order by id", new { id }));
+    }
+
+    [Fact]
+    public async Task An_admin_schedules_with_a_quartz_cron_after_correcting_a_unix_one()
+    {
+        var recipient = $"ops-{Guid.NewGuid():N}"[..16] + "@example.com";
+        await using var session = await Browser.SignedInAsync("admin");
+        var page = session.Page;
+        await page.GotoAsync("/reports");
+
+        await page.SelectOptionAsync("#Subscription_Frequency", "cron");
+        await page.FillAsync("#Subscription_Cron", "0 0 9 * *");
+        await page.FillAsync("#Subscription_Recipients", recipient);
+        await page.ClickAsync("#subscription-form button.primary");
+        Assert.Contains("这是 5 个字段的 Unix cron", await page.TextContentAsync("#subscription-form"));
+
+        await page.FillAsync("#Subscription_Cron", "0 0 9 * * ?");
+        await page.ClickAsync("#subscription-form button.primary");
+        var row = page.Locator($"tr:has-text('{recipient}')");
+        Assert.Contains("0 0 9 * * ?", await row.TextContentAsync());
+        await row.Locator("button.danger").ClickAsync();
+        await page.WaitForSelectorAsync("[data-testid=saved]");
     }
 }

@@ -23,9 +23,30 @@ public sealed class ContractTests
         var file = Path.Combine(results, "openapi.json");
         await File.WriteAllTextAsync(file, text);
 
-        await RunAsync("redocly", "lint", file, "--config", "redocly.yaml");
-        await RunAsync("openapi-typescript", file, "-o", "generated/api.d.ts");
-        await RunAsync("tsc", "-p", "tsconfig.json");
+        await RunAsync(Contract, "redocly", "lint", file, "--config", "redocly.yaml");
+        await RunAsync(Contract, "openapi-typescript", file, "-o", "generated/api.d.ts");
+        await RunAsync(Contract, "tsc", "-p", "tsconfig.json");
+    }
+
+    /// <summary>
+    /// The reference console served at /console (src/Backoffice.Web/ReferenceConsole) is built only on the client generated
+    /// from the served document: a contract change that breaks clients fails its type check here.
+    /// </summary>
+    [Fact]
+    public async Task The_reference_console_type_checks_against_the_client_generated_from_the_served_document()
+    {
+        var text = await (await _app.Anonymous().GetAsync("/openapi/v1.json")).Content.ReadAsStringAsync();
+        var file = Path.Combine(Path.GetTempPath(), $"backoffice-openapi-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(file, text);
+        try
+        {
+            await RunAsync(ReferenceConsole, "openapi-typescript", file, "-o", "generated/api.d.ts");
+            await RunAsync(ReferenceConsole, "tsc", "-p", "tsconfig.json");
+        }
+        finally
+        {
+            File.Delete(file);
+        }
     }
 
     [Fact]
@@ -86,12 +107,16 @@ public sealed class ContractTests
         }
     }
 
-    /// <summary>Runs a pinned tool of tests/contract (npx --no-install: never a download) and fails with its output unless it exits 0.</summary>
-    private static async Task RunAsync(params string[] arguments)
+    private static string Contract => Path.Combine(Root, "tests", "contract");
+
+    private static string ReferenceConsole => Path.Combine(Root, "src", "Backoffice.Web", "ReferenceConsole");
+
+    /// <summary>Runs a tool pinned in <paramref name="directory"/>'s package.json (npx --no-install: never a download) and fails with its output unless it exits 0.</summary>
+    private static async Task RunAsync(string directory, params string[] arguments)
     {
         var start = new ProcessStartInfo("npx", ["--no-install", .. arguments])
         {
-            WorkingDirectory = Path.Combine(Root, "tests", "contract"),
+            WorkingDirectory = directory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };

@@ -10,7 +10,7 @@ namespace Backoffice.Web.Tests.Console;
 
 /// <summary>
 /// Webhooks per the Standard Webhooks specification, received by a small HTTP server inside the test: signed with the
-/// secret the registration answered, retried after a 500, logged per delivery; private addresses refused outside test mode.
+/// secret the registration answered, retried after a 500, logged per delivery and counted in the metrics; private addresses refused outside test mode.
 /// </summary>
 public sealed class WebhookTests
 {
@@ -43,6 +43,10 @@ public sealed class WebhookTests
         var logged = await DeliveredAsync(console, hookId, arrived.Headers["webhook-id"]);
         Assert.Equal(2, logged["attempts"]!.GetValue<int>());
         Assert.NotNull(logged["deliveredAt"]);
+        var metrics = await (await (await _app.SignedInAs("admin")).GetAsync("/api/metrics")).Content.ReadAsStringAsync();
+        Assert.Matches("backoffice_webhook_deliveries_total\\{[^}]*outcome=\"retry\"", metrics);
+        Assert.Matches("backoffice_webhook_deliveries_total\\{[^}]*outcome=\"delivered\"", metrics);
+        Assert.Contains("backoffice_webhook_delivery_duration_seconds_bucket", metrics, StringComparison.Ordinal);
 
         var rotated = await console.PostEmptyAsync($"/api/webhooks/{hookId}/rotate-secret").ExpectAsync(HttpStatusCode.OK);
         Assert.NotEqual(secret, rotated["secret"]!.GetValue<string>());

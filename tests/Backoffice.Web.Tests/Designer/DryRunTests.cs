@@ -15,6 +15,7 @@ public sealed class DryRunTests
         var definitions = await Definitions.ForAsync(_app, "new-filing");
         var order = Orders.Enterprise();
         order["subject"]!["province"] = "310000";
+        order["verificationMethod"] = "app";
 
         var run = await definitions.PostAsync("dry-run", new JsonObject
         {
@@ -27,7 +28,7 @@ public sealed class DryRunTests
 
         var steps = run["steps"]!.AsArray();
         Assert.Equal(
-            ["initial-review", "notify-returned", "wait-fix", "initial-review", "is-shanghai", "app-verification", "second-review", "submit",
+            ["initial-review", "notify-returned", "wait-fix", "initial-review", "is-app-verification", "app-verification", "second-review", "submit",
              "wait-sms", "bureau-review", "apply-result", "is-jiangsu", "notify-approved", "start-public-security", "end-approved"],
             steps.Select(s => s!["activityId"]!.GetValue<string>()));
         Assert.Equal("approved", run["result"]!.GetValue<string>());
@@ -51,7 +52,7 @@ public sealed class DryRunTests
         }).ExpectAsync(HttpStatusCode.OK);
 
         var path = run["steps"]!.AsArray().Select(s => s!["activityId"]!.GetValue<string>()).ToList();
-        Assert.Equal(["is-shanghai", "is-electronic", "wait-curtain-photo", "needs-mail", "photo-review", "second-review", "final-check", "submit"], path[1..9]);
+        Assert.Equal(["is-app-verification", "is-electronic", "wait-curtain-photo", "needs-mail", "photo-review", "second-review", "final-check", "submit"], path[1..9]);
         Assert.Contains("notify-rejected", path);
         Assert.Contains("被管局退回", run["steps"]!.AsArray().First(s => s!["activityId"]!.GetValue<string>() == "notify-rejected")!["note"]!.GetValue<string>());
     }

@@ -144,6 +144,44 @@ public sealed class ReportBuildTests
     }
 
     [Fact]
+    public async Task A_period_field_that_is_not_the_reports_or_not_a_date_is_refused_and_nothing_is_queued()
+    {
+        var management = await _app.SignedInAs("management");
+        await using var db = await TestApp.OpenDatabaseAsync();
+        const string Queued = "select (select count(*) from report_builds) + (select count(*) from hangfire.job where invocationdata::text like '%ReportBuildJob%')";
+        var before = await db.ExecuteScalarAsync<long>(Queued);
+
+        // A public-security build reads its as-of day only: a from it would drop unread, or one that is no date, is the field's error.
+        var notADay = await management.PostJsonAsync("/api/reports/builds", new JsonObject
+        {
+            ["kind"] = "public-security", ["asOf"] = "2024-02-29", ["from"] = "2025-02-30",
+        }).ExpectAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(["report-filter-unsupported"], notADay.ErrorCodes()["from"]);
+        var asOf = await management.PostJsonAsync("/api/reports/builds", new JsonObject
+        {
+            ["kind"] = "sla", ["from"] = "2024-02-01", ["to"] = "2024-02-29", ["asOf"] = "yesterday",
+        }).ExpectAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(["report-filter-unsupported"], asOf.ErrorCodes()["asOf"]);
+        foreach (var from in new[] { "2025-02-30", "2025-2-01", "２０２５-02-01", "1999-12-31", "2025-02-01T00:00" })
+        {
+            var problem = await management.PostJsonAsync("/api/reports/builds", new JsonObject { ["kind"] = "sla", ["from"] = from, ["to"] = "2025-02-28" })
+                .ExpectAsync(HttpStatusCode.BadRequest);
+            Assert.True(problem.ErrorCodes().ContainsKey("from"), from);
+        }
+
+        Assert.Equal(before, await db.ExecuteScalarAsync<long>(Queued));
+
+        // What the API does take builds, at both ends of the dates it takes.
+        foreach (var (kind, from, to) in new[] { ("sla", "2000-01-01", "2000-01-31"), ("bureau-results", " 2099-12-01", "2099-12-31 ") })
+        {
+            var requested = await management.PostJsonAsync("/api/reports/builds", new JsonObject { ["kind"] = kind, ["from"] = from, ["to"] = to })
+                .ExpectAsync(HttpStatusCode.Created);
+            var build = await Archive.FinishedAsync(management, requested["id"]!.GetValue<string>());
+            Assert.True(build["status"]!.GetValue<string>() == "done", build.ToJsonString());
+        }
+    }
+
+    [Fact]
     public async Task Reviewers_are_refused_the_builds_and_the_subscriptions()
     {
         var reviewer = await _app.SignedInAs("reviewer");

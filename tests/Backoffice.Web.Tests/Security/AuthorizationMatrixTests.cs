@@ -33,7 +33,7 @@ public sealed class AuthorizationMatrixTests
 
     /// <summary>The only endpoints open without signing in.</summary>
     private static readonly HashSet<string> OpenEndpoints =
-        ["GET /healthz", "GET /healthz/live", "GET /healthz/ready", "GET /openapi/{documentName}.json", "POST /api/tokens/", "GET /sign-in", "GET /denied", "GET /language", "GET /error/{code:int}"];
+        ["GET /healthz", "GET /healthz/live", "GET /healthz/ready", "GET /openapi/{documentName}.json", "POST /api/tokens/", "GET /sign-in", "GET /denied", "GET /language", "GET /error/{code:int}", "GET /console"];
 
     private static readonly string[] StaffCallers = ["admin", "compliance", "lead", "reviewer", "outsider", "liaison", "management"];
 

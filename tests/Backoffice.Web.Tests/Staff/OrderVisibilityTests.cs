@@ -48,7 +48,7 @@ public sealed class OrderVisibilityTests
         Assert.Equal(0, list["total"]!.GetValue<long>());
     }
 
-    /// <summary>The order page, its materials, order search and the filings API agree: the order is there, or it does not exist.</summary>
+    /// <summary>The order page, its materials, order search and the filings API (its search too) agree: the order is there, or it does not exist.</summary>
     private async Task AssertSeesAsync(string username, Flow flow, string number, bool sees)
     {
         var pages = await StaffPages.SignedInAsync(_app, username);
@@ -66,5 +66,7 @@ public sealed class OrderVisibilityTests
 
         var search = await pages.GetStringAsync($"/orders?q={number}");
         Assert.Equal(sees, search.Contains($"href=\"/orders/{flow.Id}\"", StringComparison.Ordinal));
+        var listed = await api.GetAsync($"/api/filings?q={number}").ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal(sees, listed["items"]!.AsArray().Any(i => i!["id"]!.GetValue<string>() == flow.Id));
     }
 }

@@ -1,10 +1,14 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Backoffice.Workflows.Labels;
 
 namespace Backoffice.Web.Tests.Support;
 
-/// <summary>Drives one order through its workflow over HTTP, as the console, reviewers and the bureau liaison do.</summary>
-public sealed class Flow(TestApp app, string id)
+/// <summary>
+/// Drives one order through its workflow over HTTP, as the console, reviewers and the bureau liaison do. Materials are
+/// images drawn with the order's own data when its body is known, so screenshots of the viewer show a document.
+/// </summary>
+public sealed class Flow(TestApp app, string id, JsonObject? body = null)
 {
     public string Id => id;
 
@@ -13,7 +17,7 @@ public sealed class Flow(TestApp app, string id)
     public static async Task<Flow> CreateAsync(TestApp app, JsonObject body)
     {
         var created = await app.Console().PostJsonAsync("/api/filings", body).ExpectAsync(HttpStatusCode.Created);
-        return new Flow(app, created["id"]!.GetValue<string>());
+        return new Flow(app, created["id"]!.GetValue<string>(), body);
     }
 
     /// <summary>Submits an order of <paramref name="filingType"/> (change, cancel access, deregister website) on a website filed here.</summary>
@@ -44,7 +48,7 @@ public sealed class Flow(TestApp app, string id)
         var client = app.Console();
         foreach (var (kind, website) in materials)
         {
-            await client.UploadAsync(Url, kind, Files.Jpeg(), $"{kind}.jpg", website).ExpectAsync(HttpStatusCode.Created);
+            await client.UploadAsync(Url, kind, RealMaterials.Image(kind, body, Files.Jpeg()), $"{kind}.jpg", website).ExpectAsync(HttpStatusCode.Created);
         }
     }
 
@@ -53,7 +57,7 @@ public sealed class Flow(TestApp app, string id)
 
     public async Task UploadCurtainPhotoAndSubmitAsync()
     {
-        await app.Console().UploadAsync(Url, "curtain-photo", Files.Jpeg(8000), "curtain.jpg").ExpectAsync(HttpStatusCode.Created);
+        await app.Console().UploadAsync(Url, "curtain-photo", RealMaterials.Image("curtain-photo", body, Files.Jpeg(8000)), "curtain.jpg").ExpectAsync(HttpStatusCode.Created);
         await SubmitAsync();
     }
 
@@ -78,8 +82,30 @@ public sealed class Flow(TestApp app, string id)
         var taskId = task["id"]!.GetValue<string>();
         await client.PostEmptyAsync($"/api/tasks/{taskId}/claim").ExpectAsync(HttpStatusCode.OK);
         var body = new JsonObject { ["outcome"] = outcome, ["reasonCodes"] = new JsonArray([.. reasons.Select(r => (JsonNode)r)]), ["comment"] = "审核意见" };
+        if (outcome == "approve")
+        {
+            body["checklist"] = new JsonArray([.. (await ProvinceChecksAsync(client, task)).Select(c => (JsonNode)c)]);
+        }
+
         await client.PostJsonAsync($"/api/tasks/{taskId}/complete", body).ExpectAsync(HttpStatusCode.OK);
         return task["step"]!.GetValue<string>();
+    }
+
+    /// <summary>
+    /// What a reviewer ticks at a curtain-photo review (the step the shipped definitions give the province checks):
+    /// the authenticity form's checks of the order's province under the rules in force.
+    /// </summary>
+    private async Task<IReadOnlyList<string>> ProvinceChecksAsync(HttpClient reviewer, JsonNode task)
+    {
+        if (!task["step"]!.GetValue<string>().StartsWith("核验：幕布照片", StringComparison.Ordinal))
+        {
+            return [];
+        }
+
+        var province = (await GetAsync())["province"]!.GetValue<string>();
+        var rules = await reviewer.GetAsync("/api/province-rules").ExpectAsync(HttpStatusCode.OK);
+        var rule = rules["provinces"]!.AsArray().First(p => p!["province"]!.GetValue<string>() == province);
+        return [.. rule!["authenticityChecks"]!.AsArray().Select(c => LabelCatalogue.Of(LabelSet.AuthenticityCheck, c!.GetValue<string>(), false))];
     }
 
     public async Task<JsonNode> BureauAsync(string kind, params string[] reasons)

@@ -26,8 +26,12 @@ public static class RealMaterials
     }
 
     public static async Task UploadAsync(TestApp app, Flow flow, JsonObject body, string kind, int? website) =>
-        await app.Console().UploadAsync(flow.Url, kind, MaterialImages.Draw(kind, FactsOf(body))!, $"{kind}.jpg", website)
+        await app.Console().UploadAsync(flow.Url, kind, MaterialImages.Draw(kind, TryFactsOf(body)!)!, $"{kind}.jpg", website)
             .ExpectAsync(HttpStatusCode.Created);
+
+    /// <summary>The image of a material kind drawn from an order's body; <paramref name="otherwise"/> for a kind without one or a body without the particulars.</summary>
+    public static byte[] Image(string kind, JsonObject? body, byte[] otherwise) =>
+        body is not null && TryFactsOf(body) is { } facts ? MaterialImages.Draw(kind, facts) ?? otherwise : otherwise;
 
     /// <summary>The applicant corrects the order (the whole body, as the console sends it) and submits it again.</summary>
     public static async Task ResubmitAsync(TestApp app, Flow flow, JsonObject body)
@@ -36,13 +40,16 @@ public static class RealMaterials
         await flow.SubmitAsync();
     }
 
-    private static MaterialImages.Facts FactsOf(JsonObject body)
+    private static MaterialImages.Facts? TryFactsOf(JsonObject body)
     {
-        var subject = body["subject"]!;
-        var site = body["websites"]![0]!;
-        return new MaterialImages.Facts(
-            subject["name"]!.GetValue<string>(), subject["certificateNumber"]!.GetValue<string>(), subject["certificateAddress"]!.GetValue<string>(),
-            subject["principal"]!["name"]!.GetValue<string>(), subject["principal"]!["certificateNumber"]!.GetValue<string>(),
-            site["name"]!.GetValue<string>(), site["domains"]![0]!.GetValue<string>());
+        var subject = body["subject"];
+        var principal = subject?["principal"];
+        var site = body["websites"] is JsonArray { Count: > 0 } sites ? sites[0] : null;
+        string? Text(JsonNode? node, string name) => node?[name] is JsonValue v && v.TryGetValue<string>(out var text) ? text : null;
+        var domain = site?["domains"] is JsonArray { Count: > 0 } domains && domains[0] is JsonValue d && d.TryGetValue<string>(out var first) ? first : null;
+        return (Text(subject, "name"), Text(subject, "certificateNumber"), Text(subject, "certificateAddress"), Text(principal, "name"),
+                Text(principal, "certificateNumber"), Text(site, "name"), domain) is ({ } name, { } number, { } address, { } person, { } id, { } website, { } host)
+            ? new MaterialImages.Facts(name, number, address, person, id, website, host)
+            : null;
     }
 }

@@ -7,7 +7,8 @@ namespace Backoffice.Web.Tests.Workflows;
 
 /// <summary>
 /// A decision records the ticked checklist; a return may point at fields and materials with a reason each, which the
-/// applicant reads on GET /api/filings/{id}; a resubmission shows what changed since the return.
+/// applicant reads on GET /api/filings/{id}; both are audited and read on the order's timeline; a resubmission shows
+/// what changed since the return.
 /// </summary>
 public sealed class ReviewDecisionTests
 {
@@ -35,6 +36,19 @@ public sealed class ReviewDecisionTests
         await reviewer.PostJsonAsync($"/api/tasks/{taskId}/complete", Return(
             ("subject.mailingAddress", "通信地址请写到门牌号"), ("materials.business-license", "营业执照照片模糊"),
             ("websites[0].materials.verification-form", "核验单未签字"))).ExpectAsync(HttpStatusCode.OK);
+
+        await using (var db = await TestApp.OpenDatabaseAsync())
+        {
+            var audited = JsonNode.Parse(await db.QuerySingleAsync<string>(
+                "select details::text from audit_log where action = 'review-decision-recorded' and entity_id = @taskId and actor = 'reviewer'", new { taskId }))!;
+            Assert.Equal("return", audited["outcome"]!.GetValue<string>());
+            Assert.Equal(
+                ["subject.mailingAddress", "materials.business-license", "websites[0].materials.verification-form"],
+                audited["items"]!.AsArray().Select(i => i!["path"]!.GetValue<string>()));
+        }
+
+        var staffPage = await (await StaffPages.SignedInAsync(_app, "reviewer")).GetStringAsync($"/orders/{flow.Id}");
+        Assert.Contains("退回涉及：主体 · 通信地址（通信地址请写到门牌号）、材料 · 营业执照（营业执照照片模糊）", staffPage, StringComparison.Ordinal);
 
         var order = await flow.GetAsync();
         var back = Assert.Single(order["returns"]!.AsArray())!;
@@ -136,6 +150,11 @@ public sealed class RequiredChecklistTests
             var recorded = await db.QueryAsync<string>(
                 "select unnest(checklist) from review_decisions where task_id = @id", new { id = Guid.Parse(taskId) });
             Assert.Equal([Required, "通信地址详细到门牌号"], recorded);
+            var audited = JsonNode.Parse(await db.QuerySingleAsync<string>(
+                "select details::text from audit_log where action = 'review-decision-recorded' and entity_id = @taskId", new { taskId }))!;
+            Assert.Equal([Required, "通信地址详细到门牌号"], audited["checklist"]!.AsArray().Select(c => c!.GetValue<string>()));
+            var staffPage = await (await StaffPages.SignedInAsync(_app, "reviewer")).GetStringAsync($"/orders/{flow.Id}");
+            Assert.Contains($"已核对：{Required}、通信地址详细到门牌号", staffPage, StringComparison.Ordinal);
             Assert.Equal("verification", await flow.StatusAsync());
         }
         finally

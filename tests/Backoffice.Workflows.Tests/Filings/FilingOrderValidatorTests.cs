@@ -1,5 +1,6 @@
 using Backoffice.Workflows.Filings;
 using Backoffice.Workflows.Filings.Rules;
+using Backoffice.Workflows.ProvinceRules;
 using Backoffice.Workflows.Validation;
 
 namespace Backoffice.Workflows.Tests.Filings;
@@ -114,7 +115,7 @@ public sealed class FilingOrderValidatorTests
     }
 
     [Fact]
-    public void Shanghai_needs_app_verification_and_private_ips_are_refused()
+    public void Shanghai_resident_id_holders_need_app_verification_and_private_ips_are_refused()
     {
         var order = ValidOrders.Enterprise() with
         {
@@ -124,7 +125,7 @@ public sealed class FilingOrderValidatorTests
 
         var codes = Codes(order);
 
-        Assert.Equal(["shanghai-needs-app"], codes["verificationMethod"]);
+        Assert.Equal(["verification-method-not-accepted"], codes["verificationMethod"]);
         Assert.Equal(["ip-not-public"], codes["websites[0].accessResource.value"]);
     }
 
@@ -159,5 +160,5 @@ public sealed class FilingOrderValidatorTests
     }
 
     private static IDictionary<string, string[]> Codes(FilingOrderRequest order) =>
-        FilingOrderValidator.Validate(order, FilingType.NewFiling, Today, Rules).ToCodes();
+        FilingOrderValidator.Validate(order, FilingType.NewFiling, Today, Rules, ProvinceRuleDefaults.Set).ToCodes();
 }

@@ -42,7 +42,7 @@ export function App({ initialId }) {
 
   useEffect(() => {
     Promise.all([api.activityTypes(), api.reference(), api.definitions()]).then(([ts, ref, defs]) => {
-      setLabels({ ...ref.labels, outcome: { ...ref.labels?.outcome, ...ref.outcomeLabels } }); setTypes(ts); setReference(ref); setDefinitions(defs);
+      setLabels(ref.labels); setTypes(ts); setReference(ref); setDefinitions(defs);
       setDefinitionId((id) => id || defs[0]?.id);
     }).catch((e) => setMessage(problemLines(e).join('; ')));
   }, []);

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { api, problemLines } from './api.js';
 import { describedOrder, initialValues } from './describedOrder.js';
 import { outcomesOf } from './graph.js';
-import { outcomeLabel } from './labels.js';
+import { choiceLabel, outcomeLabel } from './labels.js';
 import { t } from './i18n.js';
 
 const waitingTypes = new Set(['human-task', 'wait-for-applicant', 'wait-for-event']);
@@ -23,6 +23,31 @@ function OrderFieldInput({ field, value, onChange }) {
   );
 }
 
+/**
+ * The simulated outcomes of one waiting step, one pick per visit from the outcomes the step offers (shown by label);
+ * the last pick repeats on later visits.
+ */
+function OutcomePlan({ activity, offered, plan, onChange }) {
+  const visits = plan.length ? plan : [offered[0] ?? ''];
+  const name = activity.name || activity.id;
+  return (
+    <div className="outcome-plan" data-simulate={activity.id}>
+      <span>{name}</span>
+      {visits.map((value, i) => (
+        <span key={i} className="outcome-visit">
+          {visits.length > 1 && <span className="hint">{t('visit').replace('{n}', i + 1)}</span>}
+          <select aria-label={`${name} ${t('visit').replace('{n}', i + 1)}`} data-testid={`simulate-${activity.id}-${i + 1}`} value={value}
+            onChange={(e) => onChange(visits.map((v, j) => (j === i ? e.target.value : v)))}>
+            {offered.map((o) => <option key={o} value={o}>{outcomeLabel(o)}</option>)}
+          </select>
+          {i > 0 && <button type="button" aria-label={t('removeVisit').replace('{n}', i + 1)} onClick={() => onChange(visits.filter((_, j) => j !== i))}>×</button>}
+        </span>
+      ))}
+      <button type="button" data-testid={`add-visit-${activity.id}`} onClick={() => onChange([...visits, visits[visits.length - 1]])}>{t('laterVisit')}</button>
+    </div>
+  );
+}
+
 /** A sample order (picked or described), simulated outcomes and clock; plays the edited definition and shows the path. */
 export function DryRunPanel({ definitionId, doc, types, reference, onResult, onClose }) {
   const [orders, setOrders] = useState([]);
@@ -37,8 +62,7 @@ export function DryRunPanel({ definitionId, doc, types, reference, onResult, onC
 
   const run = async () => {
     setError(null);
-    const planned = Object.fromEntries(Object.entries(outcomes)
-      .map(([id, text]) => [id, text.split(/[,，]/).map((s) => s.trim()).filter(Boolean)]).filter(([, list]) => list.length));
+    const planned = Object.fromEntries(Object.entries(outcomes).filter(([, list]) => list.length));
     const body = {
       definition: doc, outcomes: planned, answerAfterWorkingHours: Number(hours),
       startAt: startAt ? new Date(startAt).toISOString() : undefined,
@@ -51,6 +75,14 @@ export function DryRunPanel({ definitionId, doc, types, reference, onResult, onC
     } catch (e) { setError(problemLines(e)); }
   };
   const waiting = doc.activities.filter((a) => waitingTypes.has(a.type));
+  const statusLabel = (code) => reference.statuses.find((s) => s.value === code)?.label ?? code;
+  // A waiting step's note names its team, the applicant's action or the awaited event: shown by label.
+  const noteOf = (s) => {
+    if (s.type === 'human-task') return reference.teams.find((x) => x.value === s.note)?.label ?? s.note;
+    if (s.type === 'wait-for-applicant') return choiceLabel('action', s.note);
+    if (s.type === 'wait-for-event') return choiceLabel('event', s.note);
+    return s.note;
+  };
   return (
     <section className="drawer" data-testid="dry-run">
       <header><h2>{t('dryRun')}</h2><button type="button" onClick={() => { onResult(null); onClose(); }}>{t('close')}</button></header>
@@ -60,7 +92,7 @@ export function DryRunPanel({ definitionId, doc, types, reference, onResult, onC
           <label>{t('pickOrder')}
             <select aria-label="sample-order" value={orderId} onChange={(e) => setOrderId(e.target.value)}>
               <option value="">{t('describe')}</option>
-              {orders.map((o) => <option key={o.id} value={o.id}>{o.orderNumber} · {o.status}</option>)}
+              {orders.map((o) => <option key={o.id} value={o.id}>{o.orderNumber} · {statusLabel(o.status)}</option>)}
             </select>
           </label>
           {!orderId && reference.orderFields.map((field) => (
@@ -73,10 +105,8 @@ export function DryRunPanel({ definitionId, doc, types, reference, onResult, onC
         <fieldset>
           <legend>{t('simulatedOutcomes')}</legend>
           {waiting.map((a) => (
-            <label key={a.id}>{a.name || a.id} <span className="hint">({outcomesOf(a, types).join(' / ')})</span>
-              <input aria-label={`simulate-${a.id}`} value={outcomes[a.id] ?? ''} placeholder={outcomesOf(a, types)[0]}
-                onChange={(e) => setOutcomes({ ...outcomes, [a.id]: e.target.value })} />
-            </label>
+            <OutcomePlan key={a.id} activity={a} offered={outcomesOf(a, types)} plan={outcomes[a.id] ?? []}
+              onChange={(list) => setOutcomes({ ...outcomes, [a.id]: list })} />
           ))}
         </fieldset>
         <button type="button" className="primary" onClick={run}>{t('run')}</button>
@@ -84,13 +114,13 @@ export function DryRunPanel({ definitionId, doc, types, reference, onResult, onC
       {error && <ul className="field-error">{error.map((e) => <li key={e}>{e}</li>)}</ul>}
       {result && (
         <div data-testid="dry-run-result">
-          <p>{t('result')}: <strong>{result.result ?? result.error}</strong> {result.finishedAt && china(result.finishedAt)}</p>
+          <p>{t('result')}: <strong>{result.result ? choiceLabel('result', result.result) : result.error}</strong> {result.finishedAt && china(result.finishedAt)}</p>
           <ol className="dry-run-steps">
             {result.steps.map((s, i) => (
               <li key={i} data-activity={s.activityId}>
-                {s.name || s.activityId} → {s.outcome ? outcomeLabel(s.outcome) : ''} <span className="hint">{china(s.at)}</span>
+                {s.name || s.activityId} → {s.outcome ? s.outcome.split(',').map(outcomeLabel).join('、') : ''} <span className="hint">{china(s.at)}</span>
                 {s.dueAt && <span className={s.overdue ? 'field-error' : 'hint'}> · {t('due')} {china(s.dueAt)}{s.overdue ? ` (${t('overdue')})` : ''}</span>}
-                {s.note && <div className="hint">{s.note}</div>}
+                {s.note && <div className="hint">{noteOf(s)}</div>}
               </li>
             ))}
           </ol>

@@ -1,5 +1,5 @@
-// Labels of the domain's codes, from GET /api/designer/reference: outcomes on connections and handles
-// (outcomeLabels, the definitions' own names), and the choices of choice properties (the label catalogue).
+// Labels of the domain's codes, from GET /api/designer/reference (the label catalogue): outcomes on
+// connections and handles, and the choices of choice properties.
 let labels = {};
 
 const choiceSets = { action: 'applicantAction', channel: 'channel', to: 'recipient', event: 'workflowEvent', result: 'endResult' };

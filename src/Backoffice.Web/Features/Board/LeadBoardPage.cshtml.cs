@@ -2,6 +2,7 @@ using Backoffice.Web.Features.Inbox;
 using Backoffice.Web.Features.Tasks;
 using Backoffice.Web.Infrastructure;
 using Backoffice.Workflows.Audit;
+using Backoffice.Workflows.Database;
 using Backoffice.Workflows.Scheduling;
 using Dapper;
 using Microsoft.AspNetCore.Authorization;
@@ -15,9 +16,11 @@ namespace Backoffice.Web.Features.Board;
 /// /board: the team lead's view of the teams he leads: load per reviewer, queue and SLA breaches,
 /// escalation notices, and reassigning one or many open tasks to a member. Reassigning is a plain form post;
 /// the page's script posts the same form and swaps in the re-rendered board, so the page is not reloaded.
+/// The figures (load per reviewer, queue and breaches) are read from the replica when one is set, except right
+/// after a reassignment, which the lead expects to see counted.
 /// </summary>
 [Authorize(Policy = Policies.TeamLead)]
-public sealed class LeadBoardPageModel(NpgsqlDataSource dataSource, TimeProvider clock, WorkingCalendarStore calendars) : PageModel
+public sealed class LeadBoardPageModel(NpgsqlDataSource dataSource, ReadReplica replica, TimeProvider clock, WorkingCalendarStore calendars) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Holder { get; set; }
     [BindProperty(SupportsGet = true)] public bool Breached { get; set; }
@@ -32,7 +35,7 @@ public sealed class LeadBoardPageModel(NpgsqlDataSource dataSource, TimeProvider
     public string? Message { get; private set; }
     public bool MessageIsError { get; private set; }
 
-    public Task OnGetAsync() => LoadAsync();
+    public Task OnGetAsync() => LoadAsync(replica.DataSource);
 
     public async Task<IActionResult> OnPostReassignAsync(Guid[]? ids, string? assignee)
     {
@@ -82,11 +85,11 @@ public sealed class LeadBoardPageModel(NpgsqlDataSource dataSource, TimeProvider
     /// <summary>The whole page after a form post; the board alone (rows, figures, load) when the page's script posted it.</summary>
     private async Task<IActionResult> BoardAsync()
     {
-        await LoadAsync();
+        await LoadAsync(dataSource);
         return Request.Headers["X-Requested-With"] == "fetch" ? Partial("_LeadBoard", this) : Page();
     }
 
-    private async Task LoadAsync()
+    private async Task LoadAsync(NpgsqlDataSource figuresSource)
     {
         var ct = HttpContext.RequestAborted;
         Now = clock.GetUtcNow();
@@ -94,8 +97,12 @@ public sealed class LeadBoardPageModel(NpgsqlDataSource dataSource, TimeProvider
         var access = await TaskAccess.ForAsync(User, connection, ct);
         var teams = await LeadBoard.TeamsAsync(connection, access, ct);
         Calendar = await calendars.GetAsync(connection, ct);
-        Members = await LeadBoard.MembersAsync(connection, teams, Now, ct);
-        Figures = await LeadBoard.FiguresAsync(connection, teams, Now, ct);
+        await using (var figures = await figuresSource.OpenConnectionAsync(ct))
+        {
+            Members = await LeadBoard.MembersAsync(figures, teams, Now, ct);
+            Figures = await LeadBoard.FiguresAsync(figures, teams, Now, ct);
+        }
+
         Tasks = FilterText.MatchesNothing(Holder) ? [] : await LeadBoard.TasksAsync(connection, teams, Holder is { Length: > 0 and <= 100 } ? Holder : null, Breached, Now, ct);
         Notices = await LeadBoard.UnreadAsync(connection, access.Username, ct);
         Names = await StaffNames.LoadAsync(connection, Tasks.Select(t => t.Assignee), ct);

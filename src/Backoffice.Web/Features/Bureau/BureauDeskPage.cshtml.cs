@@ -13,7 +13,8 @@ namespace Backoffice.Web.Features.Bureau;
 /// <summary>
 /// /bureau: the bureau liaison's desk. Orders waiting for the bureau, a result recorded by hand, or a
 /// results spreadsheet imported: all rows checked first, a report of the rejected ones, nothing half-applied.
-/// The waiting list counts the working days each order has been at the bureau against the legal 20.
+/// The waiting list counts the working days each order has been at the bureau against the legal 20 and marks
+/// as overdue the orders whose bureau review passed them (their liaison follow-up task is open).
 /// </summary>
 [Authorize(Policy = Policies.Bureau)]
 public sealed class BureauDeskPageModel(NpgsqlDataSource dataSource, BureauResultBatch batch, TimeProvider clock, WorkingCalendarStore calendars) : PageModel
@@ -32,6 +33,9 @@ public sealed class BureauDeskPageModel(NpgsqlDataSource dataSource, BureauResul
         public DateTimeOffset? SubmittedAt { get; init; }
         public DateTimeOffset AtBureauSince { get; init; }
         public int WorkingDaysAtBureau { get; init; }
+
+        /// <summary>When the bureau liaison's follow-up task was opened: the bureau's 20 working days are over.</summary>
+        public DateTimeOffset? FollowUpOpenedAt { get; init; }
     }
 
     [BindProperty] public string? OrderNumber { get; set; }
@@ -46,6 +50,15 @@ public sealed class BureauDeskPageModel(NpgsqlDataSource dataSource, BureauResul
     public bool Manual { get; private set; }
 
     public Task OnGetAsync() => LoadAsync();
+
+    /// <summary>The results sheet to fill in (<see cref="BureauResultTemplate"/>), its reasons listed with their Chinese labels.</summary>
+    public async Task<IActionResult> OnGetTemplateAsync()
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(HttpContext.RequestAborted);
+        var reasons = (await connection.QueryAsync<(string, string)>(new CommandDefinition(
+            "select code, label_zh from reason_codes where active order by sort, code", cancellationToken: HttpContext.RequestAborted))).AsList();
+        return File(BureauResultTemplate.Build(reasons), BureauResultTemplate.ContentType, BureauResultTemplate.FileName);
+    }
 
     public async Task<IActionResult> OnPostRecordAsync()
     {
@@ -85,7 +98,8 @@ public sealed class BureauDeskPageModel(NpgsqlDataSource dataSource, BureauResul
         Waiting = (await connection.QueryAsync<WaitingOrder>(new CommandDefinition(
             """
             select o.id, o.order_number, o.status, o.subject_name, o.province, o.filing_type, o.submitted_at,
-                   coalesce((select max(t.at) from filing_timeline t where t.order_id = o.id and t.status = @atBureau), o.updated_at) as at_bureau_since
+                   coalesce((select max(t.at) from filing_timeline t where t.order_id = o.id and t.status = @atBureau), o.updated_at) as at_bureau_since,
+                   (select min(f.created_at) from bureau_follow_ups f where f.order_id = o.id and f.status = 'open') as follow_up_opened_at
             from filing_orders o
             where o.status = any(@statuses) order by at_bureau_since limit 100
             """,

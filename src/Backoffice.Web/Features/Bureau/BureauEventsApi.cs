@@ -18,6 +18,8 @@ public static class BureauEventsApi
     {
         app.MapPost("/api/bureau/events", HandleAsync).RequireAuthorization(Policies.Bureau).WithTags("Bureau").Accepts<Request>(Json)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        app.MapGet("/api/bureau/follow-ups", BureauFollowUpsApi.ListAsync).RequireAuthorization(Policies.Bureau).WithTags("Bureau")
+            .Produces<BureauFollowUpsApi.FollowUp[]>();
         return app;
     }
 

@@ -1,6 +1,7 @@
 using Backoffice.Workflows.Audit;
 using Backoffice.Workflows.Bureau;
 using Backoffice.Workflows.Instances;
+using Backoffice.Workflows.Labels;
 using Dapper;
 using Npgsql;
 
@@ -15,14 +16,10 @@ public sealed class BureauResultBatch(NpgsqlDataSource dataSource, WorkflowEngin
 {
     public const int MaxRows = 5000;
 
-    /// <summary>Kinds as codes or as the Chinese words of the bureau's own result files.</summary>
-    public static readonly IReadOnlyDictionary<string, string> KindWords = new Dictionary<string, string>
-    {
-        ["sms-verified"] = "sms-verified", ["短信核验通过"] = "sms-verified",
-        ["sms-expired"] = "sms-expired", ["短信核验超时"] = "sms-expired",
-        ["approved"] = "approved", ["管局审核通过"] = "approved",
-        ["rejected"] = "rejected", ["管局退回"] = "rejected",
-    };
+    /// <summary>Kinds as codes or as their Chinese labels in the catalogue (the words of the bureau's own result files).</summary>
+    public static readonly IReadOnlyDictionary<string, string> KindWords = LabelCatalogue.Entries(LabelSet.BureauEvent)
+        .SelectMany(e => new[] { (Word: e.Key, Code: e.Key), (Word: e.Value.Zh, Code: e.Key) })
+        .ToDictionary(w => w.Word, w => w.Code);
 
     public sealed record Row(int Number, string? OrderNumber, string? Kind, IReadOnlyList<string> ReasonCodes);
 

@@ -145,6 +145,7 @@ public sealed class WebhookDispatcher(
         var attempts = due.Attempts + 1;
         var next = now + options.Value.DelayAfter(attempts);
         var givenUp = !delivered && next > due.CreatedAt + options.Value.RetryFor;
+        WebhookTelemetry.Attempted(delivered, givenUp, watch.Elapsed);
         await using var connection = await dataSource.OpenConnectionAsync(CancellationToken.None);
         await connection.ExecuteAsync(new CommandDefinition(
             """

@@ -2,6 +2,8 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Backoffice.Workflows.Filings.Rules;
+using Backoffice.Workflows.Labels;
+using Backoffice.Workflows.ProvinceRules;
 using Dapper;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -110,6 +112,12 @@ public sealed class DemoOrders(IServer server, NpgsqlDataSource dataSource, ILog
         var taskId = tasks!.AsArray()[0]!["id"]!.GetValue<string>();
         await SendAsync(http, reviewer, HttpMethod.Post, $"/api/tasks/{taskId}/claim", null, ct);
         var body = new JsonObject { ["outcome"] = outcome, ["comment"] = outcome == "return" ? "通信地址请填写到门牌号" : "材料齐全" };
+        if (outcome == "approve" && tasks.AsArray()[0]!["step"]!.GetValue<string>().StartsWith("核验：幕布照片", StringComparison.Ordinal))
+        {
+            var checks = ProvinceRuleDefaults.Set.For("440000").AuthenticityChecks ?? [];
+            body["checklist"] = new JsonArray([.. checks.Select(c => (JsonNode)LabelCatalogue.Of(LabelSet.AuthenticityCheck, c, false))]);
+        }
+
         if (outcome == "return")
         {
             body["reasonCodes"] = new JsonArray("address-not-detailed");

@@ -100,17 +100,17 @@ public static class DesignerReference
 
     internal static List<OrderField> OrderFields(bool english)
     {
-        Choice[] Of(IEnumerable<string> values) => [.. values.Select(v => new Choice(v, v))];
+        Choice[] Of(LabelSet set, IEnumerable<string> values) => [.. values.Select(v => new Choice(v, LabelCatalogue.Of(set, v, english)))];
         return
         [
             new("order.subject.province", english ? "Subject province" : "主体所在省份", "choice",
                 [.. Provinces.All.Select(p => new Choice(p.Code, english ? p.En : p.Zh))]),
-            new("order.subject.nature", english ? "Subject nature" : "主体性质", "choice", Of(PersonDocuments.Natures)),
-            new("order.subject.certificateType", english ? "Subject certificate type" : "主体证件类型", "choice", Of(PersonDocuments.CertificateTypes)),
+            new("order.subject.nature", english ? "Subject nature" : "主体性质", "choice", Of(LabelSet.Nature, PersonDocuments.Natures)),
+            new("order.subject.certificateType", english ? "Subject certificate type" : "主体证件类型", "choice", Of(LabelSet.CertificateType, PersonDocuments.CertificateTypes)),
             new("order.filingType", english ? "Filing type" : "备案类型", "choice",
                 [.. FilingType.Labels.Select(t => new Choice(t.Key, english ? t.Value.En : t.Value.Zh))]),
             new("order.status", english ? "Public status" : "公开状态", "choice", Statuses(english)),
-            new("order.verificationMethod", english ? "Verification method" : "核验方式", "choice", Of(FilingOrderValidator.VerificationMethods)),
+            new("order.verificationMethod", english ? "Verification method" : "核验方式", "choice", Of(LabelSet.VerificationMethod, FilingOrderValidator.VerificationMethods)),
             new("order.websites.length", english ? "Number of websites" : "网站数量", "number"),
             new("order.subject.name", english ? "Subject name" : "主体名称", "text"),
         ];

@@ -6,6 +6,7 @@ using Backoffice.Workflows.Definitions;
 using Backoffice.Workflows.DryRun;
 using Backoffice.Workflows.Filings;
 using Backoffice.Workflows.Instances;
+using Backoffice.Workflows.ProvinceRules;
 using Backoffice.Workflows.Scheduling;
 using Backoffice.Workflows.Validation;
 using Npgsql;
@@ -74,7 +75,7 @@ public static class DryRunEndpoint
         var scenario = new DryRunScenario(order!,
             (request.Outcomes ?? []).ToDictionary(p => p.Key, p => (IReadOnlyList<string>)p.Value),
             startAt, hours);
-        return Results.Ok(DryRunner.Run(definition!, scenario, await calendars.GetAsync(connection, ct)));
+        return Results.Ok(DryRunner.Run(definition!, scenario, await calendars.GetAsync(connection, ct), await ProvinceRuleStore.RulesAsync(connection, ct)));
     }
 
     private static async Task<WorkflowDefinition?> DefinitionAsync(

@@ -6,6 +6,7 @@ using Backoffice.Workflows.Audit;
 using Backoffice.Workflows.Definitions;
 using Backoffice.Workflows.DryRun;
 using Backoffice.Workflows.Filings;
+using Backoffice.Workflows.ProvinceRules;
 using Backoffice.Workflows.Scheduling;
 using Backoffice.Workflows.Validation;
 using Dapper;
@@ -112,11 +113,12 @@ public static class Scenarios
     public static async Task<Failure?> FirstFailureAsync(
         NpgsqlConnection connection, WorkflowDefinition candidate, WorkingCalendar calendar, DateTimeOffset now, CancellationToken ct)
     {
+        var rules = await ProvinceRuleStore.RulesAsync(connection, ct);
         foreach (var row in await RowsAsync(connection, candidate.Id, null, ct))
         {
             var scenario = JsonSerializer.Deserialize<Scenario>(row.Body, JsonBody.Options)!;
             var outcomes = (scenario.Outcomes ?? []).ToDictionary(p => p.Key, p => (IReadOnlyList<string>)p.Value);
-            var run = DryRunner.Run(candidate, new DryRunScenario(scenario.Order!, outcomes, now, 1), calendar);
+            var run = DryRunner.Run(candidate, new DryRunScenario(scenario.Order!, outcomes, now, 1), calendar, rules);
             var differences = Differences(scenario.Expect!, run, calendar, now);
             if (differences.Count > 0)
             {

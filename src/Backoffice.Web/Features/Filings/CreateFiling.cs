@@ -34,7 +34,8 @@ public static class CreateFiling
 
         await using var transaction = await connection.BeginTransactionAsync(ct);
         var id = Guid.CreateVersion7();
-        var conflict = await OrderConstraints.CheckAsync(context, connection, transaction, order!, id, rules);
+        var conflict = await OrderConstraints.CheckAsync(context, connection, transaction, order!, id, rules)
+            ?? await AccountConstraint.CheckAsync(context, connection, transaction, order!, id);
         if (conflict is not null)
         {
             return conflict;
@@ -49,20 +50,20 @@ public static class CreateFiling
             """
             insert into filing_orders (id, order_number, filing_type, status, province, subject_nature, subject_name,
                 subject_certificate_type, subject_certificate_number, subject_filing_number, website_filing_number,
-                verification_method, body, filing_password_hash, created_by, created_at, updated_at)
+                verification_method, body, filing_password_hash, account_id, created_by, created_at, updated_at)
             values (@id, @orderNumber, @FilingType, 'draft', @Province, @Nature, @SubjectName, @CertificateType,
-                @CertificateNumber, @SubjectFilingNumber, @WebsiteFilingNumber, @verificationMethod, @body::jsonb, @passwordHash, @actor, @now, @now)
+                @CertificateNumber, @SubjectFilingNumber, @WebsiteFilingNumber, @verificationMethod, @body::jsonb, @passwordHash, @AccountId, @actor, @now, @now)
             """,
             new
             {
                 id, orderNumber, order!.FilingType, order.Province, order.Nature, order.SubjectName, order.CertificateType,
-                order.CertificateNumber, order.SubjectFilingNumber, order.WebsiteFilingNumber,
+                order.CertificateNumber, order.SubjectFilingNumber, order.WebsiteFilingNumber, order.AccountId,
                 verificationMethod = request!.VerificationMethod, body = Serialize(request, order), passwordHash = PasswordHash(request, order), actor, now,
             }, transaction, cancellationToken: ct));
         await WriteWebsitesAsync(connection, transaction, id, order, ct);
         await FilingOrders.AppendTimelineAsync(connection, transaction, id, now, FilingStatus.Draft, "created", actor, null, ct);
         await AuditLog.WriteAsync(connection, transaction, now, actor, "created", "filing-order", orderNumber,
-            new { order.FilingType, order.Province }, ct);
+            new { order.FilingType, order.Province, order.AccountId }, ct);
         await transaction.CommitAsync(ct);
         return Results.Created($"/api/filings/{id}", new Created(id, orderNumber, order.FilingType, FilingStatus.Draft,
             FilingWarnings.Describe(order.WarningCodes, context.IsEnglish())));

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Backoffice.Web.Features.Orders;
 using Backoffice.Web.Infrastructure;
+using Backoffice.Workflows.Database;
 using Backoffice.Workflows.Filings;
 using Backoffice.Workflows.Labels;
 using Backoffice.Workflows.Validation;
@@ -41,7 +42,7 @@ public static class FilingReads
         string? VerificationMethod, SubjectInfo? Subject, IReadOnlyList<WebsiteInfo?>? Websites, string? SubjectFilingNumber,
         string[] WebsiteFilingNumbers, string? PublicSecurityNumber, IReadOnlyList<MaterialEntry> Materials, IReadOnlyList<TimelineEntry> Timeline,
         DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? SubmittedAt, bool FilingPasswordSet,
-        IReadOnlyList<OrderReturns.Entry> Returns);
+        IReadOnlyList<OrderReturns.Entry> Returns, AccountInfo? Account);
 
     public sealed record FilingSummary
     {
@@ -56,7 +57,8 @@ public static class FilingReads
         public DateTimeOffset UpdatedAt { get; init; }
     }
 
-    public sealed record FilingPage(IReadOnlyList<FilingSummary> Items, long Total, int Page, int PageSize);
+    /// <summary>A page of orders; when TotalCapped, Total is a lower bound (<see cref="OrderSearch.CountCap"/>).</summary>
+    public sealed record FilingPage(IReadOnlyList<FilingSummary> Items, long Total, bool TotalCapped, int Page, int PageSize);
 
     public static async Task<IResult> GetAsync(Guid id, HttpContext context, NpgsqlDataSource dataSource)
     {
@@ -80,7 +82,7 @@ public static class FilingReads
             order.VerificationMethod, body.Subject, body.Websites, order.SubjectFilingNumber, websiteNumbers, order.PublicSecurityNumber, materials, timeline,
             order.CreatedAt, order.UpdatedAt, order.SubmittedAt, await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
                 "select filing_password_hash is not null from filing_orders where id = @id", new { id }, cancellationToken: ct)),
-            await OrderReturns.LoadAsync(connection, id, ct)));
+            await OrderReturns.LoadAsync(connection, id, ct), body.Account));
     }
 
     /// <summary>
@@ -105,10 +107,16 @@ public static class FilingReads
             "select id, kind, website_index, file_name, content_type, size_bytes, uploaded_at from filing_materials where order_id = @id order by uploaded_at",
             new { id }, cancellationToken: ct))).AsList();
 
+    /// <summary>
+    /// GET /api/filings: the order search of the /orders page (<see cref="OrderSearch"/>, same text <c>q</c> and filters)
+    /// a page at a time, read from the replica when one is set; <c>total</c> is counted up to <see cref="OrderSearch.CountCap"/> past the page's start.
+    /// </summary>
     public static async Task<IResult> ListAsync(
-        HttpContext context, NpgsqlDataSource dataSource, string? status, string? filingType, string? province, int? page, int? pageSize)
+        HttpContext context, ReadReplica replica, string? q, string? status, string? filingType, string? province, int? page, int? pageSize)
     {
+        var text = q?.Trim();
         var errors = new ValidationErrors();
+        if (text is { Length: > OrderSearch.MaxTextLength }) errors.Add("q", "too-long", OrderSearch.MaxTextLength);
         if (status is not null && !FilingStatus.IsKnown(status)) errors.Add("status", "invalid-choice", string.Join(", ", FilingStatus.Labels.Keys));
         if (filingType is not null && !FilingType.IsKnown(filingType)) errors.Add("filingType", "invalid-choice", string.Join(", ", FilingType.Labels.Keys));
         if (province is not null && !Provinces.IsKnown(province)) errors.Add("province", "province-unknown");
@@ -119,24 +127,24 @@ public static class FilingReads
             return Problems.Validation(context, errors);
         }
 
-        var size = pageSize ?? 20;
-        var number = page ?? 1;
-        const string where = $"""
-            where (@status::text is null or status = @status) and (@filingType::text is null or filing_type = @filingType)
-              and (@province::text is null or province = @province) and {OrderVisibility.Condition}
-            """;
-        await using var connection = await dataSource.OpenConnectionAsync(context.RequestAborted);
-        var filter = (await OrderVisibility.ForAsync(context.User, connection, context.RequestAborted))
-            .With(new { status, filingType, province, limit = size, offset = (number - 1) * size });
-        var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            $"select count(*) from filing_orders o {where}", filter, cancellationToken: context.RequestAborted));
+        var filter = new OrderSearch.Filter(string.IsNullOrEmpty(text) ? null : text, status, filingType, province, page ?? 1, pageSize ?? 20);
+        if (FilterText.MatchesNothing(filter.Text))
+        {
+            return Results.Ok(new FilingPage([], 0, false, filter.Page, filter.Size));
+        }
+
+        var ct = context.RequestAborted;
+        await using var connection = await replica.OpenConnectionAsync(ct);
+        var visibility = await OrderVisibility.ForAsync(context.User, connection, ct);
+        var (rows, _) = await OrderSearch.RunAsync(connection, visibility, filter, ct);
+        var count = await OrderSearch.CountAsync(connection, visibility, filter, ct);
         var english = context.IsEnglish();
-        var items = (await connection.QueryAsync<FilingSummary>(new CommandDefinition(
-            $"""
-            select id, order_number, filing_type, status, '' as status_label, province, subject_name, created_at, updated_at
-            from filing_orders o {where} order by created_at desc, id desc limit @limit offset @offset
-            """, filter, cancellationToken: context.RequestAborted))).Select(s => s with { StatusLabel = Label(s.Status, english) }).ToList();
-        return Results.Ok(new FilingPage(items, total, number, size));
+        var items = rows.Select(r => new FilingSummary
+        {
+            Id = r.Id, OrderNumber = r.OrderNumber, FilingType = r.FilingType, Status = r.Status, StatusLabel = Label(r.Status, english),
+            Province = r.Province, SubjectName = r.SubjectName, CreatedAt = r.CreatedAt, UpdatedAt = r.UpdatedAt,
+        }).ToList();
+        return Results.Ok(new FilingPage(items, count.Total, count.Capped, filter.Page, filter.Size));
     }
 
     public static string Label(string status, bool english) => LabelCatalogue.Of(LabelSet.Status, status, english);

@@ -21,7 +21,7 @@ public static class FilingsApi
         filings.MapPut("/{id:guid}", UpdateFiling.HandleAsync).Accepts<FilingOrderRequest>(Json)
             .Produces<CreateFiling.Created>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
         filings.MapPost("/{id:guid}/materials", UploadMaterial.HandleAsync).DisableAntiforgery()
-            .Accepts<IFormFile>("multipart/form-data").Produces<FilingAnswers.MaterialCreated>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+            .Accepts<UploadMaterial.MaterialUpload>("multipart/form-data").Produces<FilingAnswers.MaterialCreated>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         filings.MapGet("/{id:guid}/materials/{materialId:guid}", DownloadMaterial.HandleAsync).ProducesProblem(StatusCodes.Status404NotFound);
         filings.MapPost("/{id:guid}/submit", SubmitFiling.HandleAsync).Produces<FilingAnswers.OrderStatus>(StatusCodes.Status202Accepted).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
         filings.MapPost("/{id:guid}/withdraw", WithdrawFiling.HandleAsync).Produces<FilingAnswers.OrderStatus>().ProducesProblem(StatusCodes.Status409Conflict);

@@ -15,6 +15,13 @@ public static class OrderConstraints
 {
     private const string Open = "('withdrawn', 'expired')";
 
+    /// <summary>
+    /// The statuses an order in progress is not in. The subject's order is found through the partial unique index
+    /// filing_orders_one_in_progress, the domains' through the GIN index on filing_websites: two look-ups, where one
+    /// condition joined by "or" walked every open order.
+    /// </summary>
+    private const string InProgressExcluded = "('approved', 'withdrawn', 'expired')";
+
     public static async Task<IResult?> CheckAsync(
         HttpContext context, NpgsqlConnection connection, NpgsqlTransaction transaction, PreparedOrder order, Guid self, FilingRules rules)
     {
@@ -31,9 +38,11 @@ public static class OrderConstraints
         var busy = await connection.QueryFirstOrDefaultAsync<string>(new CommandDefinition(
             $"""
             select o.order_number from filing_orders o
-            where o.id <> @self and o.status not in ('approved', 'withdrawn', 'expired')
-              and ((o.subject_certificate_type = @CertificateType and o.subject_certificate_number = @CertificateNumber)
-                   or exists (select 1 from filing_websites w where w.order_id = o.id and w.domains && @domains))
+            where o.id <> @self and o.status not in {InProgressExcluded}
+              and o.subject_certificate_type = @CertificateType and o.subject_certificate_number = @CertificateNumber
+            union all
+            select o.order_number from filing_websites w join filing_orders o on o.id = w.order_id
+            where w.domains && @domains and o.id <> @self and o.status not in {InProgressExcluded}
             limit 1
             """,
             new { self, order.CertificateType, order.CertificateNumber, domains = order.Websites.SelectMany(w => w.Domains).ToArray() },

@@ -4,9 +4,11 @@ using Backoffice.Workflows.Clock;
 using Backoffice.Workflows.Domains;
 using Backoffice.Workflows.Filings;
 using Backoffice.Workflows.Filings.Rules;
+using Backoffice.Workflows.ProvinceRules;
 using Backoffice.Workflows.Registry;
 using Backoffice.Workflows.Scheduling;
 using Backoffice.Workflows.Validation;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace Backoffice.Web.Features.Filings;
@@ -16,9 +18,44 @@ namespace Backoffice.Web.Features.Filings;
 /// checked against the decision, never trusted. Returns the prepared order or the problem to answer.
 /// </summary>
 public sealed class OrderPreparation(
-    RegistryStore registry, ApplicationClock clock, FilingRules rules, IDomainRegistry domainRegistry, WorkingCalendarStore calendars)
+    RegistryStore registry, ApplicationClock clock, FilingRules rules, IDomainRegistry domainRegistry, WorkingCalendarStore calendars,
+    IOptions<BackofficeOptions> options)
 {
     public async Task<(PreparedOrder? Order, IResult? Problem)> PrepareAsync(
+        HttpContext context, NpgsqlConnection connection, FilingOrderRequest request)
+    {
+        var (order, problem) = await DecideAsync(context, connection, request);
+        if (order is null)
+        {
+            return (null, problem);
+        }
+
+        var errors = AccountRule(request.Account, order);
+        return errors.IsEmpty ? (order with { AccountId = request.Account?.Id?.Trim() }, null) : (null, Problems.Validation(context, errors));
+    }
+
+    /// <summary>The provider's account rule when it is on (Kingsoft): the order names its account, whose real name is the subject's name.</summary>
+    private ValidationErrors AccountRule(AccountInfo? account, PreparedOrder order)
+    {
+        var errors = new ValidationErrors();
+        if (!options.Value.OneSubjectPerAccount)
+        {
+            return errors;
+        }
+
+        if (account is null)
+        {
+            errors.Add("account", "required");
+        }
+        else if (account.RealName!.Trim() != order.SubjectName)
+        {
+            errors.Add("subject.name", "account-real-name-mismatch");
+        }
+
+        return errors;
+    }
+
+    private async Task<(PreparedOrder? Order, IResult? Problem)> DecideAsync(
         HttpContext context, NpgsqlConnection connection, FilingOrderRequest request)
     {
         if (request.FilingType is not null && !FilingType.IsKnown(request.FilingType))
@@ -28,13 +65,14 @@ public sealed class OrderPreparation(
 
         if (request.FilingType is { } type && FilingType.OnExistingRecords.Contains(type))
         {
-            var errors = FilingOrderValidator.Validate(request, type, clock.Today, rules);
+            var errors = FilingOrderValidator.Validate(request, type, clock.Today, rules, await ProvinceRuleStore.RulesAsync(connection, context.RequestAborted));
             return errors.IsEmpty
                 ? await ExistingRecordOrder.PrepareAsync(context, connection, registry, request, type)
                 : (null, Problems.Validation(context, errors));
         }
 
-        var filingErrors = FilingOrderValidator.Validate(request, request.FilingType ?? FilingType.NewFiling, clock.Today, rules);
+        var filingErrors = FilingOrderValidator.Validate(
+            request, request.FilingType ?? FilingType.NewFiling, clock.Today, rules, await ProvinceRuleStore.RulesAsync(connection, context.RequestAborted));
         return filingErrors.IsEmpty
             ? await ResolveAsync(context, connection, request)
             : (null, Problems.Validation(context, filingErrors));
@@ -78,7 +116,7 @@ public sealed class OrderPreparation(
             CheckAgainstRegistry(subject, registered, errors);
         }
 
-        await CheckDomainHoldersAsync(connection, new SubjectIdentity(subject.Name!, subject.CertificateType!, certificateNumber), websites, errors, ct);
+        await CheckDomainHoldersAsync(connection, new SubjectIdentity(subject.Name!, subject.CertificateType!, certificateNumber), request, websites, errors, ct);
         if (FilingType.NeedsFilingPassword.Contains(decided.FilingType!))
         {
             TextRules.Check(errors, "filingPassword", request.FilingPassword, true, 64);
@@ -99,12 +137,17 @@ public sealed class OrderPreparation(
             certificateNumber, decided.SubjectFilingNumber, websiteNumber, websites), null);
     }
 
-    /// <summary>What each domain's registrar says: held by the subject, real-name verified, registered beyond the bureau's review.</summary>
+    /// <summary>
+    /// What each domain's registrar says, and what the console declares of its holder: held by the subject, real-name
+    /// verified, registered beyond the bureau's review. Each code is reported once per domain.
+    /// </summary>
     private async Task CheckDomainHoldersAsync(
-        NpgsqlConnection connection, SubjectIdentity subject, List<PreparedWebsite> websites, ValidationErrors errors, CancellationToken ct)
+        NpgsqlConnection connection, SubjectIdentity subject, FilingOrderRequest request, List<PreparedWebsite> websites, ValidationErrors errors, CancellationToken ct)
     {
         var found = (await domainRegistry.LookupAsync(connection, [.. websites.SelectMany(w => w.Domains)], ct)).ToDictionary(r => r.Domain);
-        if (found.Count == 0)
+        var declared = websites.ToDictionary(w => w.Index, w => (request.Websites![w.Index]!.DomainHolders ?? [])
+            .Select(h => h is null ? null : DomainHolderRules.AsRegistration(h)).OfType<DomainRegistration>().ToDictionary(r => r.Domain));
+        if (found.Count == 0 && declared.Values.All(d => d.Count == 0))
         {
             return;
         }
@@ -114,7 +157,12 @@ public sealed class OrderPreparation(
         {
             for (var d = 0; d < website.Domains.Length; d++)
             {
-                if (DomainHolderCheck.Judge(website.Domains[d], found.GetValueOrDefault(website.Domains[d]), subject, lastReviewDay).Code is { } code)
+                var domain = website.Domains[d];
+                var codes = new[] { found.GetValueOrDefault(domain), declared[website.Index].GetValueOrDefault(domain) }
+                    .Where(r => r is not null)
+                    .Select(r => DomainHolderCheck.Judge(domain, r, subject, lastReviewDay).Code)
+                    .OfType<string>().Distinct();
+                foreach (var code in codes)
                 {
                     errors.Add($"websites[{website.Index}].domains[{d}]", code);
                 }

@@ -7,6 +7,9 @@ public sealed record PreparedOrder(
 {
     /// <summary>Codes of <see cref="Backoffice.Workflows.Filings.FilingWarnings"/> the order's creator is told.</summary>
     public IReadOnlyList<string> WarningCodes { get; init; } = [];
+
+    /// <summary>The customer account the console names, if any.</summary>
+    public string? AccountId { get; init; }
 }
 
 /// <summary>A website of the order: its domains in ASCII (punycode) form and its access resource.</summary>

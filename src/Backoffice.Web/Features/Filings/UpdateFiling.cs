@@ -43,7 +43,8 @@ public static class UpdateFiling
             return Problems.Conflict(context, "not-editable", Messages.NotEditable(context, current.Status));
         }
 
-        var conflict = await OrderConstraints.CheckAsync(context, connection, transaction, order!, id, rules);
+        var conflict = await OrderConstraints.CheckAsync(context, connection, transaction, order!, id, rules)
+            ?? await AccountConstraint.CheckAsync(context, connection, transaction, order!, id);
         if (conflict is not null)
         {
             return conflict;
@@ -57,13 +58,13 @@ public static class UpdateFiling
                 subject_name = @SubjectName, subject_certificate_type = @CertificateType,
                 subject_certificate_number = @CertificateNumber, subject_filing_number = @SubjectFilingNumber,
                 website_filing_number = @WebsiteFilingNumber, verification_method = @verificationMethod,
-                filing_password_hash = @passwordHash, updated_at = @now, row_version = row_version + 1
+                filing_password_hash = @passwordHash, account_id = @AccountId, updated_at = @now, row_version = row_version + 1
             where id = @id
             """,
             new
             {
                 id, body = CreateFiling.Serialize(request, order!), order!.Province, order.Nature, order.SubjectName,
-                order.CertificateType, order.CertificateNumber, order.SubjectFilingNumber, order.WebsiteFilingNumber,
+                order.CertificateType, order.CertificateNumber, order.SubjectFilingNumber, order.WebsiteFilingNumber, order.AccountId,
                 verificationMethod = request.VerificationMethod, passwordHash = CreateFiling.PasswordHash(request, order), now,
             },
             transaction, cancellationToken: ct));

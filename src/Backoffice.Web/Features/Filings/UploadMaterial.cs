@@ -19,6 +19,9 @@ public static class UploadMaterial
     private static readonly HashSet<string> AcceptingStatuses =
         [FilingStatus.Draft, FilingStatus.Returned, FilingStatus.BureauRejected, FilingStatus.Verification];
 
+    /// <summary>The multipart form as the OpenAPI document describes it: the material's kind, the file, the website's index.</summary>
+    public sealed record MaterialUpload(string Kind, IFormFile File, int? Website);
+
     public static async Task<IResult> HandleAsync(
         Guid id, HttpContext context, NpgsqlDataSource dataSource, ApplicationClock clock, FilingRules rules)
     {

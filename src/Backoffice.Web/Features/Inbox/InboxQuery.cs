@@ -7,7 +7,8 @@ namespace Backoffice.Web.Features.Inbox;
 
 /// <summary>
 /// The reviewer inbox's reads: a page of tasks of one tab (mine, team queue, overdue, done) with
-/// filters, and the count of every tab under the same filters. Only tasks of the reviewer's teams (admins: all);
+/// filters (each row with its order's first website and domain, read by the websites' primary key), and the count
+/// of every tab under the same filters. Only tasks of the reviewer's teams (admins: all);
 /// counts stop at <see cref="CountCap"/> so they stay cheap on a long queue.
 /// </summary>
 public static class InboxQuery
@@ -36,6 +37,12 @@ public static class InboxQuery
         public DateTimeOffset? EscalatedAt { get; init; }
         public string? Outcome { get; init; }
         public DateTimeOffset? CompletedAt { get; init; }
+        public string? Website { get; init; }
+        public string? Domain { get; init; }
+        public int Websites { get; init; }
+
+        /// <summary>Done before its due time (the done tab's on time / late).</summary>
+        public bool OnTime => CompletedAt <= DueAt;
     }
 
     public sealed record Counts(int Mine, int Team, int Overdue, int Done)
@@ -55,8 +62,12 @@ public static class InboxQuery
         var rows = (await connection.QueryAsync<Row>(new CommandDefinition(
             $"""
             select t.id, t.order_id, o.order_number, o.filing_type, o.province, o.subject_name, t.step, t.team, t.assignee,
-                   t.status, t.created_at, t.due_at, t.escalated_at, t.outcome, t.completed_at
+                   t.status, t.created_at, t.due_at, t.escalated_at, t.outcome, t.completed_at,
+                   w.name as website, w.domain, coalesce(w.websites, 0)::int as websites
             from review_tasks t join filing_orders o on o.id = t.order_id
+            left join lateral (
+                select name, domains[1] as domain, count(*) over () as websites
+                from filing_websites where order_id = t.order_id order by idx limit 1) w on true
             where {Scope(filter.Tab)}{Filters(filter)}
             order by {order} limit @limit offset @offset
             """,

@@ -29,6 +29,9 @@ public sealed record OrderDetails(
     /// <summary>The registrar's word on each domain of the order, judged against the subject.</summary>
     public IReadOnlyList<DomainHolderCheck.Verdict> DomainVerdicts { get; init; } = [];
 
+    /// <summary>The filed subject and website the order acts on, when it names them by filing number only.</summary>
+    public RegistryTarget? Target { get; init; }
+
     public OrderTimeline History { get; init; } = null!;
 
     public sealed record BureauEvent
@@ -50,11 +53,14 @@ public sealed record OrderDetails(
         public DateTimeOffset CreatedAt { get; init; }
     }
 
-    /// <summary>The returns so far: review tasks completed with "return" and bureau rejections, oldest first.</summary>
-    public IEnumerable<(DateTimeOffset At, string Who, string Step, string[] Reasons, string? Comment)> Returns =>
+    /// <summary>
+    /// The returns so far: review tasks completed with "return" (by their step's name) and bureau rejections (by the
+    /// catalogue's label of the bureau event), oldest first.
+    /// </summary>
+    public IEnumerable<(DateTimeOffset At, string Who, string Step, string[] Reasons, string? Comment)> Returns(bool english) =>
         Tasks.Where(t => t.Outcome == "return" && t.CompletedAt is not null)
             .Select(t => (t.CompletedAt!.Value, t.CompletedBy ?? "", t.Step, t.ReasonCodes, t.Comment))
-            .Concat(BureauEvents.Where(e => e.Kind == "rejected" && e.Applied).Select(e => (e.ReceivedAt, e.ReceivedBy, "管局审核", e.ReasonCodes, (string?)null)))
+            .Concat(BureauEvents.Where(e => e.Kind == "rejected" && e.Applied).Select(e => (e.ReceivedAt, e.ReceivedBy, LabelCatalogue.Of(LabelSet.BureauEvent, e.Kind, english), e.ReasonCodes, (string?)null)))
             .OrderBy(r => r.Item1);
 
     /// <summary>The order as staff see it; <paramref name="technical"/> adds the engine's journal (compliance and admins),
@@ -67,7 +73,8 @@ public sealed record OrderDetails(
             return null;
         }
 
-        var body = JsonSerializer.Deserialize<FilingOrderRequest>(order.Body, JsonBody.Options)!.Masked();
+        var unmasked = JsonSerializer.Deserialize<FilingOrderRequest>(order.Body, JsonBody.Options)!;
+        var body = unmasked.Masked();
         var tasks = (await connection.QueryAsync<ReviewTask>(new CommandDefinition(
             ReviewTaskStore.Select + " where t.order_id = @id order by t.created_at, t.id", new { id }, cancellationToken: ct))).AsList();
         var events = (await connection.QueryAsync<BureauEvent>(new CommandDefinition(
@@ -86,7 +93,8 @@ public sealed record OrderDetails(
             order, body, await FilingReads.MaterialsAsync(connection, id, ct), tasks, events, same, await ReasonLabels.LoadAsync(connection, ct),
             await checks.WarningsAsync(connection, order, ct))
         {
-            DomainVerdicts = await checks.DomainVerdictsAsync(connection, order, body, ct),
+            DomainVerdicts = await checks.DomainVerdictsAsync(connection, order, unmasked, ct),
+            Target = await checks.TargetAsync(connection, order, body, ct),
         };
         var names = await StaffNames.LoadAsync(
             connection, tasks.SelectMany(t => new[] { t.Assignee, t.CompletedBy }).Concat(events.Select(e => e.ReceivedBy)), ct);

@@ -2,14 +2,14 @@ using Backoffice.Web.Infrastructure;
 using Backoffice.Workflows.Filings;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Backoffice.Workflows.Database;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Npgsql;
 
 namespace Backoffice.Web.Features.Orders;
 
-/// <summary>/orders: order search for staff, over the orders they see (<see cref="OrderVisibility"/>).</summary>
+/// <summary>/orders: order search for staff, over the orders they see (<see cref="OrderVisibility"/>), read from the replica when one is set.</summary>
 [Authorize(Policy = Policies.Staff)]
-public sealed class OrderSearchPageModel(NpgsqlDataSource dataSource) : PageModel
+public sealed class OrderSearchPageModel(ReadReplica replica) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public string? Status { get; set; }
@@ -25,7 +25,7 @@ public sealed class OrderSearchPageModel(NpgsqlDataSource dataSource) : PageMode
     public async Task OnGetAsync()
     {
         var text = Q?.Trim();
-        if (text is { Length: > 100 })
+        if (text is { Length: > OrderSearch.MaxTextLength })
         {
             Errors["q"] = HttpContext.T("搜索内容不能超过 100 个字符。", "Search text must be at most 100 characters.");
             text = null;
@@ -42,7 +42,7 @@ public sealed class OrderSearchPageModel(NpgsqlDataSource dataSource) : PageMode
             return;
         }
 
-        await using var connection = await dataSource.OpenConnectionAsync(HttpContext.RequestAborted);
+        await using var connection = await replica.OpenConnectionAsync(HttpContext.RequestAborted);
         var visibility = await OrderVisibility.ForAsync(User, connection, HttpContext.RequestAborted);
         (Rows, More) = await OrderSearch.RunAsync(connection, visibility, Filter, HttpContext.RequestAborted);
     }

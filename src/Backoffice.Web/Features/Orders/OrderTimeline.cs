@@ -32,6 +32,16 @@ public sealed record OrderTimeline(OrderTimeline.Now Current, IReadOnlyList<Orde
 
     private sealed record StatusRow(DateTimeOffset At, string Status, string? Step, string Actor, string? Note);
 
+    /// <summary>What a review decision recorded besides its outcome: the checklist ticked and the fields and materials returned.</summary>
+    private sealed record Decision
+    {
+        public Guid TaskId { get; init; }
+        public string[] Checklist { get; init; } = [];
+        public string ReturnItems { get; init; } = "[]";
+    }
+
+    private sealed record ReturnItem(string Path, string Reason);
+
     private sealed record Waiting(string Kind, string? EventName, DateTimeOffset? DueAt, DateTimeOffset CreatedAt);
 
     /// <summary>What compliance did to the order's workflow: an incident retried or cancelled, a migration to another version.</summary>
@@ -58,6 +68,11 @@ public sealed record OrderTimeline(OrderTimeline.Now Current, IReadOnlyList<Orde
                 where instance_id in (select i.id from workflow_instances i where i.order_id = @id) order by at, id
                 """, new { id }, cancellationToken: ct))).Select(j => j with { Note = ChinaClock.InText(j.Note) }).ToList()
             : null;
+        var decisions = (await connection.QueryAsync<Decision>(new CommandDefinition(
+            """
+            select d.task_id, d.checklist, d.return_items::text as return_items from review_decisions d
+            join review_tasks t on t.id = d.task_id where t.order_id = @id
+            """, new { id }, cancellationToken: ct))).ToDictionary(d => d.TaskId);
         var operations = (await connection.QueryAsync<Operation>(new CommandDefinition(
             """
             select at, activity_type as kind, activity_name as step, actor, note from workflow_journal
@@ -65,12 +80,14 @@ public sealed record OrderTimeline(OrderTimeline.Now Current, IReadOnlyList<Orde
               and activity_type in ('retry', 'incident-cancel', 'migration') order by at, id
             """, new { id }, cancellationToken: ct))).AsList();
         var operators = await StaffNames.LoadAsync(connection, operations.Select(o => o.Actor), ct);
-        var stages = Group(details, statuses, (operations, operators), names, english);
+        var stages = Group(details, statuses, decisions, (operations, operators), names, english);
         return new OrderTimeline(Where(details, waiting, statuses, names, english), stages, journal);
     }
 
     /// <summary>Status changes open stages; a decision taken at the very moment the status changed belongs to the stage it ended.</summary>
-    private static List<Stage> Group(OrderDetails details, List<StatusRow> statuses, (List<Operation> Rows, StaffNames Names) operations, StaffNames names, bool english)
+    private static List<Stage> Group(
+        OrderDetails details, List<StatusRow> statuses, Dictionary<Guid, Decision> decisions,
+        (List<Operation> Rows, StaffNames Names) operations, StaffNames names, bool english)
     {
         string T(string zh, string en) => english ? en : zh;
         var events = new List<(DateTimeOffset At, int Rank, string? Status, Line Line)>();
@@ -102,7 +119,9 @@ public sealed record OrderTimeline(OrderTimeline.Now Current, IReadOnlyList<Orde
                 var who = names.Of(t.CompletedBy, english);
                 var outcome = LabelCatalogue.Of(LabelSet.Outcome, t.Outcome, english);
                 var reasons = t.ReasonCodes.Length > 0 ? details.ReasonNames.Join(t.ReasonCodes, english) : null;
-                var detail = string.Join(english ? "; " : "；", new[] { reasons, string.IsNullOrEmpty(t.Comment) ? null : $"「{t.Comment}」" }.OfType<string>());
+                var recorded = decisions.TryGetValue(t.Id, out var decision) ? Recorded(decision, english) : [];
+                var detail = string.Join(english ? "; " : "；",
+                    new[] { reasons, string.IsNullOrEmpty(t.Comment) ? null : $"「{t.Comment}」" }.Concat(recorded).OfType<string>());
                 events.Add((done, 0, null, new Line(done, T($"{who}：{t.Step} — {outcome}", $"{who}: {t.Step} — {outcome}"), detail.Length == 0 ? null : detail)));
             }
         }
@@ -152,6 +171,16 @@ public sealed record OrderTimeline(OrderTimeline.Now Current, IReadOnlyList<Orde
         }
 
         return stages;
+    }
+
+    /// <summary>The checklist items ticked and the fields and materials a return concerns, each field by its label with its reason.</summary>
+    private static IEnumerable<string?> Recorded(Decision decision, bool english)
+    {
+        var separator = english ? ", " : "、";
+        var items = System.Text.Json.JsonSerializer.Deserialize<List<ReturnItem>>(decision.ReturnItems, JsonBody.Options) ?? [];
+        yield return decision.Checklist.Length == 0 ? null : (english ? "Checked: " : "已核对：") + string.Join(separator, decision.Checklist);
+        yield return items.Count == 0 ? null : (english ? "Returned: " : "退回涉及：") +
+            string.Join(separator, items.Select(i => english ? $"{FieldLabels.Of(i.Path, english)} ({i.Reason})" : $"{FieldLabels.Of(i.Path, english)}（{i.Reason}）"));
     }
 
     private static void AddNumbers(OrderDetails details, Stage stage, DateTimeOffset at, bool english)

@@ -11,7 +11,11 @@ namespace Backoffice.Web.Features.Reports;
 /// </summary>
 public static class ReportBuildChecks
 {
-    /// <summary>The scope of a report of <paramref name="kind"/>, or null with the errors of the query's fields.</summary>
+    /// <summary>
+    /// The scope of a report of <paramref name="kind"/>, or null with the errors of the query's fields. A
+    /// period field the report does not take is refused as for a download (a public-security report's
+    /// <c>from</c>), never dropped unread.
+    /// </summary>
     public static async Task<ReportBuildScope?> ScopeAsync(
         ValidationErrors errors, NpgsqlConnection connection, string? kind, ReportQuery query, string? lang, DateOnly today, CancellationToken ct)
     {
@@ -33,7 +37,6 @@ public static class ReportBuildChecks
 
         var teams = (await connection.QueryAsync<string>(new CommandDefinition(
             "select id from teams order by id", commandTimeout: 30, cancellationToken: ct))).AsList();
-        query = kind == Report.PublicSecurity ? query with { From = null, To = null } : query with { AsOf = null };
         var parameters = query.Validate(kind!, errors, teams, today, lang == "en", "", default);
         return errors.IsEmpty ? new ReportBuildScope(parameters!.From, parameters.To, parameters.FilingType, parameters.Province, parameters.Team, parameters.English) : null;
     }

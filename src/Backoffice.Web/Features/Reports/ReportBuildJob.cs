@@ -1,4 +1,5 @@
 using Backoffice.Reports;
+using Backoffice.Workflows.Database;
 using Backoffice.Workflows.Scheduling;
 using Dapper;
 using Microsoft.Extensions.Options;
@@ -10,10 +11,11 @@ namespace Backoffice.Web.Features.Reports;
 /// The Hangfire job that builds one queued workbook into the archive. Safe to run twice: a session
 /// advisory lock lets one run build at a time, a build already done or failed is left as it is,
 /// and a run that died half-way (still running, nobody holding the lock) starts over. A build that
-/// cannot be made is marked failed with its error and not retried.
+/// cannot be made is marked failed with its error and not retried. The workbook's rows are read from the replica
+/// when one is set; the build's state is kept on the primary.
 /// </summary>
 public sealed class ReportBuildJob(
-    NpgsqlDataSource dataSource, WorkingCalendarStore calendars, TimeProvider clock, ReportBuildCompletion completion,
+    NpgsqlDataSource dataSource, ReadReplica replica, WorkingCalendarStore calendars, TimeProvider clock, ReportBuildCompletion completion,
     IOptions<ArchiveOptions> archive, IOptions<ReportTargets> targets, ILogger<ReportBuildJob> logger)
 {
     public async Task RunAsync(Guid buildId, CancellationToken ct)
@@ -74,7 +76,8 @@ public sealed class ReportBuildJob(
         try
         {
             using var output = new MemoryStream();
-            await Report.For(build.Kind).BuildAsync(connection, calendar, parameters, output, progress, ct);
+            await using var source = await replica.OpenConnectionAsync(ct);
+            await Report.For(build.Kind).BuildAsync(source, calendar, parameters, output, progress, ct);
             return (Report.FileName(build.Kind, parameters), output.ToArray());
         }
         finally

@@ -2,6 +2,7 @@ using Backoffice.Reports;
 using Backoffice.Web.Infrastructure;
 using Backoffice.Workflows.Audit;
 using Backoffice.Workflows.Clock;
+using Backoffice.Workflows.Database;
 using Backoffice.Workflows.Scheduling;
 using Backoffice.Workflows.Validation;
 using Dapper;
@@ -12,7 +13,7 @@ namespace Backoffice.Web.Features.Reports;
 
 /// <summary>
 /// GET /api/reports/{sla|bureau-results|public-security}.xlsx: management's workbooks, built while the
-/// request waits and sent as an attachment. A bad query is 400 with its fields; every download is audited
+/// request waits (from the replica when one is set) and sent as an attachment. A bad query is 400 with its fields; every download is audited
 /// with who pulled which report with which parameters.
 /// </summary>
 public static class ReportsApi
@@ -67,7 +68,11 @@ public static class ReportsApi
             Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
         try
         {
-            await Report.For(kind).BuildAsync(connection, calendar, parameters, file, null, ct);
+            await using (var replica = await services.GetRequiredService<ReadReplica>().OpenConnectionAsync(ct))
+            {
+                await Report.For(kind).BuildAsync(replica, calendar, parameters, file, null, ct);
+            }
+
             var fileName = Report.FileName(kind, parameters);
             await AuditLog.WriteAsync(connection, null, clock.GetUtcNow(), user, "report-downloaded", "report", kind,
                 new

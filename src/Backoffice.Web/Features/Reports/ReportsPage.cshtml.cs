@@ -16,7 +16,8 @@ namespace Backoffice.Web.Features.Reports;
 /// </summary>
 [Authorize(Policy = Policies.Management)]
 public sealed class ReportsPageModel(
-    NpgsqlDataSource dataSource, TimeProvider clock, ReportBuilds builds, ArchiveQueries archive, Subscriptions subscriptions) : PageModel
+    NpgsqlDataSource dataSource, TimeProvider clock, ReportBuilds builds, ArchiveQueries archive, Subscriptions subscriptions,
+    SubscriptionSchedule schedule) : PageModel
 {
     public sealed class BuildForm
     {
@@ -34,7 +35,12 @@ public sealed class ReportsPageModel(
     {
         public Guid? Id { get; set; }
         public string? Kind { get; set; } = Backoffice.Reports.Report.Sla;
-        public string? Cron { get; set; } = "0 0 9 * * ?";
+        public string? Frequency { get; set; } = ReportSchedule.Daily;
+        public string? Time { get; set; } = "09:00";
+        public List<string> Weekdays { get; set; } = [];
+        public int? MonthDay { get; set; } = 1;
+        public bool WorkingDaysOnly { get; set; } = true;
+        public string? Cron { get; set; }
         public int? PeriodDays { get; set; } = 7;
         public string? FilingType { get; set; }
         public string? Province { get; set; }
@@ -55,6 +61,14 @@ public sealed class ReportsPageModel(
     public IReadOnlyList<(string Id, string Name)> Teams { get; private set; } = [];
     public string? Saved { get; private set; }
 
+    /// <summary>The schedule in words and its next runs, shown before saving.</summary>
+    public (string Schedule, IReadOnlyList<DateTimeOffset> Runs)? Preview { get; private set; }
+
+    public bool IsAdmin => User.IsInRole(Roles.Admin);
+
+    /// <summary>A manager edits a subscription an admin scheduled with a cron: the form offers the other frequencies.</summary>
+    public bool EditsAdminCron { get; private set; }
+
     public async Task OnGetAsync(Guid? edit, string? saved)
     {
         Saved = saved;
@@ -62,15 +76,20 @@ public sealed class ReportsPageModel(
         {
             Subscription = new SubscriptionForm
             {
-                Id = s.Id, Kind = s.Kind, Cron = s.Cron, PeriodDays = s.PeriodDays, FilingType = s.FilingType, Province = s.Province,
+                Id = s.Id, Kind = s.Kind, PeriodDays = s.PeriodDays, FilingType = s.FilingType, Province = s.Province,
                 Team = s.Team, Lang = s.English ? "en" : "zh", Recipients = string.Join(", ", s.Recipients), Active = s.Active,
+                Frequency = s.Frequency, Time = s.AtTime?.ToString("HH:mm", CultureInfo.InvariantCulture) ?? "09:00", Weekdays = [.. s.Weekdays],
+                MonthDay = s.MonthDay ?? 1, WorkingDaysOnly = s.WorkingDaysOnly,
+                Cron = s.Frequency == ReportSchedule.CronFrequency ? s.Cron : null,
             };
+            if (s.Frequency == ReportSchedule.CronFrequency && !IsAdmin)
+            {
+                EditsAdminCron = true;
+                Subscription.Frequency = ReportSchedule.Daily;
+                Subscription.Cron = null;
+            }
         }
 
-        var today = ReportBuildChecks.Today(clock);
-        Build.From ??= Day(today.AddDays(-30));
-        Build.To ??= Day(today.AddDays(-1));
-        Build.AsOf ??= Day(today);
         await LoadAsync();
     }
 
@@ -84,7 +103,10 @@ public sealed class ReportsPageModel(
 
     public async Task<IActionResult> OnPostBuildAsync()
     {
-        var request = new ReportBuildRequest(Build.Kind, Build.From, Build.To, Build.AsOf, Build.FilingType, Build.Province, Build.Team, Build.Lang);
+        // The form carries both the period and the as-of day; the report's own fields are sent.
+        var asOf = Build.Kind == Backoffice.Reports.Report.PublicSecurity;
+        var request = new ReportBuildRequest(
+            Build.Kind, asOf ? null : Build.From, asOf ? null : Build.To, asOf ? Build.AsOf : null, Build.FilingType, Build.Province, Build.Team, Build.Lang);
         ReportBuildScope? scope;
         ValidationErrors errors;
         await using (var connection = await dataSource.OpenConnectionAsync(HttpContext.RequestAborted))
@@ -103,12 +125,34 @@ public sealed class ReportsPageModel(
         return RedirectToPage(null, null, new { saved = "build" }, $"build-{id}");
     }
 
+    /// <summary>The schedule's next five runs, shown with the form as it was filled in.</summary>
+    public async Task<IActionResult> OnPostPreviewAsync()
+    {
+        var request = SubscriptionRequest();
+        if (request.SendsCron && !IsAdmin)
+        {
+            return Forbid();
+        }
+
+        var errors = new ValidationErrors();
+        if (request.CheckSchedule(errors, clock.GetUtcNow()) is { } when)
+        {
+            Preview = (when.Describe(HttpContext.IsEnglish()), await schedule.NextRunsAsync(when, HttpContext.RequestAborted));
+        }
+
+        SubscriptionErrors = errors.ToDictionary(HttpContext.IsEnglish());
+        await LoadAsync();
+        return Page();
+    }
+
     public async Task<IActionResult> OnPostSubscriptionAsync()
     {
-        var request = new SubscriptionRequest(
-            Subscription.Kind, Subscription.Cron, Subscription.PeriodDays, Subscription.FilingType, Subscription.Province, Subscription.Team,
-            Subscription.Lang, (Subscription.Recipients ?? "").Split([',', ';', '\n', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
-            Subscription.Active);
+        var request = SubscriptionRequest();
+        if (request.SendsCron && !IsAdmin)
+        {
+            return Forbid();
+        }
+
         SubscriptionSpec? spec;
         ValidationErrors errors;
         await using (var connection = await dataSource.OpenConnectionAsync(HttpContext.RequestAborted))
@@ -148,8 +192,24 @@ public sealed class ReportsPageModel(
     public static string Error(IDictionary<string, string[]> errors, string field) =>
         string.Join("; ", errors.Where(e => e.Key == field || e.Key.StartsWith(field + "[", StringComparison.Ordinal)).SelectMany(e => e.Value));
 
+    /// <summary>The form as a request; the schedule's fields of its frequency only (the others stay on the form, hidden).</summary>
+    private SubscriptionRequest SubscriptionRequest()
+    {
+        var f = Subscription;
+        var cron = f.Frequency == ReportSchedule.CronFrequency;
+        return new SubscriptionRequest(
+            f.Kind, cron ? f.Cron : null, f.PeriodDays, f.FilingType, f.Province, f.Team, f.Lang,
+            (f.Recipients ?? "").Split([',', ';', '\n', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), f.Active,
+            f.Frequency, cron ? null : f.Time, f.Frequency == ReportSchedule.Weekly ? f.Weekdays : null,
+            f.Frequency == ReportSchedule.Monthly ? f.MonthDay : null, f.WorkingDaysOnly);
+    }
+
     private async Task LoadAsync()
     {
+        var today = ReportBuildChecks.Today(clock);
+        Build.From ??= Day(today.AddDays(-30));
+        Build.To ??= Day(today.AddDays(-1));
+        Build.AsOf ??= Day(today);
         var ct = HttpContext.RequestAborted;
         Archive = await archive.ListAsync(1, 20, ct);
         SubscriptionList = await subscriptions.ListAsync(ct);

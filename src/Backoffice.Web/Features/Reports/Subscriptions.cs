@@ -15,6 +15,11 @@ public sealed class Subscriptions(NpgsqlDataSource dataSource, TimeProvider cloc
         public Guid Id { get; init; }
         public string Kind { get; init; } = "";
         public string Cron { get; init; } = "";
+        public string Frequency { get; init; } = ReportSchedule.CronFrequency;
+        public TimeOnly? AtTime { get; init; }
+        public string[] Weekdays { get; init; } = [];
+        public int? MonthDay { get; init; }
+        public bool WorkingDaysOnly { get; init; } = true;
         public int PeriodDays { get; init; }
         public string? FilingType { get; init; }
         public string? Province { get; init; }
@@ -27,11 +32,16 @@ public sealed class Subscriptions(NpgsqlDataSource dataSource, TimeProvider cloc
         public string UpdatedBy { get; init; } = "";
         public DateTimeOffset UpdatedAt { get; init; }
         public DateTimeOffset? NextFireAt { get; init; }
+
+        /// <summary>The next runs of an active subscription (the first is <see cref="NextFireAt"/>); none when paused.</summary>
+        public IReadOnlyList<DateTimeOffset> NextRuns { get; init; } = [];
+
+        public ReportSchedule Schedule => new(Frequency, AtTime, Weekdays, MonthDay, WorkingDaysOnly, Cron);
     }
 
     private const string Select =
         """
-        select id, kind, cron, period_days, filing_type, province, team, english, recipients, active, created_by, created_at, updated_by, updated_at
+        select id, kind, cron, frequency, at_time, weekdays, month_day, working_days_only, period_days, filing_type, province, team, english, recipients, active, created_by, created_at, updated_by, updated_at
         from report_subscriptions
         """;
 
@@ -42,7 +52,7 @@ public sealed class Subscriptions(NpgsqlDataSource dataSource, TimeProvider cloc
         var views = new List<View>();
         foreach (var row in rows)
         {
-            views.Add(row with { NextFireAt = await schedule.NextFireAsync(row.Id, ct) });
+            views.Add(await WithRunsAsync(row, ct));
         }
 
         return views;
@@ -52,7 +62,7 @@ public sealed class Subscriptions(NpgsqlDataSource dataSource, TimeProvider cloc
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         var row = await connection.QuerySingleOrDefaultAsync<View>(new CommandDefinition(Select + " where id = @id", new { id }, commandTimeout: 30, cancellationToken: ct));
-        return row is null ? null : row with { NextFireAt = await schedule.NextFireAsync(id, ct) };
+        return row is null ? null : await WithRunsAsync(row, ct);
     }
 
     public async Task<Guid> CreateAsync(SubscriptionSpec spec, string actor, CancellationToken ct)
@@ -60,9 +70,10 @@ public sealed class Subscriptions(NpgsqlDataSource dataSource, TimeProvider cloc
         var id = Guid.CreateVersion7();
         await ChangeAsync(id, actor, "report-subscription-created", spec,
             """
-            insert into report_subscriptions (id, kind, cron, period_days, filing_type, province, team, english, recipients, active,
-                created_by, created_at, updated_by, updated_at)
-            values (@id, @Kind, @Cron, @PeriodDays, @FilingType, @Province, @Team, @English, @Recipients, @Active, @actor, @now, @actor, @now)
+            insert into report_subscriptions (id, kind, cron, frequency, at_time, weekdays, month_day, working_days_only,
+                period_days, filing_type, province, team, english, recipients, active, created_by, created_at, updated_by, updated_at)
+            values (@id, @Kind, @Cron, @Frequency, @AtTime, @Weekdays, @MonthDay, @WorkingDaysOnly,
+                @PeriodDays, @FilingType, @Province, @Team, @English, @Recipients, @Active, @actor, @now, @actor, @now)
             """, ct);
         return id;
     }
@@ -71,7 +82,8 @@ public sealed class Subscriptions(NpgsqlDataSource dataSource, TimeProvider cloc
     public Task<bool> UpdateAsync(Guid id, SubscriptionSpec spec, string actor, CancellationToken ct) =>
         ChangeAsync(id, actor, "report-subscription-updated", spec,
             """
-            update report_subscriptions set kind = @Kind, cron = @Cron, period_days = @PeriodDays, filing_type = @FilingType,
+            update report_subscriptions set kind = @Kind, cron = @Cron, frequency = @Frequency, at_time = @AtTime, weekdays = @Weekdays,
+                month_day = @MonthDay, working_days_only = @WorkingDaysOnly, period_days = @PeriodDays, filing_type = @FilingType,
                 province = @Province, team = @Team, english = @English, recipients = @Recipients, active = @Active,
                 updated_by = @actor, updated_at = @now
             where id = @id
@@ -90,8 +102,17 @@ public sealed class Subscriptions(NpgsqlDataSource dataSource, TimeProvider cloc
         var now = clock.GetUtcNow();
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
-        var parameters = new DynamicParameters(spec);
-        parameters.AddDynamicParams(new { id, actor, now, Recipients = spec?.Recipients.ToArray() });
+        var parameters = new DynamicParameters(new { id, actor, now });
+        if (spec is not null)
+        {
+            var when = spec.Schedule;
+            parameters.AddDynamicParams(new
+            {
+                spec.Kind, when.Cron, when.Frequency, AtTime = when.At, Weekdays = when.Weekdays.ToArray(), when.MonthDay, when.WorkingDaysOnly,
+                spec.PeriodDays, spec.FilingType, spec.Province, spec.Team, spec.English, Recipients = spec.Recipients.ToArray(), spec.Active,
+            });
+        }
+
         var changed = await connection.ExecuteAsync(new CommandDefinition(sql, parameters, transaction, commandTimeout: 30, cancellationToken: ct));
         if (changed == 0)
         {
@@ -111,4 +132,10 @@ public sealed class Subscriptions(NpgsqlDataSource dataSource, TimeProvider cloc
         await transaction.CommitAsync(ct);
         return true;
     }
+
+    private async Task<View> WithRunsAsync(View row, CancellationToken ct) => row with
+    {
+        NextFireAt = await schedule.NextFireAsync(row.Id, ct),
+        NextRuns = row.Active ? await schedule.NextRunsAsync(row.Schedule, ct) : [],
+    };
 }

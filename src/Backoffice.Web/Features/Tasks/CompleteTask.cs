@@ -79,7 +79,7 @@ public static class CompleteTask
                 return (new Completion(new TaskChange(TaskChange.Kind.Closed)), false);
             }
 
-            await ReviewDecision.RecordAsync(step, task, body.Outcome!, body.Checklist ?? [], body.Items ?? []);
+            await ReviewDecision.RecordAsync(step, task, access.Username, body.Outcome!, body.Checklist ?? [], body.Items ?? []);
             return (new Completion(TaskChange.Changed), true);
         }, ct);
 

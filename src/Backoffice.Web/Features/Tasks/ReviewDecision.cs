@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Backoffice.Web.Features.Orders;
+using Backoffice.Workflows.Audit;
 using Backoffice.Workflows.Definitions;
 using Backoffice.Workflows.HumanTasks;
 using Backoffice.Workflows.Instances;
@@ -91,13 +92,20 @@ public static class ReviewDecision
         }
     }
 
-    /// <summary>Adds the decision's row to the step's writes; a return keeps the order's data as it was returned.</summary>
-    public static async Task RecordAsync(StepContext step, ReviewTask task, string outcome, IReadOnlyList<string> ticked, IReadOnlyList<Item> items)
+    /// <summary>
+    /// Adds the decision's row to the step's writes, and an audit row saying what was ticked and which fields and
+    /// materials a return concerns; a return keeps the order's data as it was returned.
+    /// </summary>
+    public static async Task RecordAsync(
+        StepContext step, ReviewTask task, string user, string outcome, IReadOnlyList<string> ticked, IReadOnlyList<Item> items)
     {
         var body = outcome == "return" ? (await step.LockOrderAsync(task.OrderId))!.Body : null;
-        var returnItems = JsonSerializer.Serialize(items.Select(i => new { path = i.Path, reason = i.Reason!.Trim() }));
+        var checklist = ticked.Distinct().ToArray();
+        var returned = items.Select(i => new { path = i.Path, reason = i.Reason!.Trim() }).ToList();
         step.Writes.Add(
             "insert into review_decisions (task_id, checklist, return_items, order_body) values ($1, $2, $3::jsonb, $4::jsonb)",
-            task.Id, ticked.Distinct().ToArray(), returnItems, DeferredWrites.Nullable(NpgsqlDbType.Text, body));
+            task.Id, checklist, JsonSerializer.Serialize(returned), DeferredWrites.Nullable(NpgsqlDbType.Text, body));
+        AuditLog.Add(step.Writes, step.Now, user, "review-decision-recorded", "review-task", task.Id.ToString(),
+            new { task.OrderNumber, task.Step, outcome, checklist, items = returned });
     }
 }

@@ -3,7 +3,7 @@ using Backoffice.Web.Infrastructure;
 
 namespace Backoffice.Web.Features.Tasks;
 
-/// <summary>Reviewer task endpoints of docs/API.md: list, claim, release, complete, reassign.</summary>
+/// <summary>Reviewer task endpoints of docs/API.md: list, claim, release, complete, reassign, and claim, release or reassign of many at once.</summary>
 public static class TasksApi
 {
     public static IEndpointRouteBuilder MapTasksApi(this IEndpointRouteBuilder app)
@@ -13,6 +13,7 @@ public static class TasksApi
         tasks.MapPost("/{id:guid}/claim", TaskActions.ClaimApiAsync).ProducesProblem(StatusCodes.Status409Conflict);
         tasks.MapPost("/{id:guid}/release", TaskActions.ReleaseApiAsync).ProducesProblem(StatusCodes.Status409Conflict);
         tasks.MapPost("/{id:guid}/complete", CompleteTask.ApiAsync).Accepts<CompleteTask.Request>(Json).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        tasks.MapPost("/bulk", BulkTaskActions.ApiAsync).Accepts<BulkTaskActions.Request>(Json).Produces<BulkTaskActions.Answer>().ProducesValidationProblem();
         tasks.MapPost("/{id:guid}/reassign", TaskActions.ReassignApiAsync).Accepts<TaskActions.ReassignRequest>(Json).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }

@@ -34,7 +34,7 @@ public static class TestModeApi
         context.RequestServices.GetRequiredService<IOptions<BackofficeOptions>>().Value.TestMode;
 
     private static async Task<IResult> AdvanceAsync(
-        HttpContext context, ApplicationClock clock, NpgsqlDataSource dataSource, TimerSweep sweep, SlaSweep slaSweep)
+        HttpContext context, ApplicationClock clock, NpgsqlDataSource dataSource, TimerSweep sweep, SlaSweep slaSweep, BureauFollowUps bureauFollowUps)
     {
         if (!IsOn(context))
         {
@@ -60,6 +60,7 @@ public static class TestModeApi
         await transaction.CommitAsync(context.RequestAborted);
         var fired = await sweep.SweepAsync(context.RequestAborted);
         var escalated = await slaSweep.EscalateAsync(context.RequestAborted);
-        return Results.Ok(new { now = clock.GetUtcNow(), offsetHours = clock.Offset.TotalHours, firedTimers = fired, escalatedTasks = escalated });
+        var followUps = await bureauFollowUps.SweepAsync(context.RequestAborted);
+        return Results.Ok(new { now = clock.GetUtcNow(), offsetHours = clock.Offset.TotalHours, firedTimers = fired, escalatedTasks = escalated, bureauFollowUps = followUps });
     }
 }

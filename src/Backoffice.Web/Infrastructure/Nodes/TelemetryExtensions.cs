@@ -1,4 +1,6 @@
+using Backoffice.Web.Features.Console;
 using Backoffice.Workflows.Telemetry;
+using Hangfire;
 using Npgsql;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -7,8 +9,8 @@ using OpenTelemetry.Trace;
 namespace Backoffice.Web.Infrastructure.Nodes;
 
 /// <summary>
-/// OpenTelemetry: traces of requests, Npgsql commands and engine steps; metrics of requests, steps and
-/// the desk (open and breached tasks per team, bureau queue, SLA escalations); a Prometheus scrape endpoint
+/// OpenTelemetry: traces of requests, Npgsql commands, Hangfire jobs and engine steps; metrics of requests, steps,
+/// webhook deliveries and the desk (open and breached tasks per team, bureau queue, SLA escalations); a Prometheus scrape endpoint
 /// for admins at /api/metrics; every log line carries its trace and span id.
 /// </summary>
 public static class TelemetryExtensions
@@ -24,12 +26,23 @@ public static class TelemetryExtensions
             .WithTracing(tracing => tracing
                 .AddAspNetCoreInstrumentation(o => o.Filter = context => !context.Request.Path.StartsWithSegments("/healthz"))
                 .AddNpgsql()
-                .AddSource(EngineTelemetry.Name))
+                .AddSource(EngineTelemetry.Name, JobTracing.SourceName))
             .WithMetrics(metrics => metrics
                 .AddAspNetCoreInstrumentation()
-                .AddMeter(EngineTelemetry.Name)
+                .AddMeter(EngineTelemetry.Name, WebhookTelemetry.Name)
                 .AddPrometheusExporter());
         return builder;
+    }
+
+    /// <summary>Spans of Hangfire jobs (<see cref="JobTracing"/>), added once to Hangfire's process-wide filters.</summary>
+    public static IGlobalConfiguration UseJobTracing(this IGlobalConfiguration configuration)
+    {
+        if (!GlobalJobFilters.Filters.Any(f => ReferenceEquals(f.Instance, JobTracing.Instance)))
+        {
+            configuration.UseFilter(JobTracing.Instance);
+        }
+
+        return configuration;
     }
 
     public static WebApplication UseTelemetry(this WebApplication app)

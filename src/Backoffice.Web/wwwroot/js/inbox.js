@@ -1,10 +1,11 @@
-// The inbox: claim, release and "next task" without a reload; j/k/Enter/c/r/n/"/" from the keyboard.
+// The inbox: claim, release, "next task" and bulk actions on ticked tasks without a reload; j/k/Enter/c/r/n/"/" from the keyboard.
 (function () {
   const { post, toast, onKey } = window.backoffice;
   const list = document.getElementById('inbox-list');
   let selected = 0;
 
   const rows = () => Array.from(list.querySelectorAll('tr[data-task]'));
+  const ticked = () => Array.from(list.querySelectorAll('input[data-testid=tick]:checked')).map((box) => box.value);
 
   function select(index) {
     const all = rows();
@@ -16,7 +17,11 @@
 
   async function refresh() {
     const response = await fetch(list.dataset.listUrl, { credentials: 'same-origin' });
-    if (response.ok) { list.innerHTML = await response.text(); select(selected); }
+    if (!response.ok) return;
+    const keep = new Set(ticked());
+    list.innerHTML = await response.text();
+    list.querySelectorAll('input[data-testid=tick]').forEach((box) => { box.checked = keep.has(box.value); });
+    select(selected);
   }
 
   async function act(row, action) {
@@ -24,6 +29,35 @@
     const result = await post(`/inbox?handler=${action}&id=${row.dataset.task}`);
     toast(result.message, !result.ok);
     await refresh();
+  }
+
+  function showTicked() {
+    const count = ticked().length;
+    const label = document.getElementById('ticked');
+    if (!label) return;
+    label.textContent = count === 0 ? label.dataset.none : label.dataset.some.replace('{0}', count);
+  }
+
+  // Each task that could not be changed gets a line: its order number and why.
+  async function bulk(operation) {
+    const ids = ticked();
+    const result = document.getElementById('bulk-result');
+    result.replaceChildren();
+    if (ids.length === 0) { toast(document.getElementById('ticked').dataset.none, true); return; }
+    const data = new FormData();
+    data.append('operation', operation);
+    ids.forEach((id) => data.append('ids', id));
+    if (operation === 'reassign') data.append('assignee', document.getElementById('bulk-assignee').value);
+    const answer = await post('/inbox?handler=bulk', data);
+    toast(answer.message, !answer.ok);
+    (answer.failures ?? []).forEach((failure) => {
+      const item = document.createElement('li');
+      item.textContent = failure.text;
+      item.setAttribute('data-testid', 'bulk-failure');
+      result.appendChild(item);
+    });
+    await refresh();
+    showTicked();
   }
 
   async function next() {
@@ -35,6 +69,13 @@
     const button = e.target.closest('button[data-action]');
     if (button) act(button.closest('tr'), button.dataset.action);
   });
+  list.addEventListener('change', (e) => {
+    if (e.target.matches('[data-testid=tick-all]')) {
+      list.querySelectorAll('input[data-testid=tick]').forEach((box) => { box.checked = e.target.checked; });
+    }
+    showTicked();
+  });
+  document.querySelectorAll('button[data-bulk]').forEach((button) => button.addEventListener('click', () => bulk(button.dataset.bulk)));
   document.getElementById('next-task').addEventListener('click', next);
   onKey('j', () => select(selected + 1));
   onKey('k', () => select(selected - 1));

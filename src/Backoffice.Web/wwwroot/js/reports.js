@@ -1,5 +1,5 @@
 // The reports page: "download now" through the synchronous API with a short-lived token of the session, the
-// period or as-of fields shown per report, and the archive refreshed while builds are under way.
+// period or as-of fields shown per report, a subscription's schedule fields shown per frequency, and the archive refreshed while builds are under way.
 (function () {
   const { toast, apiToken } = window.backoffice;
   const form = document.getElementById('report-form');
@@ -41,6 +41,16 @@
     if (response.ok) archive.innerHTML = await response.text();
   }
 
+  // The subscription's schedule: only the fields of the chosen frequency are shown.
+  const frequency = document.getElementById('Subscription_Frequency');
+  function showSchedule() {
+    document.querySelectorAll('#subscription-form [data-frequency]').forEach((el) => {
+      el.style.display = el.dataset.frequency.split(' ').includes(frequency.value) ? '' : 'none';
+    });
+  }
+
+  frequency.addEventListener('change', showSchedule);
+  showSchedule();
   kind.addEventListener('change', showFields);
   document.getElementById('download-now').addEventListener('click', downloadNow);
   showFields();

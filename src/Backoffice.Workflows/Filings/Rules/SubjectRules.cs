@@ -84,7 +84,7 @@ public static partial class SubjectRules
 
     private static void CheckPrincipal(ValidationErrors errors, SubjectInfo subject, bool organisation, DateOnly today)
     {
-        var birth = PrincipalRules.Check(errors, "subject.principal", subject.Principal, organisation || subject.Province == Provinces.Tianjin, today);
+        var birth = PrincipalRules.Check(errors, "subject.principal", subject.Principal, organisation, today);
         if (organisation && birth is { } born && ResidentIdNumber.Age(born, today) < 16)
         {
             errors.Add("subject.principal.certificateNumber", "principal-too-young", 16);

@@ -161,7 +161,7 @@ public static partial class WebsiteRules
         }
 
         var organisation = PersonDocuments.IsOrganisation(subject?.Nature);
-        var birth = PrincipalRules.Check(errors, $"{path}.principal", website.Principal, organisation || subject?.Province == Provinces.Tianjin, today);
+        var birth = PrincipalRules.Check(errors, $"{path}.principal", website.Principal, organisation, today);
         if (birth is { } born && ResidentIdNumber.Age(born, today) < 18)
         {
             errors.Add($"{path}.principal.certificateNumber", "website-principal-too-young");
