@@ -40,7 +40,7 @@ public sealed class BureauFollowUpTests
         {
             await session.Page.GotoAsync("/bureau");
             var row = session.Page.Locator("[data-testid=waiting-order]", new PageLocatorOptions { HasText = orderNumber });
-            await Assertions.Expect(row.Locator("[data-testid=bureau-overdue]")).ToContainTextAsync("管局审核已超 20 个工作日，请跟进");
+            await Assertions.Expect(row.Locator("[data-testid=bureau-overdue]")).ToContainTextAsync("已超期，请跟进");
             await session.Page.ScreenshotAsync("bureau-overdue-follow-up");
         }
 
