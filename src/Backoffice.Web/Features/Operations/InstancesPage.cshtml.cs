@@ -67,6 +67,11 @@ public sealed class InstancesPageModel(NpgsqlDataSource dataSource, DefinitionSt
             from workflow_instances i join workflow_definitions d on d.id = i.definition_id
             group by i.definition_id, d.name, i.version order by i.definition_id, i.version desc
             """, cancellationToken: ct))).AsList();
+        if (FilterText.MatchesNothing(Definition))
+        {
+            return;
+        }
+
         var rows = (await connection.QueryAsync<Row>(new CommandDefinition(
             """
             select i.id, i.order_id, o.order_number, i.definition_id, i.version, i.status, i.created_at as started_at, i.updated_at,

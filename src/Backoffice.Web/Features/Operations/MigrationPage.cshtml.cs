@@ -137,6 +137,6 @@ public sealed class MigrationPageModel(NpgsqlDataSource dataSource, DefinitionSt
         var numbers = (await connection.QueryAsync<(Guid Id, string OrderNumber)>(new CommandDefinition(
             "select i.id, o.order_number from workflow_instances i join filing_orders o on o.id = i.order_id where i.id = any(@ids)",
             new { ids = shown.Select(r => r.InstanceId).ToArray() }, cancellationToken: HttpContext.RequestAborted))).ToDictionary(r => r.Id, r => r.OrderNumber);
-        Results = [.. shown.Select(r => new ShownResult(r, numbers.GetValueOrDefault(r.InstanceId, ""), MigrationReasons.Describe(r, plan, english)))];
+        Results = [.. shown.Select(r => new ShownResult(r, numbers.GetValueOrDefault(r.InstanceId, ""), MigrationReasons.Describe(r, plan, english, Migration is not null)))];
     }
 }

@@ -5,13 +5,15 @@ namespace Backoffice.Web.Features.Operations;
 /// <summary>Why an instance was blocked (or needed nothing), said with the steps' names.</summary>
 public static class MigrationReasons
 {
-    public static string? Describe(MigrationPlan.Result result, MigrationPlan plan, bool english)
+    /// <summary>With <paramref name="done"/>, as the migration's result; otherwise as the dry run's forecast.</summary>
+    public static string? Describe(MigrationPlan.Result result, MigrationPlan plan, bool english, bool done = false)
     {
         var step = result.ActivityId is { } a ? plan.From.Find(a)?.Name ?? a : "";
         var target = result.ActivityId is { } w ? plan.Target(w) : "";
         var (from, to) = (plan.From.Version, plan.To.Version);
         return result.Reason switch
         {
+            null when done => english ? $"moved to version {to}" : $"已迁移到版本 {to}",
             null => english ? $"moves to version {to}" : $"将迁移到版本 {to}",
             "already-migrated" => english ? $"already on version {to}; nothing to do" : $"已在版本 {to}，无需迁移",
             "instance-not-running" => english ? "no longer running (finished, cancelled or faulted)" : "实例已不在运行（已完成、已取消或出错）",

@@ -91,11 +91,11 @@ public static class MigrationsApi
         }
 
         var plan = await migrations.PlanAsync(connection, new InstanceMigrations.Request(id, row.FromVersion, row.ToVersion, row.MappingOf(), null), ct);
-        var results = (await MigrationReads.ResultsAsync(connection, migrationId, ct)).Select(r => Describe(r, plan, context.IsEnglish())).ToList();
+        var results = (await MigrationReads.ResultsAsync(connection, migrationId, ct)).Select(r => Describe(r, plan, context.IsEnglish(), done: true)).ToList();
         return Results.Ok(new MigrationStatus(row.Id, id, row.FromVersion, row.ToVersion, row.Status, row.RequestedBy, row.RequestedAt, row.Total,
             results.Count(r => r.Outcome == MigrationPlan.Migrated), results.Count(r => r.Outcome == MigrationPlan.Blocked), results));
     }
 
-    private static InstanceResult Describe(MigrationPlan.Result result, MigrationPlan plan, bool english) =>
-        new(result.InstanceId, result.Outcome, result.Reason, result.ActivityId, MigrationReasons.Describe(result, plan, english));
+    private static InstanceResult Describe(MigrationPlan.Result result, MigrationPlan plan, bool english, bool done = false) =>
+        new(result.InstanceId, result.Outcome, result.Reason, result.ActivityId, MigrationReasons.Describe(result, plan, english, done));
 }
