@@ -88,6 +88,10 @@ public sealed class InboxViewsApiTests
         ["sort"] = "latest", ["columns"] = new JsonArray("website", "received", "sla"),
     };
 
+    /// <summary>The views this class saves; views other tests share with the same teams are left out.</summary>
+    private static readonly string[] Saved = ["我的北京新增", "北京新增", "组内视图", "v", ""];
+
     private static async Task<List<string>> NamesAsync(HttpClient api) =>
-        (await api.GetAsync("/api/inbox-views").ExpectAsync(HttpStatusCode.OK)).AsArray().Select(v => v!["name"]!.GetValue<string>()).ToList();
+        (await api.GetAsync("/api/inbox-views").ExpectAsync(HttpStatusCode.OK)).AsArray()
+            .Select(v => v!["name"]!.GetValue<string>()).Where(Saved.Contains).ToList();
 }
