@@ -19,7 +19,7 @@ using Backoffice.Web.Infrastructure.Nodes;
 using Backoffice.Workflows;
 using Backoffice.Workflows.Clock;
 using Backoffice.Workflows.Definitions;
-using Backoffice.Workflows.Instances;
+using Backoffice.Workflows.Steps;
 using Backoffice.Workflows.Database;
 using Hangfire;
 using Hangfire.PostgreSql;
