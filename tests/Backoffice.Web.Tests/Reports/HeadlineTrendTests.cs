@@ -15,6 +15,7 @@ namespace Backoffice.Web.Tests.Reports;
 public sealed class HeadlineTrendTests
 {
     private const string Province = "130000";
+    private const string BureauProvince = "140000";
     private static readonly XLColor Green = XLColor.FromHtml("#C6EFCE");
     private static readonly XLColor Amber = XLColor.FromHtml("#FFEB9C");
     private static readonly XLColor Red = XLColor.FromHtml("#FFC7CE");
@@ -72,6 +73,44 @@ public sealed class HeadlineTrendTests
         Assert.Equal(0.875, Row(english.Worksheet("Cover"), "Within SLA (all stages)").Cell(3).GetDouble(), 9);
     }
 
+    [Fact]
+    public async Task Bureau_cover_compares_the_approval_rate_with_the_previous_period_and_last_year()
+    {
+        await SeedBureauAsync();
+        var parameters = Parameters(english: false) with { Province = BureauProvince, Targets = new ReportTargets { ApprovalRate = 0.85, AmberMargin = 0.05 } };
+
+        var bytes = await ReadableWorkbookTests.BuildAsync(Report.BureauResults, parameters);
+        await ReadableWorkbookTests.SaveForReadingAsync("bureau-trends", bytes);
+        using (var document = SpreadsheetDocument.Open(new MemoryStream(bytes), false))
+        {
+            Assert.Empty(new OpenXmlValidator().Validate(document).Select(e => $"{e.Part?.Uri} {e.Path?.XPath}: {e.Description}"));
+        }
+
+        using var book = new XLWorkbook(new MemoryStream(bytes));
+        var cover = book.Worksheet("封面");
+        await using var db = await Support.TestApp.OpenDatabaseAsync();
+        var previous = await db.QuerySingleAsync<(long Submitted, long Approved, long Rejected)>(
+            """
+            select count(*),
+                   count(*) filter (where exists (select 1 from bureau_events e where e.order_id = s.order_id and e.applied and e.kind = 'approved')),
+                   count(*) filter (where exists (select 1 from bureau_events e where e.order_id = s.order_id and e.applied and e.kind in ('rejected', 'sms-expired')))
+            from bureau_submissions s join filing_orders o on o.id = s.order_id
+            where o.province = @province and s.submitted_at >= '2026-01-29 00:00+08' and s.submitted_at < '2026-03-01 00:00+08'
+            """, new { province = BureauProvince });
+        Assert.Equal((10, 9, 1), ((int)previous.Submitted, (int)previous.Approved, (int)previous.Rejected));
+        var rate = Row(cover, "通过率");
+        Assert.Equal(0.8, rate.Cell(2).GetDouble(), 9);
+        Assert.Equal((double)previous.Approved / (previous.Approved + previous.Rejected), rate.Cell(3).GetDouble(), 9);
+        Assert.Equal(-0.1, rate.Cell(4).GetDouble(), 9);
+        Assert.Equal(1.0 / 3, rate.Cell(5).GetDouble(), 9);
+        // 80% is within 5 points below 85%; 90% meets it; a third is far below.
+        Assert.Equal(Amber, rate.Cell(2).Style.Fill.BackgroundColor);
+        Assert.Equal(Green, rate.Cell(3).Style.Fill.BackgroundColor);
+        Assert.Equal(Red, rate.Cell(5).Style.Fill.BackgroundColor);
+        Assert.Equal([5, previous.Submitted, 5 - previous.Submitted, 4, 1], new[] { 2, 3, 4, 5, 6 }.Select(c => (long)Row(cover, "提交").Cell(c).GetDouble()));
+        Assert.Equal([1, previous.Rejected, 1 - previous.Rejected, 2, -1], new[] { 2, 3, 4, 5, 6 }.Select(c => (long)Row(cover, "退回").Cell(c).GetDouble()));
+    }
+
     [Theory]
     [InlineData(0.9, 0.9, 0.05, "Green")]
     [InlineData(0.86, 0.9, 0.05, "Amber")]
@@ -115,6 +154,33 @@ public sealed class HeadlineTrendTests
         await TasksAsync(data, China(2026, 1, 27, 10), done: 2, late: 0);
         var order = await data.OrderAsync(Province, China(2026, 2, 3, 9));
         await data.TaskAsync(order, "initial-review", "reviewer", China(2026, 2, 3, 10), China(2026, 2, 4, 10), null, "cancelled");
+    }
+
+    /// <summary>
+    /// One submission per order: March 2026 4 approved and 1 rejected; February 2026 9 approved and 1 SMS
+    /// verification expired; March 2025 1 approved, 2 rejected and 1 pending; one in April 2026 outside every period.
+    /// </summary>
+    private static async Task SeedBureauAsync()
+    {
+        var data = await OpenAsync();
+        await using var db = data.Db;
+        string?[] march = ["approved", "approved", "approved", "approved", "rejected"];
+        string?[] february = [.. Enumerable.Repeat("approved", 9), "sms-expired"];
+        string?[] lastMarch = ["approved", "rejected", "rejected", null];
+        string?[] april = ["rejected"];
+        foreach (var (start, results) in new[] { (China(2026, 3, 2, 10), march), (China(2026, 2, 2, 10), february), (China(2025, 3, 3, 10), lastMarch), (China(2026, 4, 1, 10), april) })
+        {
+            for (var i = 0; i < results.Length; i++)
+            {
+                var submitted = start.AddDays(i % 5);
+                var order = await data.OrderAsync(BureauProvince, submitted.AddHours(-2));
+                await data.SubmissionAsync(order.Order, 1, submitted, submitted.AddMinutes(30));
+                if (results[i] is { } result)
+                {
+                    await data.BureauEventAsync(order.Order, result, submitted.AddDays(3), true, result == "rejected" ? ["id-photo-unclear"] : []);
+                }
+            }
+        }
     }
 
     private static async Task TasksAsync(ReportData data, DateTimeOffset start, int done, int late)
