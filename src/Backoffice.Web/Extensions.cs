@@ -145,7 +145,6 @@ public static class Extensions
         app.MapDefinitionsApi();
         app.MapDesignerApi();
         app.MapInstancesApi();
-        app.MapMigrationsApi();
         app.MapReportsApi();
         app.MapReportDeliveryApi();
         app.MapEventsApi();
