@@ -40,6 +40,12 @@ public sealed class OperationsPageTests
             await Assertions.Expect(page.GetByTestId("incident")).ToContainTextAsync("核对网站数量");
             await Assertions.Expect(page.Locator("[data-testid=graph-node][data-activity=check-sites]")).ToHaveAttributeAsync("data-state", "current");
             await Assertions.Expect(page.Locator("[data-testid=graph-node][data-activity=review]")).ToHaveAttributeAsync("data-state", "visited");
+            await Assertions.Expect(page.GetByTestId("fault-note")).ToContainTextAsync("表达式执行出错");
+            await Assertions.Expect(page.GetByTestId("instance-rules")).ToContainTextAsync("短信核验");
+            var incidentText = await page.Locator("main").InnerTextAsync();
+            Assert.DoesNotContain("the expression failed", incidentText);
+            Assert.DoesNotContain("smsStep", incidentText);
+            Assert.DoesNotContain("authenticityChecks", incidentText);
             await page.AssertAccessibleAsync();
             await page.ScreenshotAsync("operations-instance-incident");
 
