@@ -36,6 +36,7 @@ public sealed class RegistryTargetPageTests
             await Assertions.Expect(filed).ToContainTextAsync("企业");
             await Assertions.Expect(filed).ToContainTextAsync(subjectNumber);
             await Assertions.Expect(page.Locator("[data-testid=registry-website]")).ToContainTextAsync(domain);
+            await Assertions.Expect(page.Locator("[data-testid=order-verification]")).ToHaveCountAsync(0);
             await page.ScreenshotAsync(shot);
         }
     }
