@@ -18,7 +18,7 @@ public sealed class BureauResultsReport : Report
     public const string SmsExpired = "sms-expired";
     private const int LimitWorkingDays = 20;
 
-    private const string Attempts =
+    internal const string Attempts =
         $"""
         select o.id, o.order_number, o.filing_type, o.province, s.attempt, s.submitted_at, v.received_at, r.kind, r.received_at,
                case when jsonb_typeof(r.payload -> 'reasonCodes') = 'array'
@@ -68,32 +68,8 @@ public sealed class BureauResultsReport : Report
         {
             while (await reader.ReadAsync(ct))
             {
-                var province = reader.GetString(3);
-                var attempt = reader.GetInt32(4);
-                var submitted = reader.GetFieldValue<DateTimeOffset>(5);
-                var smsVerified = Instant(reader, 6);
-                var result = Text(reader, 7);
-                var resultAt = Instant(reader, 8);
-                var codes = result == SmsExpired ? [SmsExpired] : reader.GetFieldValue<string[]>(9);
-                double? reviewDays = null;
-                bool? withinLimit = null;
-                if (result is "approved" or "rejected")
-                {
-                    var start = smsVerified ?? submitted;
-                    reviewDays = time.HoursBetween(start, resultAt!.Value) / Reports.Sla.Stage.HoursPerWorkingDay;
-                    withinLimit = resultAt <= time.AddWorkingDays(start, LimitWorkingDays);
-                }
-
-                if (!provinces.TryGetValue(province, out var results))
-                {
-                    results = new ProvinceResults();
-                    provinces[province] = results;
-                }
-
-                foreach (var target in new[] { results, overall })
-                {
-                    target.Add(attempt, result, codes, reviewDays, withinLimit);
-                }
+                var (province, attempt, submitted, smsVerified, result, resultAt, codes, reviewDays, withinLimit) = ReadAttempt(reader, time);
+                Fold(provinces, overall, province, attempt, result, codes, reviewDays, withinLimit);
 
                 detail.Add(p.OrderCell(reader.GetGuid(0), reader.GetString(1)), Labels.FilingType(p, reader.GetString(2)), Labels.Province(p, province), attempt, submitted,
                     smsVerified, result is null ? p.T("待审", "Pending") : ResultName(p, result), resultAt, reviewDays,
@@ -122,6 +98,44 @@ public sealed class BureauResultsReport : Report
             provinces.SelectMany(x => Ranked(x.Value).Select(r => (object?[])[Labels.Province(p, x.Key), r.Rank, Reason(r.Code), r.Count, Share(r.Count, x.Value.Rejected)])));
         progress?.Report(new ReportProgress(70, rows));
         workbook.Save(output, Details);
+    }
+
+    /// <summary>One row of <see cref="Attempts"/>: the submission, its result (an expired SMS verification is a rejection with its reason) and review time.</summary>
+    internal static (string Province, int Attempt, DateTimeOffset Submitted, DateTimeOffset? SmsVerified, string? Result, DateTimeOffset? ResultAt,
+        string[] Codes, double? ReviewDays, bool? WithinLimit) ReadAttempt(NpgsqlDataReader reader, WorkingTime time)
+    {
+        var submitted = reader.GetFieldValue<DateTimeOffset>(5);
+        var smsVerified = Instant(reader, 6);
+        var result = Text(reader, 7);
+        var resultAt = Instant(reader, 8);
+        var codes = result == SmsExpired ? [SmsExpired] : reader.GetFieldValue<string[]>(9);
+        double? reviewDays = null;
+        bool? withinLimit = null;
+        if (result is "approved" or "rejected")
+        {
+            var start = smsVerified ?? submitted;
+            reviewDays = time.HoursBetween(start, resultAt!.Value) / Reports.Sla.Stage.HoursPerWorkingDay;
+            withinLimit = resultAt <= time.AddWorkingDays(start, LimitWorkingDays);
+        }
+
+        return (reader.GetString(3), reader.GetInt32(4), submitted, smsVerified, result, resultAt, codes, reviewDays, withinLimit);
+    }
+
+    /// <summary>Counts one submission in its province and in the total.</summary>
+    internal static void Fold(
+        IDictionary<string, ProvinceResults> provinces, ProvinceResults overall, string province, int attempt, string? result, string[] codes,
+        double? reviewDays, bool? withinLimit)
+    {
+        if (!provinces.TryGetValue(province, out var results))
+        {
+            results = new ProvinceResults();
+            provinces[province] = results;
+        }
+
+        foreach (var target in new[] { results, overall })
+        {
+            target.Add(attempt, result, codes, reviewDays, withinLimit);
+        }
     }
 
     private static string ResultName(ReportParameters p, string result) => result switch
@@ -158,7 +172,7 @@ public sealed class BureauResultsReport : Report
     ];
 
     /// <summary>The counts of one province (or all): results, first submissions, review times and reasons.</summary>
-    private sealed class ProvinceResults
+    internal sealed class ProvinceResults
     {
         private readonly Durations _review = new();
         private int _submitted;
@@ -169,6 +183,11 @@ public sealed class BureauResultsReport : Report
         private int _overLimit;
 
         public int Rejected { get; private set; }
+
+        public int Approved => _approved;
+
+        /// <summary>Approved ÷ decided (approved and rejected); none when nothing was decided.</summary>
+        public double? ApprovalRate => Share(_approved, _approved + Rejected);
 
         public Dictionary<string, int> Reasons { get; } = new(StringComparer.Ordinal);
 
@@ -198,7 +217,7 @@ public sealed class BureauResultsReport : Report
 
         public object?[] Values() =>
         [
-            _submitted, _approved, Rejected, _pending, Share(_approved, _approved + Rejected), Share(_firstApproved, _firstDecided),
+            _submitted, _approved, Rejected, _pending, ApprovalRate, Share(_firstApproved, _firstDecided),
             _review.Median, _review.P90, _review.Max, _overLimit,
         ];
     }
