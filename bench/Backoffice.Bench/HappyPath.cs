@@ -5,6 +5,7 @@ using Backoffice.Workflows.Filings;
 using Backoffice.Workflows.Filings.Rules;
 using Backoffice.Workflows.HumanTasks;
 using Backoffice.Workflows.Instances;
+using Backoffice.Workflows.Steps;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -17,9 +18,9 @@ namespace Backoffice.Bench;
 /// </summary>
 public sealed class HappyPath(IServiceProvider services, CommandMeter meter)
 {
-    private readonly WorkflowEngine _engine = services.GetRequiredService<WorkflowEngine>();
+    private readonly StepTransaction _steps = services.GetRequiredService<StepTransaction>();
     private readonly FilingProcess _process = services.GetRequiredService<FilingProcess>();
-    private readonly WorkflowRunner _runner = services.GetRequiredService<WorkflowRunner>();
+    private readonly WorkflowEngine _engine = services.GetRequiredService<WorkflowEngine>();
     private readonly TaskCompletion _completion = services.GetRequiredService<TaskCompletion>();
     private readonly NpgsqlDataSource _dataSource = services.GetRequiredService<NpgsqlDataSource>();
 
@@ -70,7 +71,7 @@ public sealed class HappyPath(IServiceProvider services, CommandMeter meter)
     private async Task Step(Func<StepContext, Task> action)
     {
         var before = meter.Reading;
-        await _engine.StepAsync("bench", async c =>
+        await _steps.StepAsync("bench", async c =>
         {
             await action(c);
             return (true, true);
@@ -114,7 +115,7 @@ public sealed class HappyPath(IServiceProvider services, CommandMeter meter)
         Step(async c =>
         {
             var waiting = await BookmarkStore.OfOrderAsync(c, id, BookmarkKinds.Event, eventName);
-            await _runner.ResumeAsync(c, waiting[0], outcome, null);
+            await _engine.ResumeAsync(c, waiting[0], outcome, null);
         });
 
     private async Task<Guid> InsertOrderAsync()

@@ -17,4 +17,8 @@ public sealed class ReportTargets
     /// <summary>Approved ÷ decided bureau submissions.</summary>
     [Range(0.01, 1)]
     public double ApprovalRate { get; set; } = 0.85;
+
+    /// <summary>How far below its target a figure is amber rather than red (0.05: 85%–90% is amber against 90%).</summary>
+    [Range(0, 0.5)]
+    public double AmberMargin { get; set; } = 0.05;
 }

@@ -20,7 +20,7 @@ using Backoffice.Web.Infrastructure.Nodes;
 using Backoffice.Workflows;
 using Backoffice.Workflows.Clock;
 using Backoffice.Workflows.Definitions;
-using Backoffice.Workflows.Instances;
+using Backoffice.Workflows.Steps;
 using Backoffice.Workflows.Database;
 using Hangfire;
 using Hangfire.PostgreSql;
@@ -146,7 +146,6 @@ public static class Extensions
         app.MapDefinitionsApi();
         app.MapDesignerApi();
         app.MapInstancesApi();
-        app.MapMigrationsApi();
         app.MapReportsApi();
         app.MapDashboardApi();
         app.MapReportDeliveryApi();

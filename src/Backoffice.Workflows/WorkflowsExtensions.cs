@@ -10,6 +10,7 @@ using Backoffice.Workflows.Instances;
 using Backoffice.Workflows.Messaging;
 using Backoffice.Workflows.Registry;
 using Backoffice.Workflows.Scheduling;
+using Backoffice.Workflows.Steps;
 using Backoffice.Workflows.Timers;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -38,8 +39,8 @@ public static class WorkflowsExtensions
         services.AddSingleton<BureauEvents>();
         services.AddSingleton<Notifications>();
         services.AddSingleton<ActivityExecutor>();
-        services.AddSingleton<WorkflowRunner>();
         services.AddSingleton<WorkflowEngine>();
+        services.AddSingleton<StepTransaction>();
         services.AddSingleton<FilingProcess>();
         services.AddSingleton<TaskCompletion>();
         services.AddSingleton<Operations.Incidents>();

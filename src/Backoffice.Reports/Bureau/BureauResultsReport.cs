@@ -97,6 +97,17 @@ public sealed class BureauResultsReport : Report
              new(p.T("次数", "Count"), ColumnKind.Integer), new(p.T("占该省退回比例", "Share of the province's rejections"), ColumnKind.Percent)],
             provinces.SelectMany(x => Ranked(x.Value).Select(r => (object?[])[Labels.Province(p, x.Key), r.Rank, Reason(r.Code), r.Count, Share(r.Count, x.Value.Rejected)])));
         progress?.Report(new ReportProgress(70, rows));
+        var current = (overall.Submitted, overall.Approved, overall.Rejected);
+        var previous = await ResultsAsync(connection, Comparison.PreviousPeriod(p), ct);
+        var lastYear = await ResultsAsync(connection, Comparison.SamePeriodLastYear(p), ct);
+        workbook.AddHeadlines(p,
+        [
+            new(p.T("通过率", "Approval rate"), ApprovalRate(current), ApprovalRate(previous), ApprovalRate(lastYear), p.Targets.ApprovalRate),
+            new(p.T("提交", "Submitted"), current.Submitted, previous.Submitted, lastYear.Submitted),
+            new(p.T("通过", "Approved"), current.Approved, previous.Approved, lastYear.Approved),
+            new(p.T("退回", "Rejected"), current.Rejected, previous.Rejected, lastYear.Rejected),
+        ]);
+        progress?.Report(new ReportProgress(80, rows));
         workbook.Save(output, Details);
     }
 
@@ -138,6 +149,25 @@ public sealed class BureauResultsReport : Report
         }
     }
 
+    /// <summary>Another period's submissions (the headlines' comparison) read with the same query: submitted, approved and rejected.</summary>
+    private static async Task<(int Submitted, int Approved, int Rejected)> ResultsAsync(NpgsqlConnection connection, ReportParameters p, CancellationToken ct)
+    {
+        var (submitted, approved, rejected) = (0, 0, 0);
+        await using var command = Command(connection, Attempts, p);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            var result = Text(reader, 7);
+            submitted++;
+            approved += result == "approved" ? 1 : 0;
+            rejected += result is "rejected" or SmsExpired ? 1 : 0;
+        }
+
+        return (submitted, approved, rejected);
+    }
+
+    private static double? ApprovalRate((int Submitted, int Approved, int Rejected) results) => Share(results.Approved, results.Approved + results.Rejected);
+
     private static string ResultName(ReportParameters p, string result) => result switch
     {
         "approved" => p.T("通过", "Approved"),
@@ -175,26 +205,26 @@ public sealed class BureauResultsReport : Report
     internal sealed class ProvinceResults
     {
         private readonly Durations _review = new();
-        private int _submitted;
-        private int _approved;
         private int _pending;
         private int _firstDecided;
         private int _firstApproved;
         private int _overLimit;
 
+        public int Submitted { get; private set; }
+
+        public int Approved { get; private set; }
+
         public int Rejected { get; private set; }
 
-        public int Approved => _approved;
-
         /// <summary>Approved ÷ decided (approved and rejected); none when nothing was decided.</summary>
-        public double? ApprovalRate => Share(_approved, _approved + Rejected);
+        public double? ApprovalRate => Share(Approved, Approved + Rejected);
 
         public Dictionary<string, int> Reasons { get; } = new(StringComparer.Ordinal);
 
         public void Add(int attempt, string? result, string[] codes, double? reviewDays, bool? withinLimit)
         {
-            _submitted++;
-            _approved += result == "approved" ? 1 : 0;
+            Submitted++;
+            Approved += result == "approved" ? 1 : 0;
             Rejected += result is "rejected" or SmsExpired ? 1 : 0;
             _pending += result is null ? 1 : 0;
             if (attempt == 1 && result is not null)
@@ -217,7 +247,7 @@ public sealed class BureauResultsReport : Report
 
         public object?[] Values() =>
         [
-            _submitted, _approved, Rejected, _pending, ApprovalRate, Share(_firstApproved, _firstDecided),
+            Submitted, Approved, Rejected, _pending, ApprovalRate, Share(_firstApproved, _firstDecided),
             _review.Median, _review.P90, _review.Max, _overLimit,
         ];
     }

@@ -130,6 +130,16 @@ public sealed class SlaReport : Report
 
         flow.AddSheets(workbook);
         progress?.Report(new ReportProgress(70, rows));
+        var previous = await DoneWithinSlaAsync(connection, time, Comparison.PreviousPeriod(p), ct);
+        var lastYear = await DoneWithinSlaAsync(connection, time, Comparison.SamePeriodLastYear(p), ct);
+        var current = (Done: byStage.Values.Sum(d => d.Count), Within: byStage.Values.Sum(d => d.WithinSla));
+        workbook.AddHeadlines(p,
+        [
+            new(p.T("按时率（全部环节）", "Within SLA (all stages)"), Share(current), Share(previous), Share(lastYear), p.Targets.SlaShare),
+            new(p.T("完成数", "Done"), current.Done, previous.Done, lastYear.Done),
+            new(p.T("按时完成数", "Done within SLA"), current.Within, previous.Within, lastYear.Within),
+        ]);
+        progress?.Report(new ReportProgress(80, rows));
         workbook.Save(output, Details);
     }
 
@@ -141,6 +151,28 @@ public sealed class SlaReport : Report
         var started = reader.GetFieldValue<DateTimeOffset>(7);
         return (stage, Text(reader, 5), Text(reader, 6), started, Instant(reader, 8) ?? stage.DueAfter(started, time), Instant(reader, 9));
     }
+
+    /// <summary>The stages of another period (the headlines' comparison) read with the same query: how many were done, and done within their deadline.</summary>
+    private static async Task<(int Done, int Within)> DoneWithinSlaAsync(NpgsqlConnection connection, WorkingTime time, ReportParameters p, CancellationToken ct)
+    {
+        var (done, within) = (0, 0);
+        await using var command = Command(connection, StageRows, p);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            if (Instant(reader, 9) is { } finished)
+            {
+                var started = reader.GetFieldValue<DateTimeOffset>(7);
+                var due = Instant(reader, 8) ?? Stage.Of(reader.GetString(4)).DueAfter(started, time);
+                done++;
+                within += finished <= due ? 1 : 0;
+            }
+        }
+
+        return (done, within);
+    }
+
+    private static double? Share((int Done, int Within) stages) => stages.Done == 0 ? null : (double)stages.Within / stages.Done;
 
     internal static Durations Get<TKey>(Dictionary<TKey, Durations> groups, TKey key)
         where TKey : notnull

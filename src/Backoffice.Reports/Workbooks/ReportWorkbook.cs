@@ -70,6 +70,9 @@ public sealed class ReportWorkbook : IDisposable
         Cover.Row(row).Height = 15 * Math.Ceiling(ColumnWidths.Measure(text) / (Cover.Column(1).Width + Cover.Column(2).Width) + 0.5);
     }
 
+    /// <summary>The headline figures on the cover beside the previous period and last year, red/amber/green against their targets.</summary>
+    public void AddHeadlines(ReportParameters parameters, IReadOnlyList<Headline> headlines) => CoverHeadlines.Write(Cover, parameters, headlines);
+
     /// <summary>A summary table; <paramref name="totals"/>, when given, is a bold last row outside the filter.</summary>
     public TableData AddTable(string name, IReadOnlyList<Column> columns, IEnumerable<object?[]> rows, object?[]? totals = null)
     {

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Backoffice.Workflows.Instances;
+using Backoffice.Workflows.Filings;
 using Dapper;
 using Npgsql;
 

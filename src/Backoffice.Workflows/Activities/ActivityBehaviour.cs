@@ -12,7 +12,7 @@ namespace Backoffice.Workflows.Activities;
 /// What each activity type does, written once: the public status it sets on entry, how it waits (bookmark
 /// kind, due time, the outcome its timeout gives), the outcomes it goes on with (decisions over the order and
 /// the instance's variables), joins, and the order status an end gives. The engine
-/// (<see cref="ActivityExecutor"/>, <see cref="Instances.WorkflowRunner"/>) applies it to the
+/// (<see cref="ActivityExecutor"/>, <see cref="Steps.WorkflowEngine"/>) applies it to the
 /// database; the dry run (<see cref="DryRun.DryRunner"/>) plays it in memory.
 /// </summary>
 public static class ActivityBehaviour

@@ -1,8 +1,10 @@
 using Backoffice.Workflows.Bookmarks;
 using Backoffice.Workflows.Bureau;
 using Backoffice.Workflows.Definitions;
+using Backoffice.Workflows.Filings;
 using Backoffice.Workflows.HumanTasks;
 using Backoffice.Workflows.Instances;
+using Backoffice.Workflows.Steps;
 
 namespace Backoffice.Workflows.Activities;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Backoffice.Workflows.Instances;
+using Backoffice.Workflows.Steps;
 using Dapper;
 using Npgsql;
 

@@ -1,5 +1,6 @@
 using Dapper;
 using Backoffice.Workflows.Instances;
+using Backoffice.Workflows.Steps;
 using Npgsql;
 using NpgsqlTypes;
 

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Backoffice.Workflows.Filings;
 using Backoffice.Workflows.Instances;
 using Backoffice.Workflows.Registry;
+using Backoffice.Workflows.Steps;
 
 namespace Backoffice.Workflows.Bureau;
 

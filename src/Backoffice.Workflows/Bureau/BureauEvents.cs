@@ -2,8 +2,10 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Backoffice.Workflows.Audit;
 using Backoffice.Workflows.Bookmarks;
+using Backoffice.Workflows.Filings;
 using Backoffice.Workflows.HumanTasks;
 using Backoffice.Workflows.Instances;
+using Backoffice.Workflows.Steps;
 using NpgsqlTypes;
 
 namespace Backoffice.Workflows.Bureau;
@@ -12,7 +14,7 @@ namespace Backoffice.Workflows.Bureau;
 /// Applies an SMS-verification or review result to the order waiting for it. An event that matches
 /// nothing waiting (duplicate, late, out of order) is recorded with applied = false and changes nothing.
 /// </summary>
-public sealed class BureauEvents(WorkflowRunner runner)
+public sealed class BureauEvents(WorkflowEngine engine)
 {
     public static readonly IReadOnlyDictionary<string, (string Event, string Outcome)> Kinds = new Dictionary<string, (string, string)>
     {
@@ -44,7 +46,7 @@ public sealed class BureauEvents(WorkflowRunner runner)
                 instance!.Variables["bureauReasonCodes"] = new JsonArray([.. reasonCodes.Select(r => (JsonNode)r)]);
             }
 
-            applied = await runner.ResumeAsync(step, waiting[0], outcome, reasonCodes is { Count: > 0 } ? string.Join(",", reasonCodes) : null);
+            applied = await engine.ResumeAsync(step, waiting[0], outcome, reasonCodes is { Count: > 0 } ? string.Join(",", reasonCodes) : null);
         }
 
         if (applied)

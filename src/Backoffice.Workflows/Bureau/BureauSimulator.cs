@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
-using Backoffice.Workflows.Instances;
 using Backoffice.Workflows.Scheduling;
+using Backoffice.Workflows.Steps;
 using Hangfire;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -38,7 +38,7 @@ public sealed class BureauSimulatorOptions
 /// </summary>
 public sealed class BureauSimulator(
     IOptions<BureauSimulatorOptions> options, IOptions<BackofficeOptions> backoffice, IBackgroundJobClient jobs,
-    NpgsqlDataSource dataSource, WorkingCalendarStore calendars, TimeProvider clock, WorkflowEngine engine, BureauEvents events,
+    NpgsqlDataSource dataSource, WorkingCalendarStore calendars, TimeProvider clock, StepTransaction steps, BureauEvents events,
     ILogger<BureauSimulator> logger) : IBureauAdapter
 {
     public Task SubmitAsync(BureauSubmission submission, CancellationToken cancellationToken)
@@ -56,7 +56,7 @@ public sealed class BureauSimulator(
 
     public async Task VerifySmsAsync(Guid orderId, CancellationToken ct)
     {
-        var result = await engine.StepAsync("bureau-simulator", async step => (await events.ApplyAsync(step, orderId, "sms-verified", null), true), ct);
+        var result = await steps.StepAsync("bureau-simulator", async step => (await events.ApplyAsync(step, orderId, "sms-verified", null), true), ct);
         if (result?.Applied == true)
         {
             await using var connection = await dataSource.OpenConnectionAsync(ct);
@@ -71,7 +71,7 @@ public sealed class BureauSimulator(
         var settings = options.Value;
         var rejected = Random.Shared.NextDouble() < settings.RejectionRate;
         IReadOnlyList<string>? reasons = rejected ? [settings.RejectionReasons[Random.Shared.Next(settings.RejectionReasons.Count)]] : null;
-        return engine.StepAsync("bureau-simulator", async step =>
+        return steps.StepAsync("bureau-simulator", async step =>
             (await events.ApplyAsync(step, orderId, rejected ? "rejected" : "approved", reasons), true), ct);
     }
 }

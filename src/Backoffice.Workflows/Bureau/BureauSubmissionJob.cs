@@ -1,4 +1,4 @@
-using Backoffice.Workflows.Instances;
+using Backoffice.Workflows.Filings;
 using Dapper;
 using Microsoft.Extensions.Logging;
 using Npgsql;

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Backoffice.Workflows.Filings;
 using Backoffice.Workflows.Filings.Rules;
-using Backoffice.Workflows.Instances;
+using Backoffice.Workflows.Steps;
 using Dapper;
 using NpgsqlTypes;
 

@@ -5,7 +5,7 @@ namespace Backoffice.Workflows.Filings;
 
 /// <summary>
 /// Loading an order row and the timeline rows of changes made outside the engine; the status moves
-/// inside engine steps (<see cref="Instances.OrderStatus"/>).
+/// inside engine steps (<see cref="OrderStatus"/>).
 /// </summary>
 public static class FilingOrders
 {

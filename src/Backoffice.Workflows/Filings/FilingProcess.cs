@@ -1,6 +1,7 @@
 using Backoffice.Workflows.Bookmarks;
 using Backoffice.Workflows.Definitions;
 using Backoffice.Workflows.Instances;
+using Backoffice.Workflows.Steps;
 
 namespace Backoffice.Workflows.Filings;
 
@@ -8,7 +9,7 @@ namespace Backoffice.Workflows.Filings;
 /// The order's side of the engine: a first submit starts the latest published definition of the
 /// order's type; a later submit resumes the step waiting for the applicant; withdrawal cancels.
 /// </summary>
-public sealed class FilingProcess(DefinitionStore definitions, WorkflowRunner runner)
+public sealed class FilingProcess(DefinitionStore definitions, WorkflowEngine engine)
 {
     /// <summary>The applicant's bookmarks of the order (<see cref="BookmarkStore.OfOrderAsync"/>), which a submit resumes.</summary>
     public static Task<IReadOnlyList<Bookmark>> WaitingForApplicantAsync(StepContext context, Guid orderId) =>
@@ -22,7 +23,7 @@ public sealed class FilingProcess(DefinitionStore definitions, WorkflowRunner ru
             await OrderStatus.SetAsync(context, order.Id, FilingStatus.Submitted, "resubmit");
             foreach (var bookmark in waiting)
             {
-                await runner.ResumeAsync(context, bookmark, "resubmitted", "applicant resubmitted");
+                await engine.ResumeAsync(context, bookmark, "resubmitted", "applicant resubmitted");
             }
 
             return null;
@@ -40,7 +41,7 @@ public sealed class FilingProcess(DefinitionStore definitions, WorkflowRunner ru
         }
 
         await OrderStatus.SetAsync(context, order.Id, FilingStatus.Submitted, "submit");
-        await runner.StartAsync(context, definition, order.Id);
+        await engine.StartAsync(context, definition, order.Id);
         return null;
     }
 
@@ -48,7 +49,7 @@ public sealed class FilingProcess(DefinitionStore definitions, WorkflowRunner ru
     {
         foreach (var instance in await InstanceStore.RunningOfOrderAsync(context.Connection, order.Id, context.CancellationToken))
         {
-            await runner.CancelAsync(context, instance, "withdrawn", "applicant withdrew");
+            await engine.CancelAsync(context, instance, "withdrawn", "applicant withdrew");
         }
 
         await OrderStatus.SetAsync(context, order.Id, FilingStatus.Withdrawn, "withdraw");

@@ -1,6 +1,6 @@
 using Backoffice.Workflows.Audit;
 using Backoffice.Workflows.Domains;
-using Backoffice.Workflows.Instances;
+using Backoffice.Workflows.Filings;
 using Backoffice.Workflows.Scheduling;
 using Dapper;
 using Microsoft.Extensions.Logging;

@@ -1,5 +1,6 @@
 using Backoffice.Workflows.Filings;
 using Backoffice.Workflows.Instances;
+using Backoffice.Workflows.Steps;
 using NpgsqlTypes;
 
 namespace Backoffice.Workflows.HumanTasks;

@@ -1,5 +1,6 @@
 using Backoffice.Workflows.Audit;
-using Backoffice.Workflows.Instances;
+using Backoffice.Workflows.Filings;
+using Backoffice.Workflows.Steps;
 using Dapper;
 using Microsoft.Extensions.Logging;
 using Npgsql;

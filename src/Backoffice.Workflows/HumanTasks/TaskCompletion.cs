@@ -1,13 +1,15 @@
 using Backoffice.Workflows.Audit;
 using Backoffice.Workflows.Bookmarks;
+using Backoffice.Workflows.Filings;
 using Backoffice.Workflows.Instances;
+using Backoffice.Workflows.Steps;
 using Dapper;
 using NpgsqlTypes;
 
 namespace Backoffice.Workflows.HumanTasks;
 
 /// <summary>Finishes a review task inside a step: the task records the outcome and its workflow moves on.</summary>
-public sealed class TaskCompletion(WorkflowRunner runner)
+public sealed class TaskCompletion(WorkflowEngine engine)
 {
     /// <summary>False when the task's step no longer waits (the order moved on); the step must not commit then.</summary>
     public async Task<bool> CompleteAsync(StepContext step, ReviewTask task, string user, string outcome, string[] reasons, string? comment)
@@ -31,7 +33,7 @@ public sealed class TaskCompletion(WorkflowRunner runner)
             new { task.OrderNumber, task.Step, outcome, reasons });
         var bookmark = new Bookmark { Id = task.BookmarkId, InstanceId = task.InstanceId, ActivityId = task.ActivityId, Kind = BookmarkKinds.Task };
         var note = reasons.Length == 0 ? comment : $"{string.Join(",", reasons)}: {comment}";
-        return await runner.ResumeAsync(step, bookmark, outcome, note);
+        return await engine.ResumeAsync(step, bookmark, outcome, note);
     }
 
     /// <summary>A return reason as the applicant reads it.</summary>

@@ -1,3 +1,4 @@
+using Backoffice.Workflows.Filings;
 using Backoffice.Workflows.Messaging;
 using Dapper;
 using Microsoft.Extensions.Logging;

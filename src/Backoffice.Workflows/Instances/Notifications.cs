@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using Backoffice.Workflows.Definitions;
+using Backoffice.Workflows.Filings;
+using Backoffice.Workflows.Steps;
 
 namespace Backoffice.Workflows.Instances;
 

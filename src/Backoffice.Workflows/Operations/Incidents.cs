@@ -1,5 +1,6 @@
 using Backoffice.Workflows.Audit;
 using Backoffice.Workflows.Instances;
+using Backoffice.Workflows.Steps;
 using Dapper;
 
 namespace Backoffice.Workflows.Operations;
@@ -9,7 +10,7 @@ namespace Backoffice.Workflows.Operations;
 /// retries one from the activity it faulted at, or cancels it with a reason. Each is one engine step
 /// under the order's lock, journalled (so the order's timeline shows it) and audited.
 /// </summary>
-public sealed class Incidents(WorkflowEngine engine, WorkflowRunner runner)
+public sealed class Incidents(StepTransaction steps, WorkflowEngine engine)
 {
     public enum Answer
     {
@@ -24,7 +25,7 @@ public sealed class Incidents(WorkflowEngine engine, WorkflowRunner runner)
     public Task<Outcome> RetryAsync(Guid instanceId, string actor, CancellationToken ct) =>
         OnFaultedAsync(instanceId, actor, ct, async (context, instance, order, activityId) =>
         {
-            await runner.RetryAsync(context, instance, activityId);
+            await engine.RetryAsync(context, instance, activityId);
             AuditLog.Add(context.Writes, context.Now, actor, "incident-retried", "filing-order", order,
                 new { instance = instance.Id, definition = instance.DefinitionId, instance.Version, activity = activityId, status = instance.Status });
         });
@@ -43,7 +44,7 @@ public sealed class Incidents(WorkflowEngine engine, WorkflowRunner runner)
     /// <summary>Locks the instance's order, then reads the instance and the activity it faulted at; acts only on a faulted instance.</summary>
     private Task<Outcome> OnFaultedAsync(
         Guid instanceId, string actor, CancellationToken ct, Func<StepContext, WorkflowInstance, string, string, Task> act) =>
-        engine.StepAsync(actor, async context =>
+        steps.StepAsync(actor, async context =>
         {
             var orderId = await context.Connection.ExecuteScalarAsync<Guid?>(new CommandDefinition(
                 "select order_id from workflow_instances where id = @instanceId", new { instanceId }, cancellationToken: ct));

@@ -18,7 +18,7 @@ public static class EngineTelemetry
     public static readonly Counter<long> Steps = Meter.CreateCounter<long>("backoffice.engine.steps", "{step}", "Engine steps run, by outcome (committed or not).");
 
     /// <summary>Tags a step's span with the orders it locked and the workflow definitions it ran.</summary>
-    internal static void Describe(Activity? span, Instances.StepContext context)
+    internal static void Describe(Activity? span, Steps.StepContext context)
     {
         if (span is null)
         {

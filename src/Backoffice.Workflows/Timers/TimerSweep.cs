@@ -1,7 +1,7 @@
 using Backoffice.Workflows.Bookmarks;
 using Backoffice.Workflows.Bureau;
 using Backoffice.Workflows.Filings;
-using Backoffice.Workflows.Instances;
+using Backoffice.Workflows.Steps;
 using Dapper;
 using Microsoft.Extensions.Logging;
 
@@ -16,7 +16,7 @@ namespace Backoffice.Workflows.Timers;
 /// sms-expired, as when the liaison enters it, so that every report reads the same outcome.
 /// </summary>
 public sealed class TimerSweep(
-    WorkflowEngine engine, WorkflowRunner runner, BureauEvents bureauEvents, Npgsql.NpgsqlDataSource dataSource, TimeProvider clock, ILogger<TimerSweep> logger)
+    StepTransaction steps, WorkflowEngine engine, BureauEvents bureauEvents, Npgsql.NpgsqlDataSource dataSource, TimeProvider clock, ILogger<TimerSweep> logger)
 {
     private const int Batch = 100;
 
@@ -60,7 +60,7 @@ public sealed class TimerSweep(
         }
 
         using var scope = OrderLog.Scope(logger, orderId, orderNumber);
-        var fired = await engine.StepAsync("timer", async step =>
+        var fired = await steps.StepAsync("timer", async step =>
         {
             await step.LockOrderAsync(orderId);
             var bookmark = await BookmarkStore.FindAsync(step.Connection, bookmarkId, step.CancellationToken);
@@ -71,7 +71,7 @@ public sealed class TimerSweep(
 
             var resumed = bookmark is { Kind: BookmarkKinds.Event, EventName: "sms-verified" }
                 ? (await bureauEvents.ApplyAsync(step, orderId, "sms-expired", null))?.Applied == true
-                : await runner.ResumeAsync(step, bookmark, bookmark.TimeoutOutcome!, $"timer due {bookmark.DueAt:O}");
+                : await engine.ResumeAsync(step, bookmark, bookmark.TimeoutOutcome!, $"timer due {bookmark.DueAt:O}");
             return (resumed, resumed);
         }, ct);
         if (fired)

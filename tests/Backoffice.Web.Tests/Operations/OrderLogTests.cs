@@ -77,7 +77,7 @@ public sealed class OrderLogTests
             await flow.CompleteAsync("approve");
 
             var orderNumber = (await flow.GetAsync())["orderNumber"]!.GetValue<string>();
-            var fault = Assert.Single(logs.Lines, l => l.Category == typeof(Backoffice.Workflows.Instances.WorkflowRunner).FullName
+            var fault = Assert.Single(logs.Lines, l => l.Category == typeof(Backoffice.Workflows.Steps.WorkflowEngine).FullName
                 && l.Message.Contains("faulted at check-sites", StringComparison.Ordinal) && l.Scope.TryGetValue("OrderId", out var id) && id?.ToString() == flow.Id);
             Assert.Equal(orderNumber, fault.Scope["OrderNumber"]);
         }

@@ -2,9 +2,10 @@ using Backoffice.Web.Tests.Support;
 using Backoffice.Workflows.Bookmarks;
 using Backoffice.Workflows.Definitions;
 using Backoffice.Workflows.DryRun;
+using Backoffice.Workflows.Filings;
 using Backoffice.Workflows.HumanTasks;
-using Backoffice.Workflows.Instances;
 using Backoffice.Workflows.Scheduling;
+using Backoffice.Workflows.Steps;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -39,14 +40,14 @@ public sealed class DryRunMatchesEngineTests
     {
         var order = await Flow.CreateAsync(_app, Orders.Enterprise());
         var orderId = Guid.Parse(order.Id);
+        var steps = _app.Services.GetRequiredService<StepTransaction>();
         var engine = _app.Services.GetRequiredService<WorkflowEngine>();
-        var runner = _app.Services.GetRequiredService<WorkflowRunner>();
         await using var connection = await TestApp.OpenDatabaseAsync();
         var definition = (await _app.Services.GetRequiredService<DefinitionStore>().PublishedAsync(connection, definitionId, CancellationToken.None))!;
-        var (instanceId, document, startAt) = await engine.StepAsync("test", async step =>
+        var (instanceId, document, startAt) = await steps.StepAsync("test", async step =>
         {
             var document = await OrderDocument.LoadAsync(step, orderId);
-            var instance = await runner.StartAsync(step, definition, orderId);
+            var instance = await engine.StartAsync(step, definition, orderId);
             return ((instance.Id, document, step.Now), true);
         }, CancellationToken.None);
         var scenario = new DryRunScenario(document, Outcomes(definition, otherOutcomesFirst), startAt, 4);
@@ -91,7 +92,7 @@ public sealed class DryRunMatchesEngineTests
     /// <summary>Answers one wait as the product does: a task through its completion, any other wait by resuming it.</summary>
     private async Task<bool> AnswerAsync(Npgsql.NpgsqlConnection connection, Guid bookmarkId, string activityId, string kind, Guid instanceId, string outcome)
     {
-        var engine = _app.Services.GetRequiredService<WorkflowEngine>();
+        var steps = _app.Services.GetRequiredService<StepTransaction>();
         if (kind == BookmarkKinds.Task)
         {
             var task = await connection.QuerySingleAsync<ReviewTask>(
@@ -100,18 +101,18 @@ public sealed class DryRunMatchesEngineTests
                 from review_tasks t join filing_orders o on o.id = t.order_id where t.bookmark_id = @bookmarkId
                 """, new { bookmarkId });
             var completion = _app.Services.GetRequiredService<TaskCompletion>();
-            return await engine.StepAsync("reviewer", async step =>
+            return await steps.StepAsync("reviewer", async step =>
             {
                 var moved = await completion.CompleteAsync(step, task, "reviewer", outcome, [], null);
                 return (moved, moved);
             }, CancellationToken.None);
         }
 
-        var runner = _app.Services.GetRequiredService<WorkflowRunner>();
+        var engine = _app.Services.GetRequiredService<WorkflowEngine>();
         var bookmark = new Bookmark { Id = bookmarkId, InstanceId = instanceId, ActivityId = activityId, Kind = kind };
-        return await engine.StepAsync("test", async step =>
+        return await steps.StepAsync("test", async step =>
         {
-            var moved = await runner.ResumeAsync(step, bookmark, outcome, null);
+            var moved = await engine.ResumeAsync(step, bookmark, outcome, null);
             return (moved, moved);
         }, CancellationToken.None);
     }

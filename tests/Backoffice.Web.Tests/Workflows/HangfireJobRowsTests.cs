@@ -1,5 +1,6 @@
 using Backoffice.Web.Tests.Support;
 using Backoffice.Workflows.Instances;
+using Backoffice.Workflows.Steps;
 using Backoffice.Workflows.Timers;
 using Dapper;
 using Hangfire;

@@ -1,6 +1,8 @@
 using Backoffice.Web.Tests.Support;
 using Backoffice.Workflows.Audit;
+using Backoffice.Workflows.Filings;
 using Backoffice.Workflows.Instances;
+using Backoffice.Workflows.Steps;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -16,7 +18,7 @@ namespace Backoffice.Web.Tests.Workflows;
 /// </summary>
 public sealed class StepBatchTests
 {
-    private static WorkflowEngine Engine => TestApp.Instance.Services.GetRequiredService<WorkflowEngine>();
+    private static StepTransaction Steps => TestApp.Instance.Services.GetRequiredService<StepTransaction>();
 
     [Fact]
     public async Task Instance_changed_since_the_step_read_it_fails_the_step_and_nothing_of_it_is_written()
@@ -29,7 +31,7 @@ public sealed class StepBatchTests
         var instanceId = await db.ExecuteScalarAsync<Guid>("select id from workflow_instances where order_id = @orderId", new { orderId });
         var before = await db.ExecuteScalarAsync<int>("select row_version from workflow_instances where id = @instanceId", new { instanceId });
 
-        var failure = await Assert.ThrowsAsync<ConcurrentStepException>(() => Engine.StepAsync("test", async step =>
+        var failure = await Assert.ThrowsAsync<ConcurrentStepException>(() => Steps.StepAsync("test", async step =>
         {
             var (instance, _) = await InstanceStore.LoadAsync(step, instanceId);
             instance!.Variables["marker"] = marker;
@@ -56,7 +58,7 @@ public sealed class StepBatchTests
     {
         var entity = Guid.NewGuid().ToString();
         string[] actions = ["first", "second", "third"];
-        await Engine.StepAsync("test", step =>
+        await Steps.StepAsync("test", step =>
         {
             foreach (var action in actions)
             {

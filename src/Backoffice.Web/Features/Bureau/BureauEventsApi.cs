@@ -1,7 +1,8 @@
 using static Backoffice.Web.Infrastructure.OpenApiDocument;
 using Backoffice.Web.Infrastructure;
 using Backoffice.Workflows.Bureau;
-using Backoffice.Workflows.Instances;
+using Backoffice.Workflows.Filings;
+using Backoffice.Workflows.Steps;
 using Backoffice.Workflows.Validation;
 
 namespace Backoffice.Web.Features.Bureau;
@@ -24,7 +25,7 @@ public static class BureauEventsApi
     }
 
     private static async Task<IResult> HandleAsync(
-        HttpContext context, WorkflowEngine engine, BureauEvents events, Npgsql.NpgsqlDataSource dataSource, ILogger<BureauEvents> logger)
+        HttpContext context, StepTransaction steps, BureauEvents events, Npgsql.NpgsqlDataSource dataSource, ILogger<BureauEvents> logger)
     {
         var (body, problem) = await JsonBody.ReadAsync<Request>(context);
         if (problem is not null)
@@ -49,7 +50,7 @@ public static class BureauEventsApi
         }
 
         using var scope = OrderLog.Scope(logger, body.FilingId.Value, orderNumber);
-        return await engine.StepAsync<IResult>(context.Name(), async step =>
+        return await steps.StepAsync<IResult>(context.Name(), async step =>
         {
             var result = await events.ApplyAsync(step, body.FilingId!.Value, body.Kind!, body.ReasonCodes);
             return result is null

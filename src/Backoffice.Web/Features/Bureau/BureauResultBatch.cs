@@ -1,7 +1,7 @@
 using Backoffice.Workflows.Audit;
 using Backoffice.Workflows.Bureau;
-using Backoffice.Workflows.Instances;
 using Backoffice.Workflows.Labels;
+using Backoffice.Workflows.Steps;
 using Dapper;
 using Npgsql;
 
@@ -12,7 +12,7 @@ namespace Backoffice.Web.Features.Bureau;
 /// results spreadsheet (many rows). Every row is checked first; if any is wrong nothing is applied
 /// and each wrong row is reported; otherwise all rows are applied in one transaction.
 /// </summary>
-public sealed class BureauResultBatch(NpgsqlDataSource dataSource, WorkflowEngine engine, BureauEvents events)
+public sealed class BureauResultBatch(NpgsqlDataSource dataSource, StepTransaction steps, BureauEvents events)
 {
     public const int MaxRows = 5000;
 
@@ -42,7 +42,7 @@ public sealed class BureauResultBatch(NpgsqlDataSource dataSource, WorkflowEngin
             return new Outcome(errors, []);
         }
 
-        var results = await engine.StepAsync(actor, async step =>
+        var results = await steps.StepAsync(actor, async step =>
         {
             var applied = new List<RowResult>();
             foreach (var row in rows)

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Backoffice.Web.Infrastructure;
-using Backoffice.Workflows.Instances;
+using Backoffice.Workflows.Filings;
 using Backoffice.Workflows.Validation;
 using Dapper;
 using Npgsql;

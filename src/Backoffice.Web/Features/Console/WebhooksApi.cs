@@ -1,6 +1,6 @@
 using Backoffice.Web.Infrastructure;
 using Backoffice.Workflows;
-using Backoffice.Workflows.Instances;
+using Backoffice.Workflows.Filings;
 using Backoffice.Workflows.Validation;
 using Dapper;
 using Microsoft.Extensions.Options;

@@ -1,17 +1,25 @@
 using static Backoffice.Web.Infrastructure.OpenApiDocument;
+using Backoffice.Web.Features.Designer;
+using Backoffice.Web.Features.Operations;
 using Backoffice.Web.Infrastructure;
 using Backoffice.Workflows.Definitions;
 using Npgsql;
 
 namespace Backoffice.Web.Features.Definitions;
 
-/// <summary>Workflow definitions for compliance managers (docs/API.md), and the activity palette.</summary>
+/// <summary>
+/// Workflow definitions for compliance managers (docs/API.md), and the activity palette. The one
+/// <c>/api/workflow-definitions</c> route group is made here, behind the compliance policy: a definition's
+/// drafts, publication and approval below, the designer's endpoints (<see cref="DesignerApi"/>) and instance
+/// migrations between its versions (<see cref="MigrationsApi"/>) map into it under their own tags.
+/// </summary>
 public static class DefinitionsApi
 {
     public static IEndpointRouteBuilder MapDefinitionsApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/activity-types", ActivityTypeList).RequireAuthorization(Policies.Compliance).WithTags("Workflow definitions");
-        var group = app.MapGroup("/api/workflow-definitions").RequireAuthorization(Policies.Compliance).WithTags("Workflow definitions");
+        var definitions = app.MapGroup("/api/workflow-definitions").RequireAuthorization(Policies.Compliance);
+        var group = definitions.MapGroup("").WithTags("Workflow definitions");
         group.MapGet("/", async (HttpContext context, NpgsqlDataSource dataSource, DefinitionStore store) =>
         {
             await using var connection = await dataSource.OpenConnectionAsync(context.RequestAborted);
@@ -30,6 +38,8 @@ public static class DefinitionsApi
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/{id}/versions/{version:int}/reject", PublicationApproval.RejectAsync).Accepts<PublicationApproval.NoteRequest>(Json)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        definitions.MapDesignerEndpoints();
+        definitions.MapMigrationEndpoints();
         return app;
     }
 

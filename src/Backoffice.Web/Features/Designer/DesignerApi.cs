@@ -13,9 +13,10 @@ namespace Backoffice.Web.Features.Designer;
 /// </summary>
 public static class DesignerApi
 {
-    public static IEndpointRouteBuilder MapDesignerApi(this IEndpointRouteBuilder app)
+    /// <summary>The designer's endpoints on one definition, in the definitions' route group (<see cref="DefinitionsApi"/>).</summary>
+    public static RouteGroupBuilder MapDesignerEndpoints(this RouteGroupBuilder definitions)
     {
-        var group = app.MapGroup("/api/workflow-definitions").RequireAuthorization(Policies.Compliance).WithTags("Workflow designer");
+        var group = definitions.MapGroup("").WithTags("Workflow designer");
         group.MapPost("/{id}/validate", ValidateAsync).Accepts<WorkflowDefinition>(Json).ProducesValidationProblem();
         group.MapGet("/{id}/versions", VersionHistory.ListAsync);
         group.MapGet("/{id}/versions/{version:int}/waiting", VersionHistory.WaitingAsync);
@@ -25,6 +26,12 @@ public static class DesignerApi
         group.MapPost("/{id}/dry-run", DryRunEndpoint.RunAsync).Accepts<DryRunEndpoint.DryRunRequest>(Json).ProducesValidationProblem();
         group.MapGet("/{id}/versions/{version:int}/export", ImportExport.ExportAsync);
         group.MapPost("/{id}/import", ImportExport.ImportAsync).Accepts<WorkflowDefinition>(Json).ProducesValidationProblem();
+        return definitions;
+    }
+
+    /// <summary>The reference lists of the property editors and the template preview, outside any one definition.</summary>
+    public static IEndpointRouteBuilder MapDesignerApi(this IEndpointRouteBuilder app)
+    {
         app.MapGet("/api/designer/reference", DesignerReference.GetAsync).RequireAuthorization(Policies.Compliance).WithTags("Workflow designer");
         app.MapPost("/api/designer/template-preview", DesignerReference.PreviewAsync).RequireAuthorization(Policies.Compliance)
             .WithTags("Workflow designer").Accepts<DesignerReference.PreviewRequest>(Json).ProducesValidationProblem();

@@ -5,7 +5,6 @@ using Backoffice.Web.Infrastructure;
 using Backoffice.Workflows.Definitions;
 using Backoffice.Workflows.DryRun;
 using Backoffice.Workflows.Filings;
-using Backoffice.Workflows.Instances;
 using Backoffice.Workflows.ProvinceRules;
 using Backoffice.Workflows.Scheduling;
 using Backoffice.Workflows.Validation;

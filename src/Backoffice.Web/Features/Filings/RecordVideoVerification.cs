@@ -1,7 +1,7 @@
 using Backoffice.Web.Infrastructure;
 using Backoffice.Workflows.Audit;
 using Backoffice.Workflows.Bookmarks;
-using Backoffice.Workflows.Instances;
+using Backoffice.Workflows.Steps;
 using Backoffice.Workflows.Validation;
 
 namespace Backoffice.Web.Features.Filings;
@@ -19,7 +19,7 @@ public static class RecordVideoVerification
 
     public sealed record Request(string? Result, string? Reference);
 
-    public static async Task<IResult> HandleAsync(Guid id, HttpContext context, WorkflowEngine engine, WorkflowRunner runner)
+    public static async Task<IResult> HandleAsync(Guid id, HttpContext context, StepTransaction steps, WorkflowEngine engine)
     {
         var (body, problem) = await JsonBody.ReadAsync<Request>(context);
         if (problem is not null)
@@ -48,7 +48,7 @@ public static class RecordVideoVerification
             return Problems.Validation(context, errors);
         }
 
-        return await engine.StepAsync<IResult>(context.Name(), async step =>
+        return await steps.StepAsync<IResult>(context.Name(), async step =>
         {
             var waiting = await BookmarkStore.OfOrderAsync(step, id, BookmarkKinds.Event, Event);
             var order = await step.LockOrderAsync(id);
@@ -65,7 +65,7 @@ public static class RecordVideoVerification
             }
 
             AuditLog.Add(step.Writes, step.Now, step.Actor, "video-verification-recorded", "filing-order", order.OrderNumber, new { body.Result, reference });
-            await runner.ResumeAsync(step, waiting[0], body.Result == "passed" ? "verified" : "failed", reference);
+            await engine.ResumeAsync(step, waiting[0], body.Result == "passed" ? "verified" : "failed", reference);
             return (Results.Ok(new { id, result = body.Result }), true);
         }, context.RequestAborted);
     }

@@ -3,7 +3,7 @@ using Backoffice.Web.Infrastructure;
 using Backoffice.Workflows.Audit;
 using Backoffice.Workflows.Bookmarks;
 using Backoffice.Workflows.Filings;
-using Backoffice.Workflows.Instances;
+using Backoffice.Workflows.Steps;
 
 namespace Backoffice.Web.Features.Filings;
 
@@ -15,7 +15,7 @@ public static partial class ReportPublicSecurity
 {
     public sealed record Request(string? Number);
 
-    public static async Task<IResult> HandleAsync(Guid id, HttpContext context, WorkflowEngine engine, WorkflowRunner runner)
+    public static async Task<IResult> HandleAsync(Guid id, HttpContext context, StepTransaction steps, WorkflowEngine engine)
     {
         var (body, problem) = await JsonBody.ReadAsync<Request>(context);
         if (problem is not null)
@@ -28,7 +28,7 @@ public static partial class ReportPublicSecurity
             return Problems.Field(context, "number", "public-security-number-format");
         }
 
-        return await engine.StepAsync<IResult>(context.Name(), async step =>
+        return await steps.StepAsync<IResult>(context.Name(), async step =>
         {
             var waiting = await BookmarkStore.OfOrderAsync(step, id, BookmarkKinds.Event, "public-security-reported");
             var order = await step.LockOrderAsync(id);
@@ -46,7 +46,7 @@ public static partial class ReportPublicSecurity
 
             step.Change(order with { PublicSecurityNumber = number });
             AuditLog.Add(step.Writes, step.Now, step.Actor, "public-security-reported", "filing-order", order.OrderNumber, new { number });
-            await runner.ResumeAsync(step, waiting[0], "reported", number);
+            await engine.ResumeAsync(step, waiting[0], "reported", number);
             return (Results.Ok(new FilingAnswers.PublicSecurityReported(id, number)), true);
         }, context.RequestAborted);
     }

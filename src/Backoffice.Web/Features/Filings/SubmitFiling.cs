@@ -3,7 +3,7 @@ using Backoffice.Web.Infrastructure;
 using Backoffice.Workflows.Bookmarks;
 using Backoffice.Workflows.Clock;
 using Backoffice.Workflows.Filings;
-using Backoffice.Workflows.Instances;
+using Backoffice.Workflows.Steps;
 using Backoffice.Workflows.Validation;
 using Dapper;
 
@@ -15,8 +15,8 @@ namespace Backoffice.Web.Features.Filings;
 /// </summary>
 public static class SubmitFiling
 {
-    public static Task<IResult> HandleAsync(Guid id, HttpContext context, WorkflowEngine engine, FilingProcess process) =>
-        engine.StepAsync<IResult>(context.Name(), async step =>
+    public static Task<IResult> HandleAsync(Guid id, HttpContext context, StepTransaction steps, FilingProcess process) =>
+        steps.StepAsync<IResult>(context.Name(), async step =>
         {
             var waiting = await FilingProcess.WaitingForApplicantAsync(step, id);
             var order = await step.LockOrderAsync(id);

@@ -1,14 +1,14 @@
 using Backoffice.Web.Infrastructure;
 using Backoffice.Workflows.Filings;
-using Backoffice.Workflows.Instances;
+using Backoffice.Workflows.Steps;
 
 namespace Backoffice.Web.Features.Filings;
 
 /// <summary>POST /api/filings/{id}/withdraw: the applicant abandons the order (放弃) until the bureau has it.</summary>
 public static class WithdrawFiling
 {
-    public static Task<IResult> HandleAsync(Guid id, HttpContext context, WorkflowEngine engine, FilingProcess process) =>
-        engine.StepAsync<IResult>(context.Name(), async step =>
+    public static Task<IResult> HandleAsync(Guid id, HttpContext context, StepTransaction steps, FilingProcess process) =>
+        steps.StepAsync<IResult>(context.Name(), async step =>
         {
             var order = await step.LockOrderAsync(id);
             if (order is null)

@@ -3,9 +3,9 @@ using Backoffice.Web.Features.Tasks;
 using Backoffice.Web.Infrastructure;
 using Backoffice.Workflows.Definitions;
 using Backoffice.Workflows.HumanTasks;
-using Backoffice.Workflows.Instances;
 using Backoffice.Workflows.Labels;
 using Backoffice.Workflows.Scheduling;
+using Backoffice.Workflows.Steps;
 using Dapper;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -24,7 +24,7 @@ namespace Backoffice.Web.Features.Inbox;
 [Authorize(Policy = Policies.Reviewer)]
 public sealed class TaskPageModel(
     NpgsqlDataSource dataSource, TimeProvider clock, DefinitionStore definitions, WorkingCalendarStore calendars,
-    WorkflowEngine engine, TaskCompletion taskCompletion, OrderChecks checks) : PageModel
+    StepTransaction steps, TaskCompletion taskCompletion, OrderChecks checks) : PageModel
 {
     public sealed record Reason(string Code, string Label);
 
@@ -81,7 +81,7 @@ public sealed class TaskPageModel(
     {
         var request = new CompleteTask.Request(
             outcome, reasonCodes ?? [], string.IsNullOrWhiteSpace(comment) ? null : comment.Trim(), checklist ?? [], items ?? []);
-        var completion = await CompleteTask.RunAsync(engine, taskCompletion, definitions, User, id, request, HttpContext.RequestAborted);
+        var completion = await CompleteTask.RunAsync(steps, taskCompletion, definitions, User, id, request, HttpContext.RequestAborted);
         if (completion.Errors is not null)
         {
             return new JsonResult(new

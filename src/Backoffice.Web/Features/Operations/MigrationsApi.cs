@@ -28,13 +28,14 @@ public static class MigrationsApi
         Guid Id, string DefinitionId, int FromVersion, int ToVersion, string Status, string RequestedBy, DateTimeOffset RequestedAt,
         int Total, int Migrated, int Blocked, IReadOnlyList<InstanceResult> Results);
 
-    public static IEndpointRouteBuilder MapMigrationsApi(this IEndpointRouteBuilder app)
+    /// <summary>Maps into the definitions' route group (<see cref="Backoffice.Web.Features.Definitions.DefinitionsApi"/>), which requires the compliance policy.</summary>
+    public static RouteGroupBuilder MapMigrationEndpoints(this RouteGroupBuilder definitions)
     {
-        var group = app.MapGroup("/api/workflow-definitions/{id}/migrations").RequireAuthorization(Policies.Compliance).WithTags("Workflow instances");
+        var group = definitions.MapGroup("/{id}/migrations").WithTags("Workflow instances");
         group.MapPost("/", PostAsync).Accepts<MigrationRequest>(OpenApiDocument.Json).Produces<DryRunAnswer>()
             .Produces<MigrationStarted>(StatusCodes.Status202Accepted).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{migrationId:guid}", GetAsync).Produces<MigrationStatus>().ProducesProblem(StatusCodes.Status404NotFound);
-        return app;
+        return definitions;
     }
 
     private static async Task<IResult> PostAsync(string id, HttpContext context, NpgsqlDataSource dataSource, DefinitionStore store, InstanceMigrations migrations)

@@ -1,4 +1,4 @@
-using Backoffice.Workflows.Instances;
+using Backoffice.Workflows.Steps;
 using Hangfire;
 using Hangfire.Client;
 using Hangfire.Common;

@@ -5,6 +5,7 @@ using Backoffice.Workflows.Bookmarks;
 using Backoffice.Workflows.Definitions;
 using Backoffice.Workflows.HumanTasks;
 using Backoffice.Workflows.Instances;
+using Backoffice.Workflows.Steps;
 using Backoffice.Workflows.Validation;
 using Dapper;
 
@@ -26,7 +27,7 @@ public static class CompleteTask
     /// <summary>The change, or the field errors (then nothing changed).</summary>
     public sealed record Completion(TaskChange Change, ValidationErrors? Errors = null);
 
-    public static async Task<IResult> ApiAsync(Guid id, HttpContext context, WorkflowEngine engine, TaskCompletion taskCompletion, DefinitionStore definitions)
+    public static async Task<IResult> ApiAsync(Guid id, HttpContext context, StepTransaction steps, TaskCompletion taskCompletion, DefinitionStore definitions)
     {
         var (body, problem) = await JsonBody.ReadAsync<Request>(context);
         if (problem is not null)
@@ -34,15 +35,15 @@ public static class CompleteTask
             return problem;
         }
 
-        var completion = await RunAsync(engine, taskCompletion, definitions, context.User, id, body!, context.RequestAborted);
+        var completion = await RunAsync(steps, taskCompletion, definitions, context.User, id, body!, context.RequestAborted);
         return completion.Errors is not null ? Problems.Validation(context, completion.Errors)
             : completion.Change.Succeeded ? Results.Ok(new { id, outcome = body!.Outcome })
             : TaskMessages.Problem(context, completion.Change);
     }
 
     public static Task<Completion> RunAsync(
-        WorkflowEngine engine, TaskCompletion completion, DefinitionStore definitions, ClaimsPrincipal user, Guid id, Request body, CancellationToken ct) =>
-        engine.StepAsync<Completion>(user.FindFirstValue(ClaimTypes.Name) ?? "anonymous", async step =>
+        StepTransaction steps, TaskCompletion completion, DefinitionStore definitions, ClaimsPrincipal user, Guid id, Request body, CancellationToken ct) =>
+        steps.StepAsync<Completion>(user.FindFirstValue(ClaimTypes.Name) ?? "anonymous", async step =>
         {
             var task = await InstanceStore.LockTaskAsync(step, id);
             if (task is null)

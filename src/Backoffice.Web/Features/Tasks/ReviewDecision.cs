@@ -3,7 +3,7 @@ using Backoffice.Web.Features.Orders;
 using Backoffice.Workflows.Audit;
 using Backoffice.Workflows.Definitions;
 using Backoffice.Workflows.HumanTasks;
-using Backoffice.Workflows.Instances;
+using Backoffice.Workflows.Steps;
 using Backoffice.Workflows.Validation;
 using Dapper;
 using NpgsqlTypes;

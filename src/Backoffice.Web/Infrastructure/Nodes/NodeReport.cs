@@ -1,4 +1,4 @@
-using Backoffice.Workflows.Instances;
+using Backoffice.Workflows.Steps;
 using Microsoft.Extensions.Options;
 
 namespace Backoffice.Web.Infrastructure.Nodes;

@@ -1,8 +1,8 @@
 using Backoffice.Workflows.Audit;
-using Backoffice.Workflows.Filings;
+using Backoffice.Workflows.Steps;
 using NpgsqlTypes;
 
-namespace Backoffice.Workflows.Instances;
+namespace Backoffice.Workflows.Filings;
 
 /// <summary>
 /// Moves the order's public status from inside a step: the locked row is updated in memory, each

@@ -1,7 +1,7 @@
 using Npgsql;
 using NpgsqlTypes;
 
-namespace Backoffice.Workflows.Instances;
+namespace Backoffice.Workflows.Steps;
 
 /// <summary>
 /// Inserts and updates of a step that nothing in the step reads back (journal, timeline, audit,

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Backoffice.Workflows.Filings;
+using Backoffice.Workflows.Steps;
 
-namespace Backoffice.Workflows.Instances;
+namespace Backoffice.Workflows.Filings;
 
 /// <summary>
 /// The console's events (API.md, console integration), written with the step's other writes, so an event exists

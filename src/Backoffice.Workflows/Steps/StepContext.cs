@@ -1,8 +1,9 @@
 using Backoffice.Workflows.Filings;
+using Backoffice.Workflows.Instances;
 using Backoffice.Workflows.Scheduling;
 using Npgsql;
 
-namespace Backoffice.Workflows.Instances;
+namespace Backoffice.Workflows.Steps;
 
 /// <summary>
 /// What one engine step runs with: the connection enlisted in the step's transaction, the time of

@@ -2,7 +2,7 @@ using Dapper;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
-namespace Backoffice.Workflows.Instances;
+namespace Backoffice.Workflows.Filings;
 
 /// <summary>
 /// The log scope of work about one order: every line logged inside it carries OrderNumber (and

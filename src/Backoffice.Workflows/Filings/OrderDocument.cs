@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using Backoffice.Workflows.Filings;
+using Backoffice.Workflows.Steps;
 
-namespace Backoffice.Workflows.Instances;
+namespace Backoffice.Workflows.Filings;
 
 /// <summary>The order as decision expressions see it: its body plus type, status, province and numbers.</summary>
 public static class OrderDocument

@@ -4,14 +4,14 @@ using Backoffice.Workflows.Scheduling;
 using Backoffice.Workflows.Telemetry;
 using Npgsql;
 
-namespace Backoffice.Workflows.Instances;
+namespace Backoffice.Workflows.Steps;
 
 /// <summary>
 /// Runs one engine step: one transaction on one connection in which the state change, the journal
 /// and the Hangfire jobs of its side effects (rows in the same database) commit together, or none
 /// of them.
 /// </summary>
-public sealed class WorkflowEngine(NpgsqlDataSource dataSource, TimeProvider clock, WorkingCalendarStore calendars)
+public sealed class StepTransaction(NpgsqlDataSource dataSource, TimeProvider clock, WorkingCalendarStore calendars)
 {
     /// <summary>
     /// Runs <paramref name="step"/>; commits when it returns Commit = true. Traced as one span

@@ -1,6 +1,6 @@
 using Hangfire.PostgreSql;
 
-namespace Backoffice.Workflows.Instances;
+namespace Backoffice.Workflows.Steps;
 
 /// <summary>
 /// The Hangfire storage options of the app's job server. Engine steps write their jobs' rows

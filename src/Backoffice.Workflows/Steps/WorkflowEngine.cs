@@ -4,17 +4,19 @@ using Backoffice.Workflows.Audit;
 using Backoffice.Workflows.Bookmarks;
 using Backoffice.Workflows.Definitions;
 using Backoffice.Workflows.Expressions;
+using Backoffice.Workflows.Filings;
 using Backoffice.Workflows.HumanTasks;
+using Backoffice.Workflows.Instances;
 using Backoffice.Workflows.ProvinceRules;
 using Microsoft.Extensions.Logging;
 
-namespace Backoffice.Workflows.Instances;
+namespace Backoffice.Workflows.Steps;
 
 /// <summary>
 /// Runs an instance from one or more activities until every branch waits or the instance ends,
 /// inside the caller's transaction. Journal rows record each activity, its outcome and the actor.
 /// </summary>
-public sealed class WorkflowRunner(DefinitionStore definitions, ActivityExecutor executor, ILogger<WorkflowRunner> logger)
+public sealed class WorkflowEngine(DefinitionStore definitions, ActivityExecutor executor, ILogger<WorkflowEngine> logger)
 {
     private const int MaxActivitiesPerStep = 500;
 

@@ -1,11 +1,12 @@
 using System.Reflection;
 using Backoffice.Workflows.Bureau;
+using Backoffice.Workflows.Instances;
 using Backoffice.Workflows.Timers;
 using Hangfire.Common;
 using Hangfire.States;
 using Hangfire.Storage;
 
-namespace Backoffice.Workflows.Instances;
+namespace Backoffice.Workflows.Steps;
 
 /// <summary>
 /// A step's side effects as Hangfire jobs written in the step's own commit batch: for each job the

@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace Backoffice.Workflows.Instances;
+namespace Backoffice.Workflows.Steps;
 
 /// <summary>
 /// A table a step appends rows to (journal, timeline, audit): the rows of one step are inserted by one
