@@ -203,6 +203,11 @@ ensure_designer_built() {
   build_front_end "$DESIGNER_DIR" "$DESIGNER_OUT" designer.js "the workflow designer"
 }
 
+# The charts of /dashboard (ECharts), drawn from the figures the page carries.
+ensure_dashboard_built() {
+  build_front_end "$ROOT/src/Backoffice.Web/DashboardCharts" "$ROOT/src/Backoffice.Web/wwwroot/build/dashboard" dashboard.js "the dashboard charts"
+}
+
 # The reference console served at /console in test mode (docs/CONSOLE.md). Vite only transpiles; its type check
 # against the client generated from the served OpenAPI document runs in the contract test.
 ensure_console_built() {

@@ -25,6 +25,7 @@ else
 fi
 ensure_designer_built
 ensure_console_built
+ensure_dashboard_built
 say "building"
 dotnet build "$ROOT/src/Backoffice.Web" -c Release -v quiet -nologo >/dev/null || dotnet build "$ROOT/src/Backoffice.Web" -c Release -nologo
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"

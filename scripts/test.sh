@@ -12,6 +12,7 @@ results="$DATA_DIR/test-results"
 rm -rf "$results"; mkdir -p "$results"
 ensure_designer_built
 ensure_console_built
+ensure_dashboard_built
 ensure_contract_tools
 say "building"
 dotnet build "$ROOT/Backoffice.sln" -c Release -nologo -v quiet

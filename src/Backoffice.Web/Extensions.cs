@@ -3,6 +3,7 @@ using System.Text.Unicode;
 using Backoffice.Web.Features.Auth;
 using Backoffice.Web.Features.Bureau;
 using Backoffice.Web.Features.Console;
+using Backoffice.Web.Features.Dashboard;
 using Backoffice.Web.Features.Definitions;
 using Backoffice.Web.Features.Tasks;
 using Backoffice.Web.Features.Demo;
@@ -146,6 +147,7 @@ public static class Extensions
         app.MapDesignerApi();
         app.MapInstancesApi();
         app.MapReportsApi();
+        app.MapDashboardApi();
         app.MapReportDeliveryApi();
         app.MapEventsApi();
         app.MapWebhooksApi();

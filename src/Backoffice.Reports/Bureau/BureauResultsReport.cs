@@ -18,7 +18,7 @@ public sealed class BureauResultsReport : Report
     public const string SmsExpired = "sms-expired";
     private const int LimitWorkingDays = 20;
 
-    private const string Attempts =
+    internal const string Attempts =
         $"""
         select o.id, o.order_number, o.filing_type, o.province, s.attempt, s.submitted_at, v.received_at, r.kind, r.received_at,
                case when jsonb_typeof(r.payload -> 'reasonCodes') = 'array'
@@ -68,32 +68,8 @@ public sealed class BureauResultsReport : Report
         {
             while (await reader.ReadAsync(ct))
             {
-                var province = reader.GetString(3);
-                var attempt = reader.GetInt32(4);
-                var submitted = reader.GetFieldValue<DateTimeOffset>(5);
-                var smsVerified = Instant(reader, 6);
-                var result = Text(reader, 7);
-                var resultAt = Instant(reader, 8);
-                var codes = result == SmsExpired ? [SmsExpired] : reader.GetFieldValue<string[]>(9);
-                double? reviewDays = null;
-                bool? withinLimit = null;
-                if (result is "approved" or "rejected")
-                {
-                    var start = smsVerified ?? submitted;
-                    reviewDays = time.HoursBetween(start, resultAt!.Value) / Reports.Sla.Stage.HoursPerWorkingDay;
-                    withinLimit = resultAt <= time.AddWorkingDays(start, LimitWorkingDays);
-                }
-
-                if (!provinces.TryGetValue(province, out var results))
-                {
-                    results = new ProvinceResults();
-                    provinces[province] = results;
-                }
-
-                foreach (var target in new[] { results, overall })
-                {
-                    target.Add(attempt, result, codes, reviewDays, withinLimit);
-                }
+                var (province, attempt, submitted, smsVerified, result, resultAt, codes, reviewDays, withinLimit) = ReadAttempt(reader, time);
+                Fold(provinces, overall, province, attempt, result, codes, reviewDays, withinLimit);
 
                 detail.Add(p.OrderCell(reader.GetGuid(0), reader.GetString(1)), Labels.FilingType(p, reader.GetString(2)), Labels.Province(p, province), attempt, submitted,
                     smsVerified, result is null ? p.T("待审", "Pending") : ResultName(p, result), resultAt, reviewDays,
@@ -133,6 +109,44 @@ public sealed class BureauResultsReport : Report
         ]);
         progress?.Report(new ReportProgress(80, rows));
         workbook.Save(output, Details);
+    }
+
+    /// <summary>One row of <see cref="Attempts"/>: the submission, its result (an expired SMS verification is a rejection with its reason) and review time.</summary>
+    internal static (string Province, int Attempt, DateTimeOffset Submitted, DateTimeOffset? SmsVerified, string? Result, DateTimeOffset? ResultAt,
+        string[] Codes, double? ReviewDays, bool? WithinLimit) ReadAttempt(NpgsqlDataReader reader, WorkingTime time)
+    {
+        var submitted = reader.GetFieldValue<DateTimeOffset>(5);
+        var smsVerified = Instant(reader, 6);
+        var result = Text(reader, 7);
+        var resultAt = Instant(reader, 8);
+        var codes = result == SmsExpired ? [SmsExpired] : reader.GetFieldValue<string[]>(9);
+        double? reviewDays = null;
+        bool? withinLimit = null;
+        if (result is "approved" or "rejected")
+        {
+            var start = smsVerified ?? submitted;
+            reviewDays = time.HoursBetween(start, resultAt!.Value) / Reports.Sla.Stage.HoursPerWorkingDay;
+            withinLimit = resultAt <= time.AddWorkingDays(start, LimitWorkingDays);
+        }
+
+        return (reader.GetString(3), reader.GetInt32(4), submitted, smsVerified, result, resultAt, codes, reviewDays, withinLimit);
+    }
+
+    /// <summary>Counts one submission in its province and in the total.</summary>
+    internal static void Fold(
+        IDictionary<string, ProvinceResults> provinces, ProvinceResults overall, string province, int attempt, string? result, string[] codes,
+        double? reviewDays, bool? withinLimit)
+    {
+        if (!provinces.TryGetValue(province, out var results))
+        {
+            results = new ProvinceResults();
+            provinces[province] = results;
+        }
+
+        foreach (var target in new[] { results, overall })
+        {
+            target.Add(attempt, result, codes, reviewDays, withinLimit);
+        }
     }
 
     /// <summary>Another period's submissions (the headlines' comparison) read with the same query: submitted, approved and rejected.</summary>
@@ -188,7 +202,7 @@ public sealed class BureauResultsReport : Report
     ];
 
     /// <summary>The counts of one province (or all): results, first submissions, review times and reasons.</summary>
-    private sealed class ProvinceResults
+    internal sealed class ProvinceResults
     {
         private readonly Durations _review = new();
         private int _pending;
@@ -201,6 +215,9 @@ public sealed class BureauResultsReport : Report
         public int Approved { get; private set; }
 
         public int Rejected { get; private set; }
+
+        /// <summary>Approved ÷ decided (approved and rejected); none when nothing was decided.</summary>
+        public double? ApprovalRate => Share(Approved, Approved + Rejected);
 
         public Dictionary<string, int> Reasons { get; } = new(StringComparer.Ordinal);
 
@@ -230,7 +247,7 @@ public sealed class BureauResultsReport : Report
 
         public object?[] Values() =>
         [
-            Submitted, Approved, Rejected, _pending, Share(Approved, Approved + Rejected), Share(_firstApproved, _firstDecided),
+            Submitted, Approved, Rejected, _pending, ApprovalRate, Share(_firstApproved, _firstDecided),
             _review.Median, _review.P90, _review.Max, _overLimit,
         ];
     }

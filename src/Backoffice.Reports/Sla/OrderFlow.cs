@@ -82,14 +82,14 @@ internal sealed class OrderFlow
     public void AddSheets(ReportWorkbook workbook)
     {
         var p = _p;
-        var backlog = _backlogAtStart;
+        var flow = Weeks();
         var weeks = workbook.AddTable(p.T("进出与积压（按周）", "Inflow and backlog by week"),
         [
             new(p.T("周（周一）", "Week (Monday)")), new(p.T("进入", "In"), ColumnKind.Integer),
             new(p.T("完成", "Out"), ColumnKind.Integer), new(p.T("周末积压", "Backlog at week end"), ColumnKind.Integer),
         ],
-            _weeks.Select((week, i) => (object?[])[Day(week), _in[i], _out[i], backlog += _in[i] - _out[i]]).ToList(),
-            [p.T("合计", "Total"), _in.Sum(), _out.Sum(), backlog]);
+            flow.Select(w => (object?[])[Day(w.Monday), w.In, w.Out, w.Backlog]).ToList(),
+            [p.T("合计", "Total"), _in.Sum(), _out.Sum(), flow[^1].Backlog]);
         workbook.AddChart(new ReportChart(weeks, p.T("每周进入、完成与积压", "In, out and backlog per week"), 0,
         [
             new ChartSeries(p.T("进入", "In"), 1), new ChartSeries(p.T("完成", "Out"), 2),
@@ -107,6 +107,13 @@ internal sealed class OrderFlow
             [new ChartSeries(p.T("中位数（工作日）", "Median (working days)"), 2), new ChartSeries(p.T("P90（工作日）", "P90 (working days)"), 3)], "#,##0.0"));
         workbook.AddTable(p.T("端到端（按省份）", "End to end by province"), [new(p.T("备案类型", "Filing type")), new(p.T("省份", "Province")), .. stats],
             _byTypeAndProvince.Select(x => (object?[])[Labels.FilingType(p, x.Key.Type), Labels.Province(p, x.Key.Province), x.Value.Count, x.Value.Median, x.Value.P90, x.Value.Max]));
+    }
+
+    /// <summary>Per week (its Monday): the orders that came in, went out, and the backlog at the week's end.</summary>
+    public IReadOnlyList<(DateOnly Monday, int In, int Out, int Backlog)> Weeks()
+    {
+        var backlog = _backlogAtStart;
+        return _weeks.Select((week, i) => (week, _in[i], _out[i], backlog += _in[i] - _out[i])).ToList();
     }
 
     private int Week(DateTimeOffset at) => (DateOnly.FromDateTime(DetailSheet.ToChina(at)).DayNumber - _weeks[0].DayNumber) / 7;

@@ -14,7 +14,7 @@ namespace Backoffice.Reports.Sla;
 /// </summary>
 public sealed class SlaReport : Report
 {
-    private const string StageRows =
+    internal const string StageRows =
         $"""
         select o.id, o.order_number, o.filing_type, o.province, t.team as stage, t.team, coalesce(t.completed_by, t.assignee),
                t.created_at, t.due_at, t.completed_at
@@ -67,12 +67,7 @@ public sealed class SlaReport : Report
         {
             while (await reader.ReadAsync(ct))
             {
-                var stage = Stage.Of(reader.GetString(4));
-                var team = Text(reader, 5);
-                var person = Text(reader, 6);
-                var started = reader.GetFieldValue<DateTimeOffset>(7);
-                var due = Instant(reader, 8) ?? stage.DueAfter(started, time);
-                var done = Instant(reader, 9);
+                var (stage, team, person, started, due, done) = ReadStage(reader, time);
                 groups[0] = Get(byStage, stage);
                 groups[1] = team is null ? null : Get(byTeam, (team, stage));
                 groups[2] = team is null ? null : Get(byReviewer, (person ?? unclaimed, stage));
@@ -148,6 +143,15 @@ public sealed class SlaReport : Report
         workbook.Save(output, Details);
     }
 
+    /// <summary>One row of <see cref="StageRows"/>: its stage, team, reviewer, start, deadline and end (null while open).</summary>
+    internal static (Stage Stage, string? Team, string? Person, DateTimeOffset Started, DateTimeOffset Due, DateTimeOffset? Done) ReadStage(
+        NpgsqlDataReader reader, WorkingTime time)
+    {
+        var stage = Stage.Of(reader.GetString(4));
+        var started = reader.GetFieldValue<DateTimeOffset>(7);
+        return (stage, Text(reader, 5), Text(reader, 6), started, Instant(reader, 8) ?? stage.DueAfter(started, time), Instant(reader, 9));
+    }
+
     /// <summary>The stages of another period (the headlines' comparison) read with the same query: how many were done, and done within their deadline.</summary>
     private static async Task<(int Done, int Within)> DoneWithinSlaAsync(NpgsqlConnection connection, WorkingTime time, ReportParameters p, CancellationToken ct)
     {
@@ -170,7 +174,7 @@ public sealed class SlaReport : Report
 
     private static double? Share((int Done, int Within) stages) => stages.Done == 0 ? null : (double)stages.Within / stages.Done;
 
-    private static Durations Get<TKey>(Dictionary<TKey, Durations> groups, TKey key)
+    internal static Durations Get<TKey>(Dictionary<TKey, Durations> groups, TKey key)
         where TKey : notnull
     {
         if (!groups.TryGetValue(key, out var durations))

@@ -1,0 +1,61 @@
+using System.Globalization;
+using Backoffice.Reports;
+using Backoffice.Reports.Dashboard;
+using Backoffice.Web.Features.Reports;
+using Backoffice.Web.Infrastructure;
+using Backoffice.Workflows.Clock;
+using Backoffice.Workflows.Database;
+using Backoffice.Workflows.Scheduling;
+using Backoffice.Workflows.Validation;
+using Dapper;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Backoffice.Web.Features.Dashboard;
+
+/// <summary>
+/// GET /api/dashboard: the headline figures of the SLA and bureau-results workbooks for a period (the last
+/// 30 days, today included, when left out), read with the workbooks' own queries from the replica when one is set.
+/// Names are in the caller's language (lang=en for English). A bad period is 400 with its fields.
+/// </summary>
+public static class DashboardApi
+{
+    /// <summary>The period shown when none is chosen: the last 30 days, today included.</summary>
+    public const int DefaultDays = 30;
+
+    public static IEndpointRouteBuilder MapDashboardApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/dashboard", (HttpContext context, string? from, string? to) => FiguresAsync(context, from, to))
+            .RequireAuthorization(Policies.Management).WithTags("Reports")
+            .WithSummary("Headline figures for the dashboard: SLA per stage, in/out/backlog per week, approval rate per province (from, to: yyyy-MM-dd)")
+            .Produces<DashboardFigures>().ProducesValidationProblem();
+        return app;
+    }
+
+    private static async Task<IResult> FiguresAsync(HttpContext context, string? from, string? to)
+    {
+        var services = context.RequestServices;
+        var clock = services.GetRequiredService<ApplicationClock>();
+        var ct = context.RequestAborted;
+        var today = clock.Today;
+        if (string.IsNullOrWhiteSpace(from) && string.IsNullOrWhiteSpace(to))
+        {
+            from = today.AddDays(1 - DefaultDays).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            to = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        }
+
+        var errors = new ValidationErrors();
+        var parameters = new ReportQuery(from, to, null, null, null, null)
+            .Validate(Report.BureauResults, errors, [], today, context.IsEnglish(), context.Name(), clock.GetUtcNow());
+        if (parameters is null)
+        {
+            return Problems.Validation(context, errors);
+        }
+
+        parameters = parameters with { Targets = services.GetRequiredService<IOptions<ReportTargets>>().Value };
+        await using var connection = await services.GetRequiredService<NpgsqlDataSource>().OpenConnectionAsync(ct);
+        var calendar = await services.GetRequiredService<WorkingCalendarStore>().GetAsync(connection, ct);
+        await using var replica = await services.GetRequiredService<ReadReplica>().OpenConnectionAsync(ct);
+        return Results.Ok(await DashboardFigures.ReadAsync(replica, calendar, parameters, ct));
+    }
+}

@@ -1,0 +1,84 @@
+using System.Globalization;
+using System.Text.Json;
+using Backoffice.Reports;
+using Backoffice.Reports.Dashboard;
+using Backoffice.Web.Features.Reports;
+using Backoffice.Web.Infrastructure;
+using Backoffice.Workflows.Clock;
+using Backoffice.Workflows.Database;
+using Backoffice.Workflows.Filings;
+using Backoffice.Workflows.Scheduling;
+using Backoffice.Workflows.Validation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Backoffice.Web.Features.Dashboard;
+
+/// <summary>
+/// /dashboard: the headline figures of the SLA and bureau-results workbooks for a chosen period (the last
+/// 30 days by default), read with the workbooks' own queries, as tables and as charts the page's script
+/// draws from the figures it carries in a data attribute (the CSP allows no inline script).
+/// </summary>
+[Authorize(Policy = Policies.Management)]
+public sealed class DashboardPageModel(
+    NpgsqlDataSource dataSource, ReadReplica replica, WorkingCalendarStore calendars, ApplicationClock clock, IOptions<ReportTargets> targets) : PageModel
+{
+    /// <summary>The order statuses in which an order is in each stage: a stage's drill-down lists those orders.</summary>
+    private static readonly Dictionary<string, string> StageStatus = new(StringComparer.Ordinal)
+    {
+        ["initial-review"] = FilingStatus.InitialReview, ["verification"] = FilingStatus.Verification,
+        ["second-review"] = FilingStatus.SecondReview, ["submission"] = FilingStatus.AtBureau,
+        ["sms-verification"] = FilingStatus.SmsVerification, ["bureau-review"] = FilingStatus.BureauReview,
+    };
+
+    [BindProperty(SupportsGet = true)] public string? From { get; set; }
+    [BindProperty(SupportsGet = true)] public string? To { get; set; }
+
+    public IDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
+    public DashboardFigures? Figures { get; private set; }
+
+    /// <summary>The figures as the page's script reads them.</summary>
+    public string FiguresJson => JsonSerializer.Serialize(
+        Figures is not { } f ? null : new
+        {
+            f.SlaTarget, f.ApprovalTarget, f.Weeks,
+            Stages = f.Stages.Select(s => new { s.Name, s.ShareWithinSla, Link = OrdersOfStage(s.Stage) }),
+            Provinces = f.Provinces.Select(p => new { p.Name, p.ApprovalRate, Link = OrdersOfProvince(p.Province) }),
+        },
+        JsonSerializerOptions.Web);
+
+    public static string? OrdersOfStage(string stage) =>
+        StageStatus.TryGetValue(stage, out var status) ? $"/orders?status={Uri.EscapeDataString(status)}" : null;
+
+    public static string OrdersOfProvince(string province) => $"/orders?province={Uri.EscapeDataString(province)}";
+
+    public static string Percent(double? share) => share is { } s ? s.ToString("0.0%", CultureInfo.InvariantCulture) : "–";
+
+    public async Task OnGetAsync()
+    {
+        var today = clock.Today;
+        if (string.IsNullOrWhiteSpace(From) && string.IsNullOrWhiteSpace(To))
+        {
+            From = today.AddDays(1 - DashboardApi.DefaultDays).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            To = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        }
+
+        var errors = new ValidationErrors();
+        var parameters = new ReportQuery(From, To, null, null, null, null)
+            .Validate(Report.BureauResults, errors, [], today, HttpContext.IsEnglish(), HttpContext.Name(), clock.GetUtcNow());
+        if (parameters is null)
+        {
+            Errors = errors.ToDictionary(HttpContext.IsEnglish());
+            return;
+        }
+
+        var ct = HttpContext.RequestAborted;
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        var calendar = await calendars.GetAsync(connection, ct);
+        await using var read = await replica.OpenConnectionAsync(ct);
+        Figures = await DashboardFigures.ReadAsync(read, calendar, parameters with { Targets = targets.Value }, ct);
+    }
+}

@@ -1,0 +1,54 @@
+using System.Globalization;
+using Backoffice.Reports;
+using Backoffice.Web.Tests.Dashboard;
+using Backoffice.Web.Tests.Reports;
+using Backoffice.Web.Tests.Support;
+
+namespace Backoffice.Web.Tests.Browser;
+
+/// <summary>
+/// /dashboard in Chromium as a manager: the period picker, the three charts drawn by ECharts (SVG), the figures
+/// equal to the workbooks' for the same period, drill-down links to the order list, and no accessibility violations.
+/// Data in the second half of December 2025 (the API test has the first half).
+/// </summary>
+public sealed class DashboardPageTests
+{
+    [Fact]
+    public async Task A_manager_picks_a_period_and_sees_charts_whose_figures_equal_the_workbooks()
+    {
+        await DashboardApiTests.SeedAsync(14);
+        await using var session = await Browser.SignedInAsync("management");
+        var page = session.Page;
+        await page.ClickAsync("nav >> text=管理看板");
+        Assert.EndsWith("/dashboard", page.Url, StringComparison.Ordinal);
+
+        await page.FillAsync("[data-testid=dashboard-period] input[name=from]", "2025-12-15");
+        await page.FillAsync("[data-testid=dashboard-period] input[name=to]", "2025-12-28");
+        await page.ClickAsync("[data-testid=dashboard-period] button[type=submit]");
+        foreach (var chart in new[] { "#chart-stages", "#chart-weeks", "#chart-provinces" })
+        {
+            await page.Locator($"{chart} svg").WaitForAsync();
+            Assert.True(await page.Locator($"{chart} svg path").CountAsync() > 0, $"{chart} draws nothing");
+        }
+
+        await page.ScreenshotAsync("dashboard");
+        var parameters = new ReportParameters
+        {
+            From = new DateOnly(2025, 12, 15), To = new DateOnly(2025, 12, 28), GeneratedBy = "management", GeneratedAt = DateTimeOffset.UtcNow,
+        };
+        using var sla = await Workbooks.BuildAsync(Report.Sla, parameters);
+        using var bureau = await Workbooks.BuildAsync(Report.BureauResults, parameters);
+        var stageShare = sla.Worksheet("按环节").Row("初审").Cell(5).GetDouble();
+        Assert.Equal(stageShare.ToString("0.0%", CultureInfo.InvariantCulture),
+            (await page.Locator("[data-stage=initial-review] [data-testid=share-within-sla]").TextContentAsync())!.Trim());
+        var approval = bureau.Worksheet("按省份").Row("甘肃").Cell(6).GetDouble();
+        Assert.Equal(approval.ToString("0.0%", CultureInfo.InvariantCulture),
+            (await page.Locator("[data-province='620000'] [data-testid=approval-rate]").TextContentAsync())!.Trim());
+        Assert.Equal("50.0%", (await page.Locator("[data-province='620000'] [data-testid=approval-rate]").TextContentAsync())!.Trim());
+
+        await page.AssertAccessibleAsync();
+        await page.ClickAsync("[data-province='620000'] a");
+        Assert.Contains("/orders?province=620000", page.Url, StringComparison.Ordinal);
+        Assert.Equal("620000", await page.InputValueAsync("select[name=province]"));
+    }
+}
