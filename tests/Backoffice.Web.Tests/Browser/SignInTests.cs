@@ -22,9 +22,9 @@ public sealed partial class SignInTests
         Assert.DoesNotContain("后台作业", menu);
 
         await page.ClickAsync("[data-testid=language-switch]");
-        Assert.Equal("Inbox", await page.TextContentAsync("h1"));
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Inbox");
         await page.ClickAsync("[data-testid=language-switch]");
-        Assert.Equal("收件箱", await page.TextContentAsync("h1"));
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("收件箱");
 
         await page.ClickAsync("text=退出");
         await page.WaitForURLAsync(SignInPage());
