@@ -10,8 +10,9 @@ const near = (p, x, y) => Math.abs(p.x - x) < 1.5 && Math.abs(p.y - y) < 1.5;
  */
 export function RoutedEdge({ id, sourceX, sourceY, targetX, targetY, label, style, markerEnd, data, interactionWidth }) {
   const route = data?.route;
-  const [path, labelX, labelY] = route && near(route[0], sourceX, sourceY) && near(route[route.length - 1], targetX, targetY)
-    ? routedPath(route)
+  const fits = route && near(route.points[0], sourceX, sourceY) && near(route.points[route.points.length - 1], targetX, targetY);
+  const [path, labelX, labelY] = fits
+    ? [routedPath(route.points), route.label.x, route.label.y]
     : getSmoothStepPath({ sourceX, sourceY, targetX, targetY, sourcePosition: Position.Bottom, targetPosition: Position.Top });
   return (
     <BaseEdge id={id} path={path} labelX={labelX} labelY={labelY} label={label} style={style} markerEnd={markerEnd}

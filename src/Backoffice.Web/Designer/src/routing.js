@@ -69,8 +69,8 @@ function simplify(points) {
 
 /**
  * Routes every connection. boxes: [{id, x, y, width, height}] the visible steps; links: [{id, source,
- * target, from:{x,y}, to:{x,y}}] with the handle points. Returns {linkId: [points]} for those that could
- * be routed (a handle inside another step's clearance cannot be).
+ * target, from:{x,y}, to:{x,y}}] with the handle points. Returns {linkId: {points, label}} for those that could
+ * be routed (a handle inside another step's clearance cannot be), as {points, label}: the route and where its label goes.
  */
 export function routeLinks(boxes, links) {
   const inflated = boxes.map((b) => ({ l: b.x - CLEARANCE, r: b.x + b.width + CLEARANCE, t: b.y - CLEARANCE, b: b.y + b.height + CLEARANCE }));
@@ -151,12 +151,35 @@ export function routeLinks(boxes, links) {
       used.set(key, [...(used.get(key) ?? []), link.target]);
     });
     const points = cells.map((n) => ({ x: xs[Math.floor(n / ny)], y: ys[n % ny] }));
-    routes[link.id] = simplify([link.from, ...points, link.to].map((p) => ({ x: Math.round(p.x), y: Math.round(p.y) })));
+    routes[link.id] = { points: simplify([link.from, ...points, link.to].map((p) => ({ x: Math.round(p.x), y: Math.round(p.y) }))) };
+  });
+  const placed = [];
+  links.forEach((link) => {
+    if (routes[link.id]) routes[link.id].label = labelPoint(routes[link.id].points, boxes, placed);
   });
   return routes;
 }
 
-/** An SVG path through the route's points with rounded corners, and where its label goes: the first long enough run. */
+const LABEL = { width: 64, height: 20 };
+const overlaps = (p, r) => Math.abs(p.x - r.x) < (LABEL.width + (r.width ?? LABEL.width)) / 2 && Math.abs(p.y - r.y) < (LABEL.height + (r.height ?? LABEL.height)) / 2;
+
+/**
+ * Where a connection's outcome label goes: along its route from the source, on the first run with room
+ * that covers no step and no other label; else the middle of its longest run.
+ */
+function labelPoint(points, boxes, placed) {
+  const runs = points.slice(1).map((p, k) => ({ a: points[k], b: p, length: Math.hypot(p.x - points[k].x, p.y - points[k].y) }));
+  const candidates = runs.filter((r) => r.length >= 40)
+    .flatMap((r) => [0.5, 0.25, 0.75].map((f) => ({ x: r.a.x + (r.b.x - r.a.x) * f, y: r.a.y + (r.b.y - r.a.y) * f })));
+  const steps = boxes.map((b) => ({ x: b.x + b.width / 2, y: b.y + b.height / 2, width: b.width, height: b.height }));
+  const free = candidates.find((p) => !steps.some((b) => overlaps(p, b)) && !placed.some((q) => overlaps(p, q)));
+  const longest = runs.reduce((m, r) => (r.length > m.length ? r : m), runs[0]);
+  const point = free ?? { x: (longest.a.x + longest.b.x) / 2, y: (longest.a.y + longest.b.y) / 2 };
+  placed.push(point);
+  return point;
+}
+
+/** An SVG path through the route's points with rounded corners. */
 export function routedPath(points) {
   const radius = 8;
   let d = `M ${points[0].x} ${points[0].y}`;
@@ -168,8 +191,5 @@ export function routedPath(points) {
     d += ` L ${inX} ${inY} Q ${p.x} ${p.y} ${outX} ${outY}`;
   }
   const last = points[points.length - 1];
-  d += ` L ${last.x} ${last.y}`;
-  const runs = points.slice(1).map((p, k) => ({ a: points[k], b: p, length: Math.hypot(p.x - points[k].x, p.y - points[k].y) }));
-  const run = runs.find((s, k) => k > 0 && s.length >= 60) ?? runs.reduce((m, s) => (s.length > m.length ? s : m), runs[0]);
-  return [d, (run.a.x + run.b.x) / 2, (run.a.y + run.b.y) / 2];
+  return `${d} L ${last.x} ${last.y}`;
 }
