@@ -109,6 +109,7 @@ public sealed partial class DesignerGraphTests
             Assert.True(left.Width >= 170, $"a step is drawn {left.Width:F0} px wide, too small to read");
             Assert.Empty(await SettledCrossingsAsync(after));
             await page.ScreenshotAsync("designer-diff-side-by-side");
+            await page.AssertAccessibleAsync();
 
             await changes.GetByRole(AriaRole.Button, new() { Name = "删除步骤 「启动后续跟进」" }).ClickAsync();
             await Assertions.Expect(Step(before, "start-follow-up").Locator(".activity.focused")).ToBeVisibleAsync();
