@@ -63,6 +63,7 @@ public sealed class StageTimeTests
         var tasks = await ReviewsDoneAsync();
         var header = matrix.Row(Backoffice.Reports.Workbooks.ReportWorkbook.HeaderRow).CellsUsed().Select(c => c.GetString()).ToList();
         int Column(string stage, string figure) => header.IndexOf($"{StageNames[stage]} {figure}") + 1;
+        Assert.Equal(XLAlignmentHorizontalValues.Right, matrix.Cell(Backoffice.Reports.Workbooks.ReportWorkbook.HeaderRow, Column("initial-review", "完成")).Style.Alignment.Horizontal);
         var rows = matrix.DataRows().SkipLast(1).ToList();
         Assert.Equal(tasks.Select(t => t.Reviewer).Distinct().Order(StringComparer.Ordinal), rows.Select(r => r.Cell(1).GetString()));
         foreach (var group in tasks.GroupBy(t => (t.Reviewer, t.Stage)))
