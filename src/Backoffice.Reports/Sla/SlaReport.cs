@@ -7,7 +7,8 @@ using Npgsql;
 namespace Backoffice.Reports.Sla;
 
 /// <summary>
-/// SLA per stage, per team and per reviewer, every breach as a row, and open work by age. Stages
+/// SLA per stage, per team and per reviewer, every breach as a row, open work by age, and the tasks
+/// escalated to team leads in the period (<see cref="Escalations"/>). Stages
 /// that started in the period count: review tasks (not cancelled), bureau submissions, and the
 /// SMS-verification and bureau-review statuses of the timeline up to the order's next status.
 /// Rows are streamed from PostgreSQL; durations are counted on the working-day calendar.
@@ -152,6 +153,9 @@ public sealed class SlaReport : Report
 
         flow.AddSheets(workbook);
         stageTimes.AddSheets(workbook);
+        var escalations = new Escalations();
+        rows += await escalations.ReadAsync(connection, p, names, Escalations.AddList(workbook, p), ct);
+        escalations.AddTable(workbook, p, names);
         progress?.Report(new ReportProgress(70, rows));
         workbook.AddHeadlines(p, comparison.Headlines());
         progress?.Report(new ReportProgress(80, rows));
