@@ -25,6 +25,7 @@ public static class ConcurrencyBenchmark
         await tpcb.InitializeAsync(dataSource, drivers);
         using var meter = new CommandMeter();
         var server = await ServerCpu.FindAsync(dataSource);
+        await using var grouped = GroupCommit.Services(services.GetRequiredService<IConfiguration>());
         await SteadyState.SeedAsync(dataSource);
         await MeasureEngineAsync(services, meter, 200, drivers);
         await SteadyState.AnalyzeAsync(dataSource);
@@ -32,32 +33,53 @@ public static class ConcurrencyBenchmark
         Console.WriteLine($"Concurrency benchmark: {orders} orders a measurement, {rounds} rounds; {drivers} drivers or clients against 1; TPC-B {TpcBSeconds} s a measurement");
         Console.WriteLine("engine: the shipped new-filing happy path, 7 steps an order; round trips/step counts every command of the drivers (their look-ups of open tasks too)");
         Console.WriteLine("WorkflowCore: the same 7 steps, in-memory persistence; load: the machine's 1-minute load average when the round ended");
-        Console.WriteLine($"at {drivers}: app CPU is the benchmark process's processor time a step, server CPU the database server's (its processes only) a step or a TPC-B transaction");
-        Console.WriteLine($"round  engine@1 steps/s  engine@{drivers} steps/s  activities/s  round trips/step  WAL/step  app CPU ms/step  server CPU ms/step  TPC-B@1 tps  TPC-B@{drivers} tps  server CPU ms/txn  WorkflowCore@1  WorkflowCore@{drivers}  engine/TPC-B@{drivers}  engine/WorkflowCore@{drivers}  load");
+        Console.WriteLine($"round  engine@1 steps/s  engine@{drivers} steps/s  activities/s  TPC-B@1 tps  TPC-B@{drivers} tps  WorkflowCore@1  WorkflowCore@{drivers}  engine/TPC-B@{drivers}  engine/WorkflowCore@{drivers}  load");
         var rows = new List<Round>();
+        var costs = new List<string>();
         for (var round = 1; round <= rounds; round++)
         {
             var one = await MeasureEngineAsync(services, meter, orders, 1);
-            var serverBefore = server?.Reading();
-            var many = await MeasureEngineAsync(services, meter, orders, drivers);
-            var engineServer = server?.Reading() - serverBefore;
+            var (many, engineServer, delayed, delayedServer) = round % 2 == 1
+                ? await OneThenTheOtherAsync(services, grouped, meter, server, orders, drivers)
+                : Swap(await OneThenTheOtherAsync(grouped, services, meter, server, orders, drivers));
             var tpcbOne = await tpcb.MeasureAsync(1, TpcBSeconds);
-            serverBefore = server?.Reading();
+            var serverBefore = await ServerWork.ReadAsync(dataSource, server);
             var tpcbMany = await tpcb.MeasureAsync(drivers, TpcBSeconds);
-            var tpcbServer = server?.Reading() - serverBefore;
+            var tpcbServer = await ServerWork.ReadAsync(dataSource, server) - serverBefore;
             var flowOne = await WorkflowCoreFlow.MeasureAsync(orders, 1);
             var flowMany = await WorkflowCoreFlow.MeasureAsync(orders, drivers);
             var row = new Round(one.Steps / one.Elapsed.TotalSeconds, many.Steps / many.Elapsed.TotalSeconds, tpcbOne, tpcbMany, flowOne, flowMany);
             rows.Add(row);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{round,5}  {row.Engine1,16:F1}  {row.EngineN,16:F1}  {many.Activities / many.Elapsed.TotalSeconds,12:F1}  {(double)many.Commands / many.Steps,16:F2}  {many.WalBytes / many.Steps,8}  {many.ProcessorTime.TotalMilliseconds / many.Steps,15:F2}  {PerUnit(engineServer, many.Steps),18}  {tpcbOne,11:F1}  {tpcbMany,11:F1}  {PerUnit(tpcbServer, tpcbMany * TpcBSeconds),17}  {flowOne,14:F1}  {flowMany,14:F1}  {row.EngineN / tpcbMany,14:P1}  {row.EngineN / flowMany,21:F2}  {LoadAverage()}"));
+                $"{round,5}  {row.Engine1,16:F1}  {row.EngineN,16:F1}  {many.Activities / many.Elapsed.TotalSeconds,12:F1}  {tpcbOne,11:F1}  {tpcbMany,11:F1}  {flowOne,14:F1}  {flowMany,14:F1}  {row.EngineN / tpcbMany,14:P1}  {row.EngineN / flowMany,21:F2}  {LoadAverage()}"));
+            costs.Add(string.Create(CultureInfo.InvariantCulture,
+                $"{round,5}  {(double)many.Commands / many.Steps,16:F2}  {many.ProcessorTime.TotalMilliseconds / many.Steps,15:F2}  {PerUnit(engineServer.Cpu, many.Steps),18}  {Per(engineServer.Flushes, many.Steps),16}  {Per(engineServer.FullPages, many.Steps),15}  {engineServer.WalBytes / many.Steps,8}  {PerUnit(tpcbServer.Cpu, tpcbMany * TpcBSeconds),23}  {Per(tpcbServer.Flushes, tpcbMany * TpcBSeconds),15}  {tpcbServer.WalBytes / (tpcbMany * TpcBSeconds),7:F0}  {delayed.Steps / delayed.Elapsed.TotalSeconds,20:F1}  {Per(delayedServer.Flushes, delayed.Steps),24}"));
         }
+
+        Console.WriteLine($"where the time goes at {drivers}: app CPU is the benchmark process's processor time, server CPU the database server's (its own processes); WAL flushes and full-page images from pg_stat_wal");
+        Console.WriteLine("round  round trips/step  app CPU ms/step  server CPU ms/step  WAL flushes/step  full pages/step  WAL/step  TPC-B server CPU ms/txn  WAL flushes/txn  WAL/txn  commit_delay steps/s  commit_delay flushes/step");
+        Console.WriteLine($"commit_delay: the engine at {drivers} again, in the same round, on connections with commit_delay = {GroupCommit.DelayMicroseconds} µs, commit_siblings = {GroupCommit.Siblings} (the two alternate which goes first)");
+        costs.ForEach(Console.WriteLine);
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"median: engine {Median(rows, r => r.Engine1):F1} and {Median(rows, r => r.EngineN):F1} steps/s, TPC-B {Median(rows, r => r.TpcB1):F1} and {Median(rows, r => r.TpcBN):F1} tps, WorkflowCore {Median(rows, r => r.Flow1):F1} and {Median(rows, r => r.FlowN):F1} steps/s"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"median ratio at {drivers}: engine/TPC-B {Median(rows, r => r.EngineN / r.TpcBN):P1} (target >= 60%), engine/WorkflowCore {Median(rows, r => r.EngineN / r.FlowN):F2} (target >= 0.4); target 2,000 steps/s"));
     }
+
+    private static async Task<(Measurement, ServerWork, Measurement, ServerWork)> OneThenTheOtherAsync(
+        IServiceProvider first, IServiceProvider second, CommandMeter meter, ServerCpu? server, int orders, int drivers)
+    {
+        var dataSource = first.GetRequiredService<NpgsqlDataSource>();
+        var before = await ServerWork.ReadAsync(dataSource, server);
+        var a = await MeasureEngineAsync(first, meter, orders, drivers);
+        var middle = await ServerWork.ReadAsync(dataSource, server);
+        var b = await MeasureEngineAsync(second, meter, orders, drivers);
+        return (a, middle - before, b, await ServerWork.ReadAsync(dataSource, server) - middle);
+    }
+
+    private static (Measurement, ServerWork, Measurement, ServerWork) Swap((Measurement, ServerWork, Measurement, ServerWork) pair) =>
+        (pair.Item3, pair.Item4, pair.Item1, pair.Item2);
 
     /// <summary>Drives <paramref name="orders"/> new orders with <paramref name="drivers"/> drivers at once, each its own order at a time.</summary>
     private static async Task<Measurement> MeasureEngineAsync(IServiceProvider services, CommandMeter meter, int orders, int drivers)
@@ -86,6 +108,8 @@ public static class ConcurrencyBenchmark
 
     private static string PerUnit(TimeSpan? time, double count) =>
         time is { } t ? (t.TotalMilliseconds / count).ToString("F2", CultureInfo.InvariantCulture) : "?";
+
+    private static string Per(long count, double units) => (count / units).ToString("F2", CultureInfo.InvariantCulture);
 
     private static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
 
