@@ -3,7 +3,7 @@ using Backoffice.Workflows.Instances;
 using Backoffice.Workflows.Steps;
 using NpgsqlTypes;
 
-namespace Backoffice.Workflows.HumanTasks;
+namespace Backoffice.Workflows.ReviewTasks;
 
 /// <summary>Review task rows: opened by a human-task activity, cancelled when the instance ends.</summary>
 public static class ReviewTaskStore
