@@ -8,10 +8,11 @@ namespace Backoffice.Reports.Sla;
 
 /// <summary>
 /// SLA per stage, per team and per reviewer (also as a matrix), every breach as a row, open work by age,
-/// and stage times per filing type and province. Stages that started in the period count: review tasks
-/// (not cancelled), bureau submissions, and the SMS-verification and bureau-review statuses of the
-/// timeline up to the order's next status. Rows are streamed from PostgreSQL, with those of the periods
-/// the cover compares in the same query; durations are counted on the working-day calendar.
+/// stage times per filing type and province, and the tasks escalated to team leads in the period
+/// (<see cref="Escalations"/>). Stages that started in the period count: review tasks (not cancelled),
+/// bureau submissions, and the SMS-verification and bureau-review statuses of the timeline up to the
+/// order's next status. Rows are streamed from PostgreSQL, with those of the periods the cover compares
+/// in the same query; durations are counted on the working-day calendar.
 /// </summary>
 public sealed class SlaReport : Report
 {
@@ -153,6 +154,9 @@ public sealed class SlaReport : Report
 
         flow.AddSheets(workbook);
         stageTimes.AddSheets(workbook);
+        var escalations = new Escalations();
+        rows += await escalations.ReadAsync(connection, p, names, Escalations.AddList(workbook, p), ct);
+        escalations.AddTable(workbook, p, names);
         progress?.Report(new ReportProgress(70, rows));
         workbook.AddHeadlines(p, comparison.Headlines());
         progress?.Report(new ReportProgress(80, rows));

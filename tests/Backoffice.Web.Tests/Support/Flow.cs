@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Backoffice.Workflows.Labels;
+using Dapper;
 
 namespace Backoffice.Web.Tests.Support;
 
@@ -92,14 +93,27 @@ public sealed class Flow(TestApp app, string id, JsonObject? body = null)
     }
 
     /// <summary>
-    /// What a reviewer ticks at a curtain-photo review (the step the shipped definitions give the province checks):
-    /// the authenticity form's checks of the order's province under the rules in force.
+    /// What a reviewer ticks at a step whose definition asks for the province checks (<c>provinceChecks</c>: the curtain-photo
+    /// reviews, and from the shipped v4 on the app confirmation and the electronic second review): the authenticity form's
+    /// checks of the order's province under the rules in force.
     /// </summary>
     private async Task<IReadOnlyList<string>> ProvinceChecksAsync(HttpClient reviewer, JsonNode task)
     {
-        if (!task["step"]!.GetValue<string>().StartsWith("核验：幕布照片", StringComparison.Ordinal))
+        await using (var db = await TestApp.OpenDatabaseAsync())
         {
-            return [];
+            var asks = await db.ExecuteScalarAsync<bool>(
+                """
+                select exists (
+                    select 1 from review_tasks t
+                    join workflow_instances i on i.id = t.instance_id
+                    join workflow_definition_versions v on v.definition_id = i.definition_id and v.version = i.version
+                    cross join jsonb_array_elements(v.document -> 'activities') a
+                    where t.id = @id and a ->> 'id' = t.activity_id and a -> 'properties' ? 'provinceChecks')
+                """, new { id = Guid.Parse(task["id"]!.GetValue<string>()) });
+            if (!asks)
+            {
+                return [];
+            }
         }
 
         var province = (await GetAsync())["province"]!.GetValue<string>();
