@@ -7,11 +7,12 @@ using Npgsql;
 namespace Backoffice.Reports.Sla;
 
 /// <summary>
-/// SLA per stage, per team and per reviewer, every breach as a row, open work by age, and the tasks
-/// escalated to team leads in the period (<see cref="Escalations"/>). Stages
-/// that started in the period count: review tasks (not cancelled), bureau submissions, and the
-/// SMS-verification and bureau-review statuses of the timeline up to the order's next status.
-/// Rows are streamed from PostgreSQL; durations are counted on the working-day calendar.
+/// SLA per stage, per team and per reviewer (also as a matrix), every breach as a row, open work by age,
+/// stage times per filing type and province, and the tasks escalated to team leads in the period
+/// (<see cref="Escalations"/>). Stages that started in the period count: review tasks (not cancelled),
+/// bureau submissions, and the SMS-verification and bureau-review statuses of the timeline up to the
+/// order's next status. Rows are streamed from PostgreSQL, with those of the periods the cover compares
+/// in the same query; durations are counted on the working-day calendar.
 /// </summary>
 public sealed class SlaReport : Report
 {
