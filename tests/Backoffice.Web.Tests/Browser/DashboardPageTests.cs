@@ -1,8 +1,10 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Backoffice.Reports;
 using Backoffice.Web.Tests.Dashboard;
 using Backoffice.Web.Tests.Reports;
 using Backoffice.Web.Tests.Support;
+using Microsoft.Playwright;
 
 namespace Backoffice.Web.Tests.Browser;
 
@@ -21,11 +23,12 @@ public sealed class DashboardPageTests
         await using var session = await Browser.SignedInAsync("management");
         var page = session.Page;
         await page.ClickAsync("nav >> text=管理看板");
-        Assert.EndsWith("/dashboard", page.Url, StringComparison.Ordinal);
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/dashboard$"));
 
         await page.FillAsync("[data-testid=dashboard-period] input[name=from]", "2025-12-15");
         await page.FillAsync("[data-testid=dashboard-period] input[name=to]", "2025-12-28");
         await page.ClickAsync("[data-testid=dashboard-period] button[type=submit]");
+        await page.WaitForURLAsync(url => url.Contains("from=2025-12-15", StringComparison.Ordinal) && url.Contains("to=2025-12-28", StringComparison.Ordinal));
         foreach (var chart in new[] { "#chart-stages", "#chart-weeks", "#chart-provinces" })
         {
             await page.Locator($"{chart} svg").WaitForAsync();
@@ -49,8 +52,8 @@ public sealed class DashboardPageTests
 
         await page.AssertAccessibleAsync();
         await page.ClickAsync("[data-province='620000'] a");
-        Assert.Contains("/orders?province=620000", page.Url, StringComparison.Ordinal);
-        Assert.Equal("620000", await page.InputValueAsync("select[name=province]"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/orders\?province=620000"));
+        await Assertions.Expect(page.Locator("select[name=province]")).ToHaveValueAsync("620000");
     }
 
     [Fact]

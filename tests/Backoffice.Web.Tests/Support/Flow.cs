@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Backoffice.Workflows.Labels;
 
 namespace Backoffice.Web.Tests.Support;
 
@@ -84,28 +83,11 @@ public sealed class Flow(TestApp app, string id, JsonObject? body = null)
         var body = new JsonObject { ["outcome"] = outcome, ["reasonCodes"] = new JsonArray([.. reasons.Select(r => (JsonNode)r)]), ["comment"] = "审核意见" };
         if (outcome == "approve")
         {
-            body["checklist"] = new JsonArray([.. (await ProvinceChecksAsync(client, task)).Select(c => (JsonNode)c)]);
+            body["checklist"] = task["requiredChecklist"]!.DeepClone();
         }
 
         await client.PostJsonAsync($"/api/tasks/{taskId}/complete", body).ExpectAsync(HttpStatusCode.OK);
         return task["step"]!.GetValue<string>();
-    }
-
-    /// <summary>
-    /// What a reviewer ticks at a curtain-photo review (the step the shipped definitions give the province checks):
-    /// the authenticity form's checks of the order's province under the rules in force.
-    /// </summary>
-    private async Task<IReadOnlyList<string>> ProvinceChecksAsync(HttpClient reviewer, JsonNode task)
-    {
-        if (!task["step"]!.GetValue<string>().StartsWith("核验：幕布照片", StringComparison.Ordinal))
-        {
-            return [];
-        }
-
-        var province = (await GetAsync())["province"]!.GetValue<string>();
-        var rules = await reviewer.GetAsync("/api/province-rules").ExpectAsync(HttpStatusCode.OK);
-        var rule = rules["provinces"]!.AsArray().First(p => p!["province"]!.GetValue<string>() == province);
-        return [.. rule!["authenticityChecks"]!.AsArray().Select(c => LabelCatalogue.Of(LabelSet.AuthenticityCheck, c!.GetValue<string>(), false))];
     }
 
     public async Task<JsonNode> BureauAsync(string kind, params string[] reasons)

@@ -1,0 +1,13 @@
+namespace Backoffice.Workflows.ReviewTasks;
+
+/// <summary>Review task rows: opened by a human-task activity (<see cref="OpenTask"/>), cancelled when the instance ends (<see cref="CancelOpenTasks"/>).</summary>
+public static class ReviewTaskStore
+{
+    public const string Select =
+        """
+        select t.id, t.instance_id, t.bookmark_id, t.order_id, o.order_number, t.activity_id, t.step, t.team, t.outcomes,
+               t.assignee, t.status, t.created_at, t.due_at, t.outcome, t.reason_codes, t.comment, t.completed_by,
+               t.completed_at, t.row_version
+        from review_tasks t join filing_orders o on o.id = t.order_id
+        """;
+}
