@@ -25,6 +25,7 @@ public sealed class AuthorizationMatrixTests
         ["team-lead"] = ["admin", "lead"],
         ["compliance"] = ["admin", "compliance"],
         ["management"] = ["admin", "management"],
+        ["dashboard"] = ["admin", "lead", "management"],
         ["bureau"] = ["admin", "liaison"],
         ["admin"] = ["admin"],
         ["test-mode"] = ["console", "admin", "compliance", "lead", "reviewer", "outsider", "liaison", "management"],
