@@ -7,7 +7,8 @@
 # prints what held: a staff cookie signed in on one node used on the other, requests nginx could not
 # serve, and (from the database) every acknowledged order approved with one bureau submission and one
 # approval message. Then the desk under a working day's load: the background of
-# bench/Backoffice.Bench/InboxSeed.sql (1,000,000 orders, 100,000 open tasks; 0 skips it) and the mixed load
+# bench/Backoffice.Bench/InboxSeed.sql (1,000,000 orders, 100,000 open tasks, held by the 53 team members of
+# bench/desk-members.sql; 0 skips it) and the mixed load
 # of bench/Backoffice.Faults (desk) through nginx at 8 and at 32 closed-loop clients, [desk seconds] each
 # (60 by default, 0 skips it), with p50/p95/p99 per kind of call beside /healthz and the load average.
 set -euo pipefail
@@ -96,6 +97,7 @@ failed_during_kill="$(awk '$9 >= 500' "$WORK/nginx/access.log" | wc -l)"
 if [ "$DESK_SECONDS" -gt 0 ]; then
   if [ "$BACKGROUND" -gt 0 ]; then
     seeded="$(now)"
+    pg_psql backoffice_nodes -f "$ROOT/bench/desk-members.sql"
     pg_psql backoffice_nodes -f "$ROOT/bench/Backoffice.Bench/InboxSeed.sql"
     pg_psql backoffice_nodes -c "vacuum analyze"
     say "background of $BACKGROUND orders and 100,000 open tasks seeded in $(since "$seeded") s"

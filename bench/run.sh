@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks on a fresh database backoffice_bench of the local PostgreSQL (./backoffice db start):
 #   ./bench/run.sh [orders] [runs]               engine steps/s against single-row updates (docs/ENGINE.md)
+#   ./bench/run.sh --drivers N [orders] [rounds] engine at 1 and N drivers beside pgbench's TPC-B and WorkflowCore (docs/ENGINE.md)
 #   ./bench/run.sh inbox [requests] [rounds]     inbox page and tasks API at 1M orders / 100k open tasks (docs/INBOX.md)
 #   ./bench/run.sh operations [previews] [dry-runs]  impact preview and a 10,000-instance migration dry run at 100k orders (docs/ENGINE.md)
 #   ./bench/run.sh events [orders] [clients]     events/s and webhook delivery latency p50/p95 with orders moving, 1000 and 16 by default (docs/CONSOLE.md)
@@ -17,6 +18,8 @@ elif [ "${1:-}" = operations ]; then
   dotnet run -c Release --project "$ROOT/bench/Backoffice.Bench" -- operations "${2:-50}" "${3:-5}"
 elif [ "${1:-}" = events ]; then
   dotnet run -c Release --project "$ROOT/bench/Backoffice.Bench" -- events "${2:-1000}" "${3:-16}"
+elif [ "${1:-}" = --drivers ]; then
+  dotnet run -c Release --project "$ROOT/bench/Backoffice.Bench" -- --drivers "${2:-8}" "${3:-200}" "${4:-3}"
 elif [ "${1:-}" = inbox ]; then
   dotnet run -c Release --project "$ROOT/bench/Backoffice.Bench" -- inbox "${2:-200}" "${3:-3}"
 else

@@ -53,6 +53,13 @@ if (args is ["reports", ..])
     return;
 }
 
+if (args is ["--drivers", var driverCount, ..])
+{
+    await ConcurrencyBenchmark.RunAsync(services, args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 200,
+        int.Parse(driverCount, CultureInfo.InvariantCulture), args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 3);
+    return;
+}
+
 var orders = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 200;
 var runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3;
 const int Slice = 10;

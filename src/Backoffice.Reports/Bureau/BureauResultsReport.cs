@@ -46,7 +46,7 @@ public sealed class BureauResultsReport : Report
         var reasons = (await connection.QueryAsync<(string Code, string Zh, string En)>(new CommandDefinition(
                 "select code, label_zh, label_en from reason_codes", cancellationToken: ct)))
             .ToDictionary(r => r.Code, r => p.English ? r.En : r.Zh);
-        reasons[SmsExpired] = p.T("短信核验超时", "SMS verification expired");
+        reasons[SmsExpired] = ResultName(p, SmsExpired);
         string Reason(string code) => reasons.GetValueOrDefault(code, code);
 
         using var workbook = new ReportWorkbook(p, Report.Title(BureauResults, p.English), Labels.Scope(p, null).Where((_, i) => i != 3));
@@ -168,12 +168,9 @@ public sealed class BureauResultsReport : Report
 
     private static double? ApprovalRate((int Submitted, int Approved, int Rejected) results) => Share(results.Approved, results.Approved + results.Rejected);
 
-    private static string ResultName(ReportParameters p, string result) => result switch
-    {
-        "approved" => p.T("通过", "Approved"),
-        "rejected" => p.T("退回", "Rejected"),
-        _ => p.T("短信核验超时退回", "Returned: SMS verification expired"),
-    };
+    /// <summary>A result by the label catalogue's bureau labels (管局审核通过, 管局退回, 短信核验超时), as the pages show it.</summary>
+    private static string ResultName(ReportParameters p, string result) =>
+        Workflows.Labels.LabelCatalogue.Of(Workflows.Labels.LabelSet.BureauEvent, result, p.English);
 
     private static double? Share(int part, int whole) => whole == 0 ? null : (double)part / whole;
 

@@ -7,7 +7,8 @@ namespace Backoffice.Reports.PublicSecurity;
 /// <summary>
 /// Public-security filing (公安备案) follow-up as of a day: every approved order whose follow-up
 /// started by then, by days since approval, with whether it was reminded, whether the number was
-/// reported, and whether it is overdue (not reported more than 30 days after approval).
+/// reported, and whether it is overdue (not reported more than 30 days after approval); and the list of
+/// the follow-ups due in the next 7 days and the overdue ones, with the team that owns each order (<see cref="DueList"/>).
 /// </summary>
 public sealed class PublicSecurityReport : Report
 {
@@ -19,8 +20,11 @@ public sealed class PublicSecurityReport : Report
                (select min(m.created_at) from outbox_messages m where m.order_id = o.id and m.template = 'remind' and m.created_at < @end),
                (select min(a.at) from audit_log a
                 where a.entity_type = 'filing-order' and a.entity_id = o.order_number and a.action = 'public-security-reported' and a.at < @end),
-               o.public_security_number
+               o.public_security_number, w.team, w.owner
         from workflow_instances i join filing_orders o on o.id = i.order_id
+        left join lateral (
+            select t.team, coalesce(t.completed_by, t.assignee) as owner from review_tasks t
+            where t.order_id = o.id and t.status <> 'cancelled' order by t.created_at desc limit 1) w on true
         where i.definition_id = 'public-security-follow-up' and i.created_at < @end and {OrderFilter}
         order by i.created_at
         """;
@@ -41,6 +45,8 @@ public sealed class PublicSecurityReport : Report
             new(p.T("提醒时间", "Reminded"), ColumnKind.DateTime), new(p.T("报备时间", "Reported"), ColumnKind.DateTime),
             new(p.T("公安备案号", "Public-security number")), new(p.T("状态", "State")),
         ]);
+        var names = await Names.LoadAsync(connection, p, ct);
+        var due = DueList.Add(workbook, p);
         var buckets = new Bucket[Bounds.Length + 1];
         for (var i = 0; i < buckets.Length; i++)
         {
@@ -68,6 +74,11 @@ public sealed class PublicSecurityReport : Report
                 detail.Add(p.OrderCell(reader.GetGuid(0), reader.GetString(1)), Labels.Province(p, reader.GetString(2)), Labels.SubjectName(reader.GetString(3), Text(reader, 4)),
                     string.Join("，", websites), approved, days, reminded, reported, reported is null ? null : Text(reader, 9),
                     reported is not null ? p.T("已报备", "Reported") : overdue ? p.T("逾期", "Overdue") : p.T("待报备", "Waiting"));
+                if (reported is null && days >= DueDays - DueList.DaysAhead)
+                {
+                    due.Add(p, names, reader, approved, days, reminded);
+                }
+
                 Tick(progress, 10, ++rows);
             }
         }
@@ -82,6 +93,7 @@ public sealed class PublicSecurityReport : Report
         ],
             buckets.Select((b, i) => (object?[])[BucketName(p, i), .. b.Values()]),
             [p.T("合计", "Total"), .. buckets.Aggregate(new Bucket(), (sum, b) => sum.Plus(b)).Values()]);
+        due.Finish(workbook, p);
         progress?.Report(new ReportProgress(70, rows));
         workbook.Save(output, Details);
     }

@@ -7,29 +7,37 @@ using Npgsql;
 namespace Backoffice.Reports.Sla;
 
 /// <summary>
-/// SLA per stage, per team and per reviewer, every breach as a row, and open work by age. Stages
+/// SLA per stage, per team and per reviewer, every breach as a row, open work by age, and the tasks
+/// escalated to team leads in the period (<see cref="Escalations"/>). Stages
 /// that started in the period count: review tasks (not cancelled), bureau submissions, and the
 /// SMS-verification and bureau-review statuses of the timeline up to the order's next status.
 /// Rows are streamed from PostgreSQL; durations are counted on the working-day calendar.
 /// </summary>
 public sealed class SlaReport : Report
 {
-    internal const string StageRows =
+    /// <summary>The stages that started in the period (@start to @end), filters applied: the dashboard reads them too.</summary>
+    internal static readonly string StageRows = Stages(at => $"{at} >= @start and {at} < @end");
+
+    /// <summary>The stages of the period and of the two periods the cover compares it with, read in one pass.</summary>
+    private static readonly string StageRowsWithComparison = Stages(SlaComparison.Window);
+
+    /// <summary>The stages whose start (<c>at</c>) is in a window; the review tasks' outcome last (退回 is <c>return</c>).</summary>
+    private static string Stages(Func<string, string> window) =>
         $"""
         select o.id, o.order_number, o.filing_type, o.province, t.team as stage, t.team, coalesce(t.completed_by, t.assignee),
-               t.created_at, t.due_at, t.completed_at
+               t.created_at, t.due_at, t.completed_at, t.outcome
         from review_tasks t join filing_orders o on o.id = t.order_id
-        where t.status <> 'cancelled' and t.created_at >= @start and t.created_at < @end
+        where t.status <> 'cancelled' and {window("t.created_at")}
           and (@team::text is null or t.team = @team) and {OrderFilter}
         union all
-        select o.id, o.order_number, o.filing_type, o.province, 'submission', null, null, s.submitted_at, null, s.sent_at
+        select o.id, o.order_number, o.filing_type, o.province, 'submission', null, null, s.submitted_at, null, s.sent_at, null
         from bureau_submissions s join filing_orders o on o.id = s.order_id
-        where @team::text is null and s.submitted_at >= @start and s.submitted_at < @end and {OrderFilter}
+        where @team::text is null and {window("s.submitted_at")} and {OrderFilter}
         union all
         select o.id, o.order_number, o.filing_type, o.province, l.status, null, null, l.at, null,
-               (select n.at from filing_timeline n where n.order_id = l.order_id and n.id > l.id order by n.id limit 1)
+               (select n.at from filing_timeline n where n.order_id = l.order_id and n.id > l.id order by n.id limit 1), null
         from filing_timeline l join filing_orders o on o.id = l.order_id
-        where @team::text is null and l.status in ('sms-verification', 'bureau-review') and l.at >= @start and l.at < @end and {OrderFilter}
+        where @team::text is null and l.status in ('sms-verification', 'bureau-review') and {window("l.at")} and {OrderFilter}
         """;
 
     /// <summary>Upper bounds (working days, exclusive) of the age buckets of open work; the last bucket is open-ended.</summary>
@@ -58,16 +66,26 @@ public sealed class SlaReport : Report
         var time = new WorkingTime(calendar);
         var unclaimed = p.T("（未领取）", "(unclaimed)");
         var now = p.GeneratedAt;
+        var comparison = new SlaComparison(p);
+        var stageTimes = new StageTimes(p);
+        var matrix = new ReviewerMatrix();
         long rows = 0;
 
         // The groups a row counts in: its stage, and for review tasks its team's and its reviewer's stage.
         var groups = new Durations?[3];
-        await using (var command = Command(connection, StageRows, p))
-        await using (var reader = await command.ExecuteReaderAsync(ct))
+        await using (var command = Command(connection, StageRowsWithComparison, p))
         {
+            comparison.AddParameters(command);
+            await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {
+                Tick(progress, 10, ++rows);
                 var (stage, team, person, started, due, done) = ReadStage(reader, time);
+                if (!comparison.Add(started, done, due))
+                {
+                    continue;
+                }
+
                 groups[0] = Get(byStage, stage);
                 groups[1] = team is null ? null : Get(byTeam, (team, stage));
                 groups[2] = team is null ? null : Get(byReviewer, (person ?? unclaimed, stage));
@@ -77,6 +95,12 @@ public sealed class SlaReport : Report
                     foreach (var group in groups)
                     {
                         group?.AddDone(duration, finished <= due);
+                    }
+
+                    stageTimes.Add(reader.GetString(2), reader.GetString(3), stage, time.HoursBetween(started, finished) / Stage.HoursPerWorkingDay);
+                    if (team is not null && Text(reader, 10) == "return")
+                    {
+                        matrix.AddReturn(person ?? unclaimed, stage);
                     }
                 }
                 else
@@ -98,8 +122,6 @@ public sealed class SlaReport : Report
                     breaches.Add(p.OrderCell(reader.GetGuid(0), reader.GetString(1)), Labels.FilingType(p, reader.GetString(2)), Labels.Province(p, reader.GetString(3)),
                         stage.Name(p), team is null ? null : TeamName(team), names.User(person), started, due, done, stage.Measure(due, end, time), stage.UnitName(p));
                 }
-
-                Tick(progress, 10, ++rows);
             }
         }
 
@@ -118,6 +140,7 @@ public sealed class SlaReport : Report
             byReviewer.OrderBy(s => names.User(s.Key.Reviewer), StringComparer.Ordinal).ThenBy(s => s.Key.Stage.Order)
                 .Select(s => (object?[])[names.User(s.Key.Reviewer), s.Key.Stage.Name(p), .. StatValues(p, s.Key.Stage, s.Value)]),
             Totals(p, 2, byReviewer.Values));
+        matrix.AddSheet(workbook, p, names, byReviewer);
         workbook.AddTable(p.T("未完成账龄", "Open work by age"), AgeColumns(p),
             ages.OrderBy(a => a.Key.Order).Select(a => (object?[])[a.Key.Name(p), .. a.Value.Buckets.Select(b => (object?)b), a.Value.Buckets.Sum(), a.Value.Oldest]),
             [p.T("合计", "Total"), .. Enumerable.Range(0, AgeBounds.Length + 1).Select(i => (object?)ages.Values.Sum(a => a.Buckets[i])), ages.Values.Sum(a => a.Buckets.Sum()), ages.Values.Select(a => (double?)a.Oldest).Max()]);
@@ -129,16 +152,12 @@ public sealed class SlaReport : Report
         }
 
         flow.AddSheets(workbook);
+        stageTimes.AddSheets(workbook);
+        var escalations = new Escalations();
+        rows += await escalations.ReadAsync(connection, p, names, Escalations.AddList(workbook, p), ct);
+        escalations.AddTable(workbook, p, names);
         progress?.Report(new ReportProgress(70, rows));
-        var previous = await DoneWithinSlaAsync(connection, time, Comparison.PreviousPeriod(p), ct);
-        var lastYear = await DoneWithinSlaAsync(connection, time, Comparison.SamePeriodLastYear(p), ct);
-        var current = (Done: byStage.Values.Sum(d => d.Count), Within: byStage.Values.Sum(d => d.WithinSla));
-        workbook.AddHeadlines(p,
-        [
-            new(p.T("按时率（全部环节）", "Within SLA (all stages)"), Share(current), Share(previous), Share(lastYear), p.Targets.SlaShare),
-            new(p.T("完成数", "Done"), current.Done, previous.Done, lastYear.Done),
-            new(p.T("按时完成数", "Done within SLA"), current.Within, previous.Within, lastYear.Within),
-        ]);
+        workbook.AddHeadlines(p, comparison.Headlines());
         progress?.Report(new ReportProgress(80, rows));
         workbook.Save(output, Details);
     }
@@ -151,28 +170,6 @@ public sealed class SlaReport : Report
         var started = reader.GetFieldValue<DateTimeOffset>(7);
         return (stage, Text(reader, 5), Text(reader, 6), started, Instant(reader, 8) ?? stage.DueAfter(started, time), Instant(reader, 9));
     }
-
-    /// <summary>The stages of another period (the headlines' comparison) read with the same query: how many were done, and done within their deadline.</summary>
-    private static async Task<(int Done, int Within)> DoneWithinSlaAsync(NpgsqlConnection connection, WorkingTime time, ReportParameters p, CancellationToken ct)
-    {
-        var (done, within) = (0, 0);
-        await using var command = Command(connection, StageRows, p);
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-        {
-            if (Instant(reader, 9) is { } finished)
-            {
-                var started = reader.GetFieldValue<DateTimeOffset>(7);
-                var due = Instant(reader, 8) ?? Stage.Of(reader.GetString(4)).DueAfter(started, time);
-                done++;
-                within += finished <= due ? 1 : 0;
-            }
-        }
-
-        return (done, within);
-    }
-
-    private static double? Share((int Done, int Within) stages) => stages.Done == 0 ? null : (double)stages.Within / stages.Done;
 
     internal static Durations Get<TKey>(Dictionary<TKey, Durations> groups, TKey key)
         where TKey : notnull

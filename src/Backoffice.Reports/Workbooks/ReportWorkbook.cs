@@ -179,6 +179,11 @@ public sealed class ReportWorkbook : IDisposable
         for (var i = 0; i < columns.Count; i++)
         {
             SetValue(sheet.Cell(HeaderRow, i + 1), columns[i].Header);
+            if (columns[i].Kind is ColumnKind.Integer or ColumnKind.Decimal or ColumnKind.Percent)
+            {
+                // Over the right-aligned figures of its column, as a reader looks for them.
+                sheet.Cell(HeaderRow, i + 1).Style.Alignment.SetHorizontal(XLAlignmentHorizontalValues.Right);
+            }
         }
 
         var header = sheet.Range(HeaderRow, 1, HeaderRow, columns.Count).Style;

@@ -16,7 +16,7 @@ public static class Navigation
         new("/bureau", "管局工作台", "Bureau desk", Policies.Bureau),
         new("/designer", "流程设计", "Workflow designer", Policies.Compliance),
         new("/operations", "流程实例", "Workflow instances", Policies.Compliance),
-        new("/dashboard", "管理看板", "Dashboard", Policies.Management),
+        new("/dashboard", "管理看板", "Dashboard", Policies.Dashboard),
         new("/reports", "管理报表", "Reports", Policies.Management),
         new("/admin/reasons", "退回原因", "Return reasons", Policies.Compliance),
         new("/admin/province-rules", "省份规则", "Province rules", Policies.Compliance),

@@ -11,6 +11,9 @@ public static class Policies
     public const string TeamLead = "team-lead";
     public const string Compliance = "compliance";
     public const string Management = "management";
+
+    /// <summary>The dashboard: management and admins for the whole desk, team leads for the teams they lead.</summary>
+    public const string Dashboard = "dashboard";
     public const string Bureau = "bureau";
     public const string Admin = "admin";
     public const string TestMode = "test-mode";
@@ -25,6 +28,7 @@ public static class Policies
             .AddPolicy(TeamLead, p => p.RequireRole(Roles.TeamLead, Roles.Admin))
             .AddPolicy(Compliance, p => p.RequireRole(Roles.Compliance, Roles.Admin))
             .AddPolicy(Management, p => p.RequireRole(Roles.Management, Roles.Admin))
+            .AddPolicy(Dashboard, p => p.RequireRole(Roles.Management, Roles.TeamLead, Roles.Admin))
             .AddPolicy(Bureau, p => p.RequireRole(Roles.BureauLiaison, Roles.Admin))
             .AddPolicy(Admin, p => p.RequireRole(Roles.Admin))
             .AddPolicy(TestMode, p => p.RequireRole(Roles.All))

@@ -62,7 +62,7 @@ public sealed class ActivityExecutor(BureauActivities bureauActivities, Notifica
             Id = Guid.CreateVersion7(), InstanceId = instance.Id, ActivityId = activity.Id, Kind = wait.Kind, EventName = wait.Kind == BookmarkKinds.Task ? null : wait.EventName,
             DueAt = wait.BookmarkDueAt, TimeoutOutcome = wait.TimeoutOutcome,
         };
-        BookmarkStore.Add(context, bookmark);
+        context.Write(new CreateBookmark(bookmark, context.Now));
         if (wait.BookmarkDueAt is { } due && wait.TimeoutOutcome is not null)
         {
             context.SideEffects.FireTimer(bookmark.Id, instance.OrderId, due - context.Now);
@@ -72,8 +72,8 @@ public sealed class ActivityExecutor(BureauActivities bureauActivities, Notifica
         {
             case BookmarkKinds.Task:
                 var order = await context.LockOrderAsync(instance.OrderId) ?? throw new InvalidOperationException($"Order {instance.OrderId} does not exist.");
-                ReviewTaskStore.Open(context, instance.Id, bookmark.Id, order, activity.Id,
-                    activity.Text("title") ?? activity.Name ?? activity.Id, activity.Text("team")!, activity.List("outcomes"), wait.DueAt!.Value, wait.EscalateAt);
+                context.Write(new OpenTask(instance.Id, bookmark.Id, order, activity.Id, activity.Text("title") ?? activity.Name ?? activity.Id,
+                    activity.Text("team")!, activity.List("outcomes"), context.Now, wait.DueAt!.Value, wait.EscalateAt));
                 return new ActivityResult.Wait($"task for {activity.Text("team")} due {wait.DueAt.Value:O}");
             case BookmarkKinds.Applicant:
                 return new ActivityResult.Wait($"waiting for the applicant: {wait.EventName}");

@@ -19,7 +19,7 @@ public sealed class BureauActivities(RegistryStore registry)
         var order = await context.LockOrderAsync(orderId) ?? throw new InvalidOperationException($"Order {orderId} does not exist.");
         var attempt = order.BureauAttempts + 1;
         context.Change(order with { BureauAttempts = attempt });
-        context.Writes.Add("insert into bureau_submissions (order_id, attempt, submitted_at) values ($1, $2, $3)", orderId, attempt, context.Now);
+        context.Write(new RecordSubmission(orderId, attempt, context.Now));
         await OrderStatus.SetAsync(context, orderId, FilingStatus.AtBureau, step);
         context.SideEffects.SubmitToBureau(orderId, attempt);
     }

@@ -5,7 +5,6 @@ using Backoffice.Workflows.Bookmarks;
 using Backoffice.Workflows.Filings;
 using Backoffice.Workflows.Instances;
 using Backoffice.Workflows.Steps;
-using NpgsqlTypes;
 
 namespace Backoffice.Workflows.Bureau;
 
@@ -58,14 +57,8 @@ public sealed class BureauEvents(WorkflowEngine engine)
         }
 
         var reason = applied ? null : $"nothing waits for {eventName} (order is {order.Status})";
-        step.Writes.Add(
-            """
-            insert into bureau_events (id, order_id, kind, payload, received_at, received_by, applied, note)
-            values ($1, $2, $3, $4::jsonb, $5, $6, $7, $8)
-            """,
-            Guid.CreateVersion7(), orderId, kind, JsonSerializer.Serialize(new { kind, reasonCodes }), step.Now, step.Actor, applied,
-            DeferredWrites.Nullable(NpgsqlDbType.Text, reason));
-        AuditLog.Add(step.Writes, step.Now, step.Actor, "bureau-event", "filing-order", order.OrderNumber, new { kind, applied, reasonCodes });
+        step.Write(new RecordBureauEvent(orderId, kind, JsonSerializer.Serialize(new { kind, reasonCodes }), step.Now, step.Actor, applied, reason));
+        step.Write(new AppendAudit(step.Now, step.Actor, "bureau-event", "filing-order", order.OrderNumber, new { kind, applied, reasonCodes }));
         return new Result(applied, reason);
     }
 }

@@ -4,8 +4,8 @@ using Npgsql;
 namespace Backoffice.Workflows.Filings;
 
 /// <summary>
-/// Loading an order row and the timeline rows of changes made outside the engine; the status moves
-/// inside engine steps (<see cref="OrderStatus"/>).
+/// Loading an order row; the status moves inside engine steps (<see cref="OrderStatus"/>), and a change
+/// made outside the engine appends its timeline row itself (<see cref="AppendTimeline"/>).
 /// </summary>
 public static class FilingOrders
 {
@@ -27,11 +27,4 @@ public static class FilingOrders
         connection.QuerySingleOrDefaultAsync<FilingOrderRow>(new CommandDefinition(
             Select + " where id = @id" + (forUpdate ? " for update" : ""),
             new { id }, transaction, cancellationToken: cancellationToken));
-
-    public static Task AppendTimelineAsync(
-        NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid orderId, DateTimeOffset at, string status,
-        string? step, string actor, string? note, CancellationToken cancellationToken) =>
-        connection.ExecuteAsync(new CommandDefinition(
-            "insert into filing_timeline (order_id, at, status, step, actor, note) values (@orderId, @at, @status, @step, @actor, @note)",
-            new { orderId, at, status, step, actor, note }, transaction, cancellationToken: cancellationToken));
 }

@@ -41,6 +41,15 @@ public static class FilingType
         ChangeSubject, ChangeWebsite, CancelAccess, DeregisterSubject, DeregisterWebsite,
     };
 
+    /// <summary>
+    /// Types whose orders carry materials (certificates, the authenticity form): the ones whose originals a province may have
+    /// mailed (Kingsoft). Cancelling access and deregistering carry none.
+    /// </summary>
+    public static readonly IReadOnlySet<string> WithMaterials = new HashSet<string>
+    {
+        NewFiling, AddWebsiteSubjectHere, AddWebsiteSubjectElsewhere, AccessSubjectHere, AccessSubjectElsewhere, ChangeSubject, ChangeWebsite,
+    };
+
     /// <summary>Types that need the subject's filing password (备案密码; Tencent: access filings and deregistering a subject).</summary>
     public static readonly IReadOnlySet<string> NeedsFilingPassword = new HashSet<string> { AccessSubjectHere, AccessSubjectElsewhere, DeregisterSubject };
 

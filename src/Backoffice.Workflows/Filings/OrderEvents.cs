@@ -30,8 +30,6 @@ public static class OrderEvents
             payload[name] = value?.DeepClone();
         }
 
-        context.Writes.Add(
-            "insert into order_events (id, type, order_id, occurred_at, data) values ($1, $2, $3, $4, $5::jsonb)",
-            Guid.CreateVersion7(), type, order.Id, context.Now, payload.ToJsonString(Json));
+        context.Write(new AppendOrderEvent(Guid.CreateVersion7(), type, order.Id, context.Now, payload.ToJsonString(Json)));
     }
 }

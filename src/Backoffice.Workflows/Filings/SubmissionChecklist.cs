@@ -23,7 +23,7 @@ public static class SubmissionChecklist
             }
         }
 
-        if (filingType is FilingType.CancelAccess or FilingType.DeregisterWebsite or FilingType.DeregisterSubject)
+        if (!FilingType.WithMaterials.Contains(filingType))
         {
             return errors;
         }

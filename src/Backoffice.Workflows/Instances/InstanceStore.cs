@@ -4,14 +4,14 @@ using Backoffice.Workflows.Filings;
 using Backoffice.Workflows.ReviewTasks;
 using Backoffice.Workflows.Steps;
 using Dapper;
-using NpgsqlTypes;
 
 namespace Backoffice.Workflows.Instances;
 
 /// <summary>
-/// Instance rows and the journal. A step reads its instances after locking their order (steps on one
-/// order run one after another), and saving checks the row version it read: a change that did not go
-/// through the order's lock fails the step (<see cref="ConcurrentStepException"/>) and nothing of it is written.
+/// Reading instance rows into a step. A step reads its instances after locking their order (steps on one
+/// order run one after another) and holds them; saving (<see cref="SaveInstance"/>) checks the row version
+/// read here: a change that did not go through the order's lock fails the step
+/// (<see cref="ConcurrentStepException"/>) and nothing of it is written.
 /// </summary>
 public static class InstanceStore
 {
@@ -24,7 +24,7 @@ public static class InstanceStore
     /// </summary>
     public static async Task<(WorkflowInstance? Instance, bool BookmarkWaits)> LoadAsync(StepContext context, Guid id, Guid? bookmarkId = null)
     {
-        if (context.Instances.TryGetValue(id, out var kept))
+        if (context.Held(id) is { } kept)
         {
             return (kept, bookmarkId is { } b && await StillWaitsAsync(context, b));
         }
@@ -39,8 +39,7 @@ public static class InstanceStore
             return (null, false);
         }
 
-        var instance = Keep(context, row);
-        return (instance, row.BookmarkWaits);
+        return (Keep(context, row), row.BookmarkWaits);
     }
 
     /// <summary>
@@ -49,7 +48,7 @@ public static class InstanceStore
     /// </summary>
     internal static async Task<IReadOnlyList<Bookmark>> LockWaitingAsync(StepContext context, Guid orderId, string kind, string? eventName)
     {
-        var lockOrder = !context.Orders.ContainsKey(orderId);
+        var lockOrder = !context.Holds(orderId);
         await using var results = await context.Connection.QueryMultipleAsync(new CommandDefinition(
             $"""
             {(lockOrder ? FilingOrders.Select + " where id = @orderId for update;" : "")}
@@ -67,14 +66,14 @@ public static class InstanceStore
         var waiting = new List<Bookmark>();
         foreach (var row in rows)
         {
-            if (!context.Instances.ContainsKey(row.Id))
+            if (context.Held(row.Id) is null)
             {
                 Keep(context, row);
             }
 
-            if (!context.ConsumedBookmarks.Contains(row.BookmarkId))
+            if (context.Waits(row.BookmarkId) is not false)
             {
-                context.WaitingBookmarks.Add(row.BookmarkId);
+                context.SawWaiting(row.BookmarkId);
                 waiting.Add(new Bookmark
                 {
                     Id = row.BookmarkId, InstanceId = row.Id, ActivityId = row.ActivityId, Kind = row.Kind, EventName = row.EventName,
@@ -103,12 +102,12 @@ public static class InstanceStore
         context.Hold(await results.ReadSingleOrDefaultAsync<FilingOrderRow>());
         var task = await results.ReadSingleOrDefaultAsync<ReviewTask>();
         var row = await results.ReadSingleOrDefaultAsync<Row>();
-        if (task is not null && row is not null && !context.Instances.ContainsKey(row.Id))
+        if (task is not null && row is not null && context.Held(row.Id) is null)
         {
             Keep(context, row);
             if (row.BookmarkWaits)
             {
-                context.WaitingBookmarks.Add(task.BookmarkId);
+                context.SawWaiting(task.BookmarkId);
             }
         }
 
@@ -120,42 +119,10 @@ public static class InstanceStore
             "select id from workflow_instances where order_id = @orderId and status = 'running' order by created_at",
             new { orderId }, cancellationToken: ct))).AsList();
 
-    /// <summary>Inserts a new instance with the step's writes and keeps it in the step.</summary>
-    public static void Insert(StepContext context, WorkflowInstance instance)
-    {
-        context.Writes.Add(
-            """
-            insert into workflow_instances (id, definition_id, version, order_id, parent_instance_id, status, variables, created_at, updated_at)
-            values ($1, $2, $3, $4, $5, 'running', $6::jsonb, $7, $7)
-            """,
-            instance.Id, instance.DefinitionId, instance.Version, instance.OrderId, DeferredWrites.Nullable(NpgsqlDbType.Uuid, instance.ParentInstanceId),
-            instance.Variables.ToJsonString(), context.Now);
-        context.Instances[instance.Id] = instance;
-    }
-
-    /// <summary>Saves the instance with the step's writes; the row version is checked there.</summary>
-    internal static void Save(StepContext context, WorkflowInstance instance) =>
-        context.Writes.AddExpectingOneRow(() => new ConcurrentStepException(instance.Id),
-            """
-            update workflow_instances set status = $1, result = $2, variables = $3::jsonb, updated_at = $4, row_version = row_version + 1
-            where id = $5 and row_version = $6
-            """,
-            instance.Status, DeferredWrites.Nullable(NpgsqlDbType.Text, instance.Result), instance.Variables.ToJsonString(), context.Now, instance.Id, instance.RowVersion);
-
-    private static readonly RowTable JournalRows = new("workflow_journal",
-        ("instance_id", "uuid", typeof(Guid)), ("order_id", "uuid", typeof(Guid)), ("at", "timestamptz", typeof(DateTimeOffset)),
-        ("activity_id", "text", typeof(string)), ("activity_type", "text", typeof(string)), ("activity_name", "text", typeof(string)),
-        ("outcome", "text", typeof(string)), ("actor", "text", typeof(string)), ("note", "text", typeof(string)));
-
-    public static void Journal(
-        StepContext context, WorkflowInstance instance, string activityId, string activityType, string? activityName, string? outcome, string? note) =>
-        context.Writes.AddRow(JournalRows, instance.Id, instance.OrderId, context.Now, activityId, activityType, activityName, outcome, context.Actor, note);
-
     /// <summary>A bookmark seen waiting under the order lock this step holds still waits unless the step consumed it.</summary>
     private static async Task<bool> StillWaitsAsync(StepContext context, Guid bookmarkId) =>
-        !context.ConsumedBookmarks.Contains(bookmarkId) && (context.WaitingBookmarks.Contains(bookmarkId) ||
-            await context.Connection.ExecuteScalarAsync<bool>(new CommandDefinition(
-                "select exists (select 1 from workflow_bookmarks where id = @bookmarkId)", new { bookmarkId }, cancellationToken: context.CancellationToken)));
+        context.Waits(bookmarkId) ?? await context.Connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+            "select exists (select 1 from workflow_bookmarks where id = @bookmarkId)", new { bookmarkId }, cancellationToken: context.CancellationToken));
 
     private static WorkflowInstance Keep(StepContext context, Row row)
     {
@@ -165,8 +132,7 @@ public static class InstanceStore
             ParentInstanceId = row.ParentInstanceId, Status = row.Status, Result = row.Result,
             Variables = JsonNode.Parse(row.Variables) as JsonObject ?? [], RowVersion = row.RowVersion,
         };
-        context.Instances[instance.Id] = instance;
-        return instance;
+        return context.Keep(instance);
     }
 
     private record Row
@@ -193,7 +159,3 @@ public static class InstanceStore
         public string? TimeoutOutcome { get; init; }
     }
 }
-
-/// <summary>Another step changed the instance first; the caller's transaction must roll back.</summary>
-public sealed class ConcurrentStepException(Guid instanceId)
-    : Exception($"Workflow instance {instanceId} was changed by a concurrent step.");

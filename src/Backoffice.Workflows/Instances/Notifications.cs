@@ -27,12 +27,7 @@ public sealed class Notifications
         };
         var body = Render(activity.Text("template")!, order);
         var id = Guid.CreateVersion7();
-        context.Writes.Add(
-            """
-            insert into outbox_messages (id, order_id, channel, recipient, template, body, created_at)
-            values ($1, $2, $3, $4, $5, $6, $7)
-            """,
-            id, instance.OrderId, channel, recipient, activity.Id, body, context.Now);
+        context.Write(new QueueMessage(id, instance.OrderId, channel, recipient, activity.Id, body, context.Now));
         context.SideEffects.SendNotification(id);
         if (instance.DefinitionId == PublicSecurityFollowUp && channel != "staff" && await context.LockOrderAsync(instance.OrderId) is { } row)
         {
@@ -42,15 +37,8 @@ public sealed class Notifications
 
     /// <summary>Tells every compliance manager in-app that an instance stopped on a fault.</summary>
     public static void FaultToCompliance(StepContext context, WorkflowInstance instance, string orderNumber, string activityName, string error) =>
-        context.Writes.Add(
-            """
-            insert into outbox_messages (id, order_id, channel, recipient, template, body, created_at)
-            select gen_random_uuid(), $1, 'staff', username, 'workflow-faulted', $2, $3
-            from users where active and 'compliance' = any (roles)
-            """,
-            instance.OrderId,
-            $"订单{orderNumber}的流程 {instance.DefinitionId} v{instance.Version} 在“{activityName}”处出错并已停止：{error}",
-            context.Now);
+        context.Write(new NotifyCompliance(instance.OrderId,
+            $"订单{orderNumber}的流程 {instance.DefinitionId} v{instance.Version} 在“{activityName}”处出错并已停止：{error}", context.Now));
 
     /// <summary>Fills {orderNumber}, {subjectName}, {status}, {subjectFilingNumber}, {websiteFilingNumbers} (joined with 、) in a template.</summary>
     public static string Render(string template, JsonObject order) => template

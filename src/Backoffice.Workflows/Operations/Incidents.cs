@@ -26,8 +26,8 @@ public sealed class Incidents(StepTransaction steps, WorkflowEngine engine)
         OnFaultedAsync(instanceId, actor, ct, async (context, instance, order, activityId) =>
         {
             await engine.RetryAsync(context, instance, activityId);
-            AuditLog.Add(context.Writes, context.Now, actor, "incident-retried", "filing-order", order,
-                new { instance = instance.Id, definition = instance.DefinitionId, instance.Version, activity = activityId, status = instance.Status });
+            context.Write(new AppendAudit(context.Now, actor, "incident-retried", "filing-order", order,
+                new { instance = instance.Id, definition = instance.DefinitionId, instance.Version, activity = activityId, status = instance.Status }));
         });
 
     public Task<Outcome> CancelAsync(Guid instanceId, string reason, string actor, CancellationToken ct) =>
@@ -35,9 +35,9 @@ public sealed class Incidents(StepTransaction steps, WorkflowEngine engine)
         {
             instance.Status = "cancelled";
             instance.Result = "cancelled";
-            InstanceStore.Journal(context, instance, "cancel", "incident-cancel", null, "cancelled", reason);
-            AuditLog.Add(context.Writes, context.Now, actor, "incident-cancelled", "filing-order", order,
-                new { instance = instance.Id, definition = instance.DefinitionId, instance.Version, activity = activityId, reason });
+            context.Write(AppendJournal.Of(context, instance, "cancel", "incident-cancel", null, "cancelled", reason));
+            context.Write(new AppendAudit(context.Now, actor, "incident-cancelled", "filing-order", order,
+                new { instance = instance.Id, definition = instance.DefinitionId, instance.Version, activity = activityId, reason }));
             return Task.CompletedTask;
         });
 

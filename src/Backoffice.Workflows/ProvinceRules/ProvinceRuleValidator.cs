@@ -84,7 +84,7 @@ public static partial class ProvinceRuleValidator
         }
 
         CheckMethods(errors, $"{path}.verificationMethods", rule.VerificationMethods);
-        CheckChoices(errors, $"{path}.mailedOriginals", rule.MailedOriginals, [.. FilingType.Labels.Keys]);
+        CheckChoices(errors, $"{path}.mailedOriginals", rule.MailedOriginals, [.. FilingType.Labels.Keys.Where(FilingType.WithMaterials.Contains)]);
         CheckChoices(errors, $"{path}.authenticityChecks", rule.AuthenticityChecks, ProvinceRuleDefaults.Checks);
         if (CheckList(errors, $"{path}.refusedMobilePrefixes", rule.RefusedMobilePrefixes))
         {

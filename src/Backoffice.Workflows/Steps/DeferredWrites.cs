@@ -4,9 +4,10 @@ using NpgsqlTypes;
 namespace Backoffice.Workflows.Steps;
 
 /// <summary>
-/// Inserts and updates of a step that nothing in the step reads back (journal, timeline, audit,
-/// status of the locked order): sent as one batch together with the COMMIT, one round trip. Rows of
-/// an <see cref="RowTable"/> go out as one multi-row insert per table, after the other statements.
+/// Inserts and updates of a step that nothing in the step reads back (the engine's named writes,
+/// <see cref="EngineWrite"/>, and the step's other rows): sent as one batch together with the COMMIT,
+/// one round trip. Rows of a <see cref="RowTable"/> go out as one multi-row insert per table, after the
+/// other statements.
 /// </summary>
 public sealed class DeferredWrites
 {
@@ -57,6 +58,9 @@ public sealed class DeferredWrites
         _commands.Add(command);
     }
 
+    /// <summary>Adds a named write of the engine.</summary>
+    public void Add(EngineWrite write) => write.AddTo(this);
+
     /// <summary>Adds a row to <paramref name="table"/>'s insert, values in the order of its columns.</summary>
     public void AddRow(RowTable table, params object?[] values)
     {
@@ -69,7 +73,10 @@ public sealed class DeferredWrites
     }
 
     /// <summary>Sends the writes, and the COMMIT when <paramref name="commit"/>, in one batch.</summary>
-    public async Task FlushAsync(NpgsqlConnection connection, bool commit, CancellationToken ct)
+    public Task FlushAsync(NpgsqlConnection connection, bool commit, CancellationToken ct) => FlushAsync(connection, null, commit, ct);
+
+    /// <summary>Sends the writes in <paramref name="transaction"/>, and the COMMIT when <paramref name="commit"/>, in one batch.</summary>
+    public async Task FlushAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, bool commit, CancellationToken ct)
     {
         foreach (var (table, rows) in _rows)
         {
@@ -87,7 +94,7 @@ public sealed class DeferredWrites
             return;
         }
 
-        await using var batch = new NpgsqlBatch(connection);
+        await using var batch = new NpgsqlBatch(connection, transaction);
         foreach (var command in _commands)
         {
             batch.BatchCommands.Add(command);

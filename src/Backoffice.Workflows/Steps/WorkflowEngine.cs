@@ -32,7 +32,7 @@ public sealed class WorkflowEngine(DefinitionStore definitions, ActivityExecutor
             ProvinceRuleVariables.Apply(instance.Variables, await ProvinceRuleStore.RulesAsync(context.Connection, context.CancellationToken), order.Province, order.FilingType);
         }
 
-        InstanceStore.Insert(context, instance);
+        context.Start(instance);
         await RunAsync(context, instance, definition, [(definition.Start, null)]);
         return instance;
     }
@@ -49,12 +49,12 @@ public sealed class WorkflowEngine(DefinitionStore definitions, ActivityExecutor
             return false;
         }
 
-        BookmarkStore.Consume(context, bookmark.Id);
+        context.Consume(bookmark.Id);
 
         var definition = known is not null && known.Id == instance.DefinitionId && known.Version == instance.Version ? known
             : await definitions.GetAsync(context.Connection, instance.DefinitionId, instance.Version, context.CancellationToken);
         var activity = definition.Find(bookmark.ActivityId)!;
-        InstanceStore.Journal(context, instance, activity.Id, activity.Type, activity.Name, outcome, note);
+        Journal(context, instance, activity, outcome, note);
         await RunAsync(context, instance, definition, [.. definition.From(activity.Id, outcome).Select(c => (c.Target, (string?)activity.Id))]);
         return true;
     }
@@ -68,8 +68,8 @@ public sealed class WorkflowEngine(DefinitionStore definitions, ActivityExecutor
             return;
         }
 
-        await CloseAsync(context, instance, "cancelled", result);
-        InstanceStore.Journal(context, instance, "cancel", "cancel", null, result, note);
+        Close(context, instance, "cancelled", result);
+        context.Write(AppendJournal.Of(context, instance, "cancel", "cancel", null, result, note));
     }
 
     /// <summary>
@@ -82,7 +82,7 @@ public sealed class WorkflowEngine(DefinitionStore definitions, ActivityExecutor
         var activity = definition.Find(activityId) ?? throw new InvalidOperationException($"Instance {instance.Id} faulted at {activityId}, not in its version.");
         instance.Status = "running";
         instance.Result = null;
-        InstanceStore.Journal(context, instance, activity.Id, "retry", activity.Name, "retried", null);
+        context.Write(AppendJournal.Of(context, instance, activity.Id, "retry", activity.Name, "retried", null));
         await RunAsync(context, instance, definition, [(activity.Id, null)]);
     }
 
@@ -140,7 +140,7 @@ public sealed class WorkflowEngine(DefinitionStore definitions, ActivityExecutor
                     break;
                 case ActivityResult.Finish finish:
                     Journal(context, instance, activity, finish.Result, null);
-                    await CloseAsync(context, instance, "finished", finish.Result);
+                    Close(context, instance, "finished", finish.Result);
                     break;
             }
         }
@@ -155,25 +155,24 @@ public sealed class WorkflowEngine(DefinitionStore definitions, ActivityExecutor
     private async Task FaultAsync(StepContext context, WorkflowInstance instance, ActivityDefinition activity, ExpressionException error)
     {
         Journal(context, instance, activity, "faulted", error.Message);
-        await CloseAsync(context, instance, "faulted", "faulted");
+        Close(context, instance, "faulted", "faulted");
         var order = await context.LockOrderAsync(instance.OrderId);
         Notifications.FaultToCompliance(context, instance, order!.OrderNumber, activity.Name ?? activity.Id, error.Message);
-        AuditLog.Add(context.Writes, context.Now, context.Actor, "workflow-faulted", "filing-order", order.OrderNumber,
-            new { instance = instance.Id, definition = instance.DefinitionId, instance.Version, activity = activity.Id, failure = error.Failure.ToString() });
+        context.Write(new AppendAudit(context.Now, context.Actor, "workflow-faulted", "filing-order", order.OrderNumber,
+            new { instance = instance.Id, definition = instance.DefinitionId, instance.Version, activity = activity.Id, failure = error.Failure.ToString() }));
         using var scope = OrderLog.Scope(logger, instance.OrderId, order.OrderNumber);
         logger.LogWarning("Workflow instance {InstanceId} of {Definition} v{Version} faulted at {Activity}: {Failure}",
             instance.Id, instance.DefinitionId, instance.Version, activity.Id, error.Failure);
     }
 
-    private static async Task CloseAsync(StepContext context, WorkflowInstance instance, string status, string result)
+    private static void Close(StepContext context, WorkflowInstance instance, string status, string result)
     {
         instance.Status = status;
         instance.Result = result;
-        context.Writes.Add("delete from workflow_bookmarks where instance_id = $1", instance.Id);
-
-        ReviewTaskStore.CancelOpen(context, instance);
+        context.Write(new RemoveBookmarks(instance.Id));
+        context.Write(new CancelOpenTasks(instance.OrderId, instance.Id, context.Now));
     }
 
     private static void Journal(StepContext context, WorkflowInstance instance, ActivityDefinition activity, string? outcome, string? note) =>
-        InstanceStore.Journal(context, instance, activity.Id, activity.Type, activity.Name, outcome, note);
+        context.Write(AppendJournal.Of(context, instance, activity.Id, activity.Type, activity.Name, outcome, note));
 }

@@ -25,8 +25,8 @@ public static class EngineTelemetry
             return;
         }
 
-        span.SetTag("backoffice.order.number", string.Join(",", context.Orders.Values.Select(o => o.OrderNumber)));
-        span.SetTag("backoffice.workflow", string.Join(",", context.Instances.Values.Select(i => $"{i.DefinitionId} v{i.Version}").Distinct()));
+        span.SetTag("backoffice.order.number", string.Join(",", context.Orders.Select(o => o.OrderNumber)));
+        span.SetTag("backoffice.workflow", string.Join(",", context.Instances.Select(i => $"{i.DefinitionId} v{i.Version}").Distinct()));
     }
 
     public static readonly Histogram<double> StepDuration = Meter.CreateHistogram<double>("backoffice.engine.step.duration", "s", "Time an engine step takes, from its connection to its commit.");

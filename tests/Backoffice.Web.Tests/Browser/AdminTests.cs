@@ -3,6 +3,7 @@ using Backoffice.Web.Tests.Support;
 using Backoffice.Workflows.Scheduling;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
 using Quartz;
 
 namespace Backoffice.Web.Tests.Browser;
@@ -24,11 +25,11 @@ public sealed class AdminTests
         await page.FillAsync("#LabelEn", "Test reason");
         await page.FillAsync("#Sort", "900");
         await page.ClickAsync("form button.primary");
-        Assert.Contains("小写字母", await page.TextContentAsync("main form"));
+        await Assertions.Expect(page.Locator("main form").First).ToContainTextAsync("小写字母");
 
         await page.FillAsync("#Code", code);
         await page.ClickAsync("form button.primary");
-        Assert.Contains(code, await page.TextContentAsync("[data-testid=saved]"));
+        await Assertions.Expect(page.Locator("[data-testid=saved]")).ToContainTextAsync(code);
         await page.ScreenshotAsync("admin-reasons");
 
         var reviewer = await _app.SignedInAs("reviewer");
@@ -48,10 +49,11 @@ public sealed class AdminTests
         await page.CheckAsync("input[name=UserRoles][value=reviewer]");
         await page.FillAsync("#Password", "Longer-Passw0rd");
         await page.ClickAsync("form[action*=save] button.primary");
+        await Assertions.Expect(page.Locator($"tr:has-text('{username}')")).ToHaveCountAsync(1);
         await page.FillAsync("input[name=username]", username);
         await page.SelectOptionAsync("select[name=team]", "second-review");
         await page.ClickAsync("form[action*=member] button.primary");
-        Assert.Contains("复审组", await page.TextContentAsync($"tr:has-text('{username}')"));
+        await Assertions.Expect(page.Locator($"tr:has-text('{username}')")).ToContainTextAsync("复审组");
         await page.ScreenshotAsync("admin-users");
 
         await page.GotoAsync("/admin/calendar?year=2099");
@@ -62,14 +64,16 @@ public sealed class AdminTests
         await page.SelectOptionAsync("#Kind", "workday");
         await page.FillAsync("#Name", "测试调休");
         await page.ClickAsync("form button.primary");
-        Assert.Contains("调休上班日须为周六或周日", await page.TextContentAsync("main form"));
+        await Assertions.Expect(page.Locator("main form").First).ToContainTextAsync("调休上班日须为周六或周日");
 
         await page.SelectOptionAsync("#Kind", "holiday");
         await page.ClickAsync("form button.primary");
-        Assert.Contains("测试调休", await page.TextContentAsync("table"));
+        await Assertions.Expect(page.Locator("table").First).ToContainTextAsync("测试调休");
         Assert.False(await WorkingDaySchedulesIncludeAsync(new DateOnly(2099, 3, 4)));
         await page.ScreenshotAsync("admin-calendar");
         await page.ClickAsync("tr:has-text('测试调休') button");
+        await Assertions.Expect(page.Locator("tr:has-text('测试调休')")).ToHaveCountAsync(0);
+        await page.WaitForLoadStateAsync();
         Assert.DoesNotContain("测试调休", await page.ContentAsync());
         Assert.True(await WorkingDaySchedulesIncludeAsync(new DateOnly(2099, 3, 4)));
 

@@ -7,6 +7,9 @@ namespace Backoffice.Web.Tests.Browser;
 /// Debian's Chromium (/usr/bin/chromium, installed by the test set-up; never a downloaded browser)
 /// driven by Playwright against the shared app on its real port. One browser for the run, a fresh
 /// context (cookies, language) per test; screenshots go to .data/test-results/screenshots/.
+/// A click that posts a form, follows a link or starts a script returns before the page it brings: read what it
+/// shows with web-first assertions (Assertions.Expect, which wait) or after WaitForURLAsync, never with a bare
+/// TextContentAsync, InputValueAsync or page.Url, which can read the page before it.
 /// </summary>
 public static class Browser
 {

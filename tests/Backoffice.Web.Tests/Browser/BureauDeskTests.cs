@@ -1,5 +1,6 @@
 using Backoffice.Web.Tests.Support;
 using ClosedXML.Excel;
+using Microsoft.Playwright;
 
 namespace Backoffice.Web.Tests.Browser;
 
@@ -20,15 +21,15 @@ public sealed class BureauDeskTests
         await page.SetInputFilesAsync("[data-testid=results-file]", Sheet(
             (orderNumber, "短信核验通过", ""), ("BO00000000000000", "管局审核通过", ""), (orderNumber, "管局退回", "")));
         await page.ClickAsync("[data-testid=import]");
-        var report = await page.TextContentAsync("[data-testid=rejected-rows]");
-        Assert.Contains("未找到订单 BO00000000000000", report);
-        Assert.Contains("管局退回须填写至少一个原因代码", report);
+        var report = page.Locator("[data-testid=rejected-rows]");
+        await Assertions.Expect(report).ToContainTextAsync("未找到订单 BO00000000000000");
+        await Assertions.Expect(report).ToContainTextAsync("管局退回须填写至少一个原因代码");
         await page.ScreenshotAsync("bureau-desk-rejected-rows");
         Assert.Equal("sms-verification", await flow.StatusAsync());
 
         await page.SetInputFilesAsync("[data-testid=results-file]", Sheet((orderNumber, "短信核验通过", "")));
         await page.ClickAsync("[data-testid=import]");
-        Assert.Contains(orderNumber, await page.TextContentAsync("[data-testid=recorded-rows]"));
+        await Assertions.Expect(page.Locator("[data-testid=recorded-rows]")).ToContainTextAsync(orderNumber);
         Assert.Equal("bureau-review", await flow.StatusAsync());
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Backoffice.Web.Tests.Support;
 using Microsoft.Playwright;
 
@@ -20,11 +21,13 @@ public sealed class DesignerDryRunTests
         await page.GetByRole(AriaRole.Button, new() { Name = "试运行" }).ClickAsync();
         var dryRun = page.GetByTestId("dry-run");
 
-        var natures = await dryRun.GetByLabel("order.subject.nature", new() { Exact = true }).Locator("option").AllInnerTextsAsync();
+        var nature = dryRun.GetByLabel("order.subject.nature", new() { Exact = true });
+        await Assertions.Expect(nature.Locator("option", new() { HasTextRegex = new Regex("^企业$") })).ToHaveCountAsync(1);
+        var natures = await nature.Locator("option").AllInnerTextsAsync();
         Assert.Contains("企业", natures);
         Assert.DoesNotContain("enterprise", natures);
         var first = dryRun.GetByTestId("simulate-initial-review-1");
-        Assert.Equal(["通过", "退回"], await first.Locator("option").AllInnerTextsAsync());
+        await Assertions.Expect(first.Locator("option")).ToHaveTextAsync(["通过", "退回"]);
         await first.SelectOptionAsync(new SelectOptionValue { Label = "退回" });
         await dryRun.GetByTestId("add-visit-initial-review").ClickAsync();
         await dryRun.GetByLabel("初审 第2次", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "通过" });

@@ -85,7 +85,7 @@ public sealed partial class DesignerPageTests
             await Assertions.Expect(page.GetByTestId("diff-changes")).ToContainTextAsync("新增步骤 「法务复核」（人工审核 · 复审组 · 时限 2 工作日）");
             await Assertions.Expect(page.GetByTestId("diff-changes")).ToContainTextAsync("接入商审核 · 「通过」去向 提交管局 → 法务复核");
             await page.ScreenshotAsync("designer-diff");
-            await Assertions.Expect(Node(page, "human-task-1").Locator(".diff-added")).ToBeVisibleAsync();
+            await Assertions.Expect(page.GetByTestId("diff-graph-new").Locator(".react-flow__node[data-id=\"human-task-1\"] .diff-added")).ToBeVisibleAsync();
             await page.GetByTestId("diff").GetByRole(AriaRole.Button, new() { Name = "关闭" }).ClickAsync();
 
             await page.GetByRole(AriaRole.Button, new() { Name = "试运行" }).ClickAsync();
@@ -285,6 +285,8 @@ public sealed partial class DesignerPageTests
         await page.GetByTestId("approval-banner").GetByRole(AriaRole.Button, new() { Name = "查看并审批" }).ClickAsync();
         var panel = page.GetByTestId("approval-panel");
         await Assertions.Expect(panel.GetByTestId("approval-changes")).ToContainTextAsync(expectedChange);
+        await Assertions.Expect(panel.GetByTestId("diff-graph-new").Locator(".react-flow__node[data-id=\"human-task-1\"] .diff-added")).ToBeVisibleAsync();
+        await Assertions.Expect(panel.GetByTestId("diff-graph-old").Locator(".react-flow__edge[data-id=\"review|approve|submit\"]")).ToHaveClassAsync(EdgeRemoved());
         await panel.GetByLabel("approval-note").FillAsync(note);
         await page.ScreenshotAsync("designer-approval");
         await panel.GetByRole(AriaRole.Button, new() { Name = "批准发布" }).ClickAsync();
@@ -307,6 +309,9 @@ public sealed partial class DesignerPageTests
 
     [GeneratedRegex(@"已折叠（\d+）")]
     private static partial Regex FoldedCount();
+
+    [GeneratedRegex("edge-removed")]
+    private static partial Regex EdgeRemoved();
 
     [GeneratedRegex("时限")]
     private static partial Regex TimeLimit();

@@ -56,6 +56,7 @@ public sealed class EditFromRowTests
 
         await page.FillAsync("#DisplayName", "改过的名字");
         await page.ClickAsync("form[action*=save] button.primary");
+        await Assertions.Expect(row).ToContainTextAsync("改过的名字");
         await using (var connection = await TestApp.OpenDatabaseAsync())
         {
             var (name, email) = await connection.QuerySingleAsync<(string, string)>(

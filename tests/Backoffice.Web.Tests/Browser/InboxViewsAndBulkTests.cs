@@ -88,7 +88,7 @@ public sealed partial class InboxViewsAndBulkTests
             await page.ClickAsync("[data-testid=save-view-button]");
             await Assertions.Expect(page.Locator("[data-testid=view].current")).ToContainTextAsync("广东队列");
             await Assertions.Expect(page.Locator("[data-testid=view].current")).ToContainTextAsync("共享给 初审组");
-            Assert.Equal("440000", await page.InputValueAsync("select[name=province]"));
+            await Assertions.Expect(page.Locator("select[name=province]")).ToHaveValueAsync("440000");
             await page.ScreenshotAsync("inbox-saved-views-lead");
         }
 
@@ -100,9 +100,9 @@ public sealed partial class InboxViewsAndBulkTests
         await Assertions.Expect(memberPage.Locator("[data-testid=view-team] option")).ToHaveCountAsync(1);
         await shared.Locator("[data-testid=apply-view]").ClickAsync();
         await Assertions.Expect(memberPage.Locator("[data-testid=tab-team]")).ToHaveClassAsync("current");
-        Assert.Equal("440000", await memberPage.InputValueAsync("select[name=province]"));
-        Assert.Equal("latest", await memberPage.InputValueAsync("select[name=sort]"));
-        Assert.False(await memberPage.IsCheckedAsync("[data-testid=col-subject]"));
+        await Assertions.Expect(memberPage.Locator("select[name=province]")).ToHaveValueAsync("440000");
+        await Assertions.Expect(memberPage.Locator("select[name=sort]")).ToHaveValueAsync("latest");
+        await Assertions.Expect(memberPage.Locator("[data-testid=col-subject]")).Not.ToBeCheckedAsync();
         await Assertions.Expect(memberPage.Locator("[data-testid=column-subject]")).ToHaveCountAsync(0);
         await memberPage.ScreenshotAsync("inbox-saved-views-reviewer");
 

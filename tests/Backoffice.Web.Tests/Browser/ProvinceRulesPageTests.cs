@@ -22,6 +22,7 @@ public sealed class ProvinceRulesPageTests
             var page = session.Page;
             await page.GotoAsync("/inbox");
             await page.ClickAsync(".main-nav a[href='/admin/province-rules']");
+            await page.WaitForURLAsync("**/admin/province-rules");
             var beijing = page.Locator("tr[data-province='110000']");
             Assert.Contains("北京", await beijing.TextContentAsync());
             Assert.Equal("resident-id", await page.Locator("tr[data-province='310000'] select[name$='Methods[app]']").InputValueAsync());
@@ -30,13 +31,13 @@ public sealed class ProvinceRulesPageTests
             await beijing.Locator("input[name$='RefusedMobilePrefixes']").FillAsync("17x");
             await page.FillAsync("[data-testid=note]", "北京管局不接受虚拟运营商号段");
             await page.ClickAsync("[data-testid=save]");
-            Assert.Contains("号段须为 1 到 11 位数字", await page.Locator("tr[data-province='110000']").TextContentAsync());
+            await Assertions.Expect(beijing).ToContainTextAsync("号段须为 1 到 11 位数字");
             Assert.Equal(before["version"]!.GetValue<int>(), (await compliance.GetAsync("/api/province-rules").ExpectAsync(HttpStatusCode.OK))["version"]!.GetValue<int>());
 
             await page.Locator("tr[data-province='110000'] input[name$='RefusedMobilePrefixes']").FillAsync("170 171");
             await page.FillAsync("[data-testid=note]", "北京管局不接受虚拟运营商号段");
             await page.ClickAsync("[data-testid=save]");
-            Assert.Contains("已保存为第", await page.TextContentAsync("[data-testid=saved]"));
+            await Assertions.Expect(page.Locator("[data-testid=saved]")).ToContainTextAsync("已保存为第");
             var history = page.Locator("[data-testid=version-row]").First;
             Assert.Contains("北京管局不接受虚拟运营商号段", await history.TextContentAsync());
             Assert.Contains("北京", await history.Locator("td").Nth(4).TextContentAsync());

@@ -1,6 +1,7 @@
 using Backoffice.Web.Tests.Support;
 using ClosedXML.Excel;
 using Dapper;
+using Microsoft.Playwright;
 
 namespace Backoffice.Web.Tests.Browser;
 
@@ -72,11 +73,12 @@ public sealed class ReportsPageTests
         await page.FillAsync("#Subscription_Time", "08:30");
         await page.FillAsync("#Subscription_Recipients", recipient);
         await page.ClickAsync("[data-testid=preview-runs]");
-        Assert.Contains("请至少选择一天", await page.TextContentAsync("#subscription-form"));
+        await Assertions.Expect(page.Locator("#subscription-form")).ToContainTextAsync("请至少选择一天");
 
         await page.CheckAsync("input[name='Subscription.Weekdays'][value=mon]");
         await page.CheckAsync("input[name='Subscription.Weekdays'][value=fri]");
         await page.ClickAsync("[data-testid=preview-runs]");
+        await Assertions.Expect(page.Locator("#next-runs li")).ToHaveCountAsync(5);
         var runs = await page.Locator("#next-runs li").AllTextContentsAsync();
         Assert.Equal(5, runs.Count);
         Assert.All(runs, r => Assert.Matches(@"^\d{4}-\d{2}-\d{2} 08:30 (周一|周五)$", r));
@@ -85,17 +87,19 @@ public sealed class ReportsPageTests
 
         await page.ClickAsync("#subscription-form button.primary");
         var row = page.Locator($"tr:has-text('{recipient}')");
-        Assert.Contains("每周一、周五 08:30（仅工作日）", await row.TextContentAsync());
-        Assert.Contains(runs[0][..16], await row.TextContentAsync());
+        await Assertions.Expect(row).ToContainTextAsync("每周一、周五 08:30（仅工作日）");
+        await Assertions.Expect(row).ToContainTextAsync(runs[0][..16]);
         await page.ScreenshotAsync("reports-subscriptions");
 
         await row.Locator("a").ClickAsync();
-        Assert.Equal("weekly", await page.InputValueAsync("#Subscription_Frequency"));
-        Assert.True(await page.IsCheckedAsync("input[name='Subscription.Weekdays'][value=fri]"));
+        await page.WaitForURLAsync(url => url.Contains("edit=", StringComparison.Ordinal));
+        await Assertions.Expect(page.Locator("#Subscription_Frequency")).ToHaveValueAsync("weekly");
+        await Assertions.Expect(page.Locator("input[name='Subscription.Weekdays'][value=fri]")).ToBeCheckedAsync();
         await page.SelectOptionAsync("#Subscription_Frequency", "monthly");
         await page.FillAsync("#Subscription_MonthDay", "15");
         await page.FillAsync("#Subscription_Time", "17:30");
         await page.ClickAsync("[data-testid=preview-runs]");
+        await Assertions.Expect(page.Locator("#next-runs li")).ToHaveCountAsync(5);
         // Five monthly runs reach next year: without its holidays in the calendar, the preview says so.
         await using (var calendar = await TestApp.OpenDatabaseAsync())
         {
@@ -108,11 +112,11 @@ public sealed class ReportsPageTests
         await page.ScreenshotAsync("reports-schedule-monthly");
         await page.UncheckAsync("#Subscription_WorkingDaysOnly");
         await page.ClickAsync("#subscription-form button.primary");
-        Assert.Contains("每月 15 日 17:30", await row.TextContentAsync());
-        Assert.Contains("-15 17:30", await row.TextContentAsync());
+        await Assertions.Expect(row).ToContainTextAsync("每月 15 日 17:30");
+        await Assertions.Expect(row).ToContainTextAsync("-15 17:30");
 
         await row.Locator("button.danger").ClickAsync();
-        await page.WaitForSelectorAsync("[data-testid=saved]");
+        await Assertions.Expect(page.Locator("[data-testid=saved]")).ToHaveTextAsync("订阅已删除。");
         Assert.Equal(0, await row.CountAsync());
         await using var db = await TestApp.OpenDatabaseAsync();
         var id = await db.ExecuteScalarAsync<string>(
@@ -134,13 +138,13 @@ public sealed class ReportsPageTests
         await page.FillAsync("#Subscription_Cron", "0 0 9 * *");
         await page.FillAsync("#Subscription_Recipients", recipient);
         await page.ClickAsync("#subscription-form button.primary");
-        Assert.Contains("这是 5 个字段的 Unix cron", await page.TextContentAsync("#subscription-form"));
+        await Assertions.Expect(page.Locator("#subscription-form")).ToContainTextAsync("这是 5 个字段的 Unix cron");
 
         await page.FillAsync("#Subscription_Cron", "0 0 9 * * ?");
         await page.ClickAsync("#subscription-form button.primary");
         var row = page.Locator($"tr:has-text('{recipient}')");
-        Assert.Contains("0 0 9 * * ?", await row.TextContentAsync());
+        await Assertions.Expect(row).ToContainTextAsync("0 0 9 * * ?");
         await row.Locator("button.danger").ClickAsync();
-        await page.WaitForSelectorAsync("[data-testid=saved]");
+        await Assertions.Expect(page.Locator("[data-testid=saved]")).ToHaveTextAsync("订阅已删除。");
     }
 }

@@ -51,12 +51,14 @@ public sealed partial class SignInTests
             await page.FillAsync("#Username", username);
             await page.FillAsync("#Password", "wrong-password");
             await page.ClickAsync("[data-testid=sign-in]");
+            await AnsweredAsync(page);
             await page.WaitForSelectorAsync("[data-testid=sign-in-error]");
         }
 
         await page.FillAsync("#Username", username);
         await page.FillAsync("#Password", "Passw0rd!");
         await page.ClickAsync("[data-testid=sign-in]");
+        await AnsweredAsync(page);
         Assert.Contains("暂时锁定", await page.TextContentAsync("[data-testid=sign-in-error]"));
         Assert.Matches(SignInPage(), page.Url);
         await page.ScreenshotAsync("sign-in-locked");
@@ -65,6 +67,16 @@ public sealed partial class SignInTests
         var actions = await connection2.QueryAsync<string>(
             "select action from audit_log where entity_type = 'user' and entity_id = @username order by id", new { username });
         Assert.Equal(["sign-in-failed", "sign-in-failed", "sign-in-failed", "sign-in-failed", "locked-out"], actions);
+    }
+
+    /// <summary>
+    /// Waits for the page the sign-in post answers with: its password field is empty, where the page posted from
+    /// still holds the password typed (an error shown at once could be the previous attempt's).
+    /// </summary>
+    private static async Task AnsweredAsync(IPage page)
+    {
+        await Assertions.Expect(page.Locator("#Password")).ToHaveValueAsync("");
+        await page.WaitForLoadStateAsync();
     }
 
     [GeneratedRegex("/sign-in")]

@@ -9,7 +9,7 @@ namespace Backoffice.Web.Tests.Dashboard;
 
 /// <summary>
 /// GET /api/dashboard: the SLA and bureau-results workbooks' headline figures for a period, equal to the
-/// workbooks' own cells for the same period; management and admins only; a bad period refused by field.
+/// workbooks' own cells for the same period; management, admins and leads (DashboardLeadTests) only; a bad period refused by field.
 /// Data in Gansu (620000) in the first half of December 2025, which no other test uses.
 /// </summary>
 public sealed class DashboardApiTests
@@ -58,9 +58,9 @@ public sealed class DashboardApiTests
     }
 
     [Fact]
-    public async Task Only_management_and_admins_see_the_figures_and_a_bad_period_is_refused_by_field()
+    public async Task Only_management_admins_and_leads_see_the_figures_and_a_bad_period_is_refused_by_field()
     {
-        foreach (var caller in new[] { "reviewer", "lead", "compliance" })
+        foreach (var caller in new[] { "reviewer", "compliance", "liaison" })
         {
             using var staff = await _app.SignedInAs(caller);
             Assert.Equal(HttpStatusCode.Forbidden, (await staff.GetAsync($"/api/dashboard?{Period}")).StatusCode);

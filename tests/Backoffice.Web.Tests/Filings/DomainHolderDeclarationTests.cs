@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Backoffice.Web.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -71,6 +72,43 @@ public sealed class DomainHolderDeclarationTests
         var html = await reviewer.GetStringAsync($"/orders/{flow.Id}");
         Assert.Contains("申请人填报的持有者与主体一致", html);
         Assert.DoesNotContain(idNumber, html);
+    }
+
+    [Theory]
+    [InlineData("add-website-subject-here")]
+    [InlineData("access-subject-elsewhere")]
+    [InlineData("change-website")]
+    public async Task Every_order_carrying_websites_compares_the_declared_holder_with_the_filed_subject(string type)
+    {
+        var body = Orders.Enterprise();
+        var subject = Registry.SubjectOf(body, type == "access-subject-elsewhere" ? "other-cloud" : Registry.Here);
+        var number = subject["subjectFilingNumber"]!.GetValue<string>();
+        await Registry.InsertAsync(_app, subject, (type.StartsWith("access", StringComparison.Ordinal) ? Domain(body) : Orders.UniqueDomain(), subject["provider"]!.GetValue<string>()));
+        if (type == "change-website")
+        {
+            body = new JsonObject
+            {
+                ["filingType"] = type, ["subjectFilingNumber"] = number, ["websiteFilingNumber"] = $"{number}-1",
+                ["subject"] = body["subject"]!.DeepClone(), ["websites"] = new JsonArray(Orders.Website(Orders.UniqueDomain(), Orders.UniqueIp())),
+            };
+        }
+        else if (type.StartsWith("access", StringComparison.Ordinal))
+        {
+            body["filingPassword"] = "Abc12345";
+        }
+
+        var organisation = body["subject"]!;
+        Declare(body, Holder(Domain(body), organisation["principal"]!["name"]!.GetValue<string>(), "resident-id", Orders.UniqueResidentId(), Today().AddYears(2)));
+        var mismatch = await _app.Console().PostJsonAsync("/api/filings", body).ExpectAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(["domain-holder-mismatch"], mismatch.ErrorCodes()["websites[0].domains[0]"]);
+
+        Declare(body, Holder(Domain(body), organisation["name"]!.GetValue<string>(), "uscc", organisation["certificateNumber"]!.GetValue<string>(), Today().AddYears(2)));
+        var created = await _app.Console().PostJsonAsync("/api/filings", body).ExpectAsync(HttpStatusCode.Created);
+        Assert.Equal(type, created["filingType"]!.GetValue<string>());
+
+        Declare(body, Holder(Domain(body), organisation["name"]!.GetValue<string>(), "uscc", organisation["certificateNumber"]!.GetValue<string>(), Today().AddDays(7)));
+        var expiring = await _app.Console().PutAsJsonAsync($"/api/filings/{created["id"]}", body).ExpectAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(["domain-expires-too-soon"], expiring.ErrorCodes()["websites[0].domains[0]"]);
     }
 
     private static string Domain(JsonObject body) => body["websites"]![0]!["domains"]![0]!.GetValue<string>();

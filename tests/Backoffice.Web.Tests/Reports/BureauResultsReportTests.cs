@@ -65,9 +65,9 @@ public sealed class BureauResultsReportTests
         var detail = book.Worksheet("明细");
         Assert.Equal(attempts.Count, detail.DataRows().Count);
         var resubmitted = detail.DataRows().Where(r => r.Cell(4).GetDouble() == 2).ToList();
-        Assert.Equal("通过", Assert.Single(resubmitted).Cell(7).GetString());
+        Assert.Equal("管局审核通过", Assert.Single(resubmitted).Cell(7).GetString());
         Assert.Equal(["待审"], detail.DataRows().Where(r => r.Cell(8).IsEmpty()).Select(r => r.Cell(7).GetString()));
-        Assert.Contains(detail.DataRows(), r => r.Cell(7).GetString() == "短信核验超时退回" && r.Cell(10).GetString() == "短信核验超时");
+        Assert.Contains(detail.DataRows(), r => r.Cell(7).GetString() == "短信核验超时" && r.Cell(10).GetString() == "短信核验超时");
         Assert.Contains(detail.DataRows(), r => r.Cell(10).GetString() == "证件图片不清晰或不完整；地址未详细到门牌号");
         Assert.Equal("yyyy-mm-dd hh:mm", detail.Cell(ReportWorkbook.HeaderRow + 1, 5).Style.NumberFormat.Format);
         foreach (var sheet in book.Worksheets.Skip(1))

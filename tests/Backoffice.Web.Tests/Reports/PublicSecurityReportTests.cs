@@ -53,7 +53,7 @@ public sealed class PublicSecurityReportTests
 
         using var book = await Workbooks.BuildAsync(Report.PublicSecurity, Parameters);
 
-        Assert.Equal(["封面", "按距批准天数", "明细"], book.Worksheets.Select(s => s.Name));
+        Assert.Equal(["封面", "按距批准天数", "到期与逾期（按处理组）", "明细", "到期与逾期明细"], book.Worksheets.Select(s => s.Name));
         var cover = book.Worksheet("封面");
         Assert.Equal("公安备案跟进报表", cover.Cell(1, 1).GetString());
         Assert.Equal(("截至", "2025-03-31"), (cover.Cell(3, 1).GetString(), cover.Cell(3, 2).GetString()));

@@ -108,7 +108,7 @@ public sealed class ReadableWorkbookTests
         };
     }
 
-    /// <summary>An order reviewed late in September by a user with a display name, submitted, rejected, resubmitted and approved.</summary>
+    /// <summary>An order reviewed late in September by a user with a display name (the task escalated to the lead), submitted, rejected, resubmitted and approved.</summary>
     internal static async Task<(Guid Order, string Number)> SeedAsync(string province)
     {
         var data = await OpenAsync();
@@ -121,6 +121,7 @@ public sealed class ReadableWorkbookTests
             """, new { username });
         var order = await data.OrderAsync(province, China(2025, 9, 1, 9));
         await data.TaskAsync(order, "initial-review", username, China(2025, 9, 1, 10), China(2025, 9, 2, 10), China(2025, 9, 3, 10));
+        await db.ExecuteAsync("update review_tasks set escalated_at = @at where order_id = @id", new { at = China(2025, 9, 2, 12), id = order.Order });
         await data.SubmissionAsync(order.Order, 1, China(2025, 9, 4, 10), China(2025, 9, 4, 11));
         await data.BureauEventAsync(order.Order, "rejected", China(2025, 9, 10, 10), true, "id-photo-unclear");
         await data.SubmissionAsync(order.Order, 2, China(2025, 9, 12, 10), China(2025, 9, 12, 11));

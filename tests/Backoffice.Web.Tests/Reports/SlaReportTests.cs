@@ -26,7 +26,10 @@ public sealed class SlaReportTests
 
         using var book = await Workbooks.BuildAsync(Report.Sla, Parameters("650000"));
 
-        Assert.Equal(["封面", "按环节", "按处理组", "按审核人", "未完成账龄", "进出与积压（按周）", "端到端（按类型）", "端到端（按省份）", "超时明细"],
+        Assert.Equal([
+            "封面", "按环节", "按处理组", "按审核人", "审核人矩阵", "未完成账龄", "进出与积压（按周）", "端到端（按类型）", "端到端（按省份）",
+            "环节用时（按类型）", "环节用时（按省份）", "超时升级", "超时明细", "升级明细",
+        ],
             book.Worksheets.Select(s => s.Name));
         var cover = book.Worksheet("封面");
         Assert.Equal("时效（SLA）报表", cover.Cell(1, 1).GetString());
@@ -112,7 +115,10 @@ public sealed class SlaReportTests
         using var book = await Workbooks.BuildAsync(Report.Sla, Parameters("640000") with { Team = "initial-review", English = true });
 
         Assert.Equal(
-            ["Cover", "By stage", "By team", "By reviewer", "Open work by age", "Inflow and backlog by week", "End to end by type", "End to end by province", "Breaches"],
+            [
+                "Cover", "By stage", "By team", "By reviewer", "Reviewer matrix", "Open work by age", "Inflow and backlog by week", "End to end by type",
+                "End to end by province", "Stage time by type", "Stage time by province", "Escalations", "Breaches", "Escalated tasks",
+            ],
             book.Worksheets.Select(s => s.Name));
         Assert.Equal("Initial review team", book.Worksheet("Cover").Row(6).Cell(2).GetString());
         Assert.Equal(["Initial review team", "Total"], book.Worksheet("By team").DataRows().Select(r => r.Cell(1).GetString()));

@@ -43,7 +43,7 @@ public sealed class SmsExpiryBackfillTests
         Assert.Equal(recorded, backfilled.At);
         Assert.Equal(1, await db.ExecuteScalarAsync<int>(
             "select count(*) from audit_log where actor = 'migration-0058' and entity_id = @orderNumber", new { orderNumber }));
-        Assert.Equal("短信核验超时退回", await ResultAsync(orderNumber));
+        Assert.Equal("短信核验超时", await ResultAsync(orderNumber));
     }
 
     [Fact]

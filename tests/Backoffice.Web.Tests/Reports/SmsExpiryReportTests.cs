@@ -38,7 +38,7 @@ public sealed class SmsExpiryReportTests
         using var book = new XLWorkbook(await response.Content.ReadAsStreamAsync());
 
         var row = book.Worksheet("明细").Row(orderNumber);
-        Assert.Equal("短信核验超时退回", row.Cell(7).GetString());
+        Assert.Equal("短信核验超时", row.Cell(7).GetString());
         Assert.Equal("短信核验超时", row.Cell(10).GetString());
         Assert.Contains(book.Worksheet("退回原因排名").DataRows(), r => r.Cell(2).GetString() == "短信核验超时");
     }

@@ -13,7 +13,8 @@ public sealed class ValidatorTests
         Assert.Equal(14, defaults.Select(d => d.Id).Distinct().Count());
         Assert.All(defaults, d => Assert.Empty(DefinitionValidator.Validate(d)));
         Assert.Equal(10, defaults.Where(d => d.FilingType is not null).Select(d => d.Id).Distinct().Count());
-        Assert.Equal(5, defaults.Count(d => d.Version == 2));
+        Assert.Equal(7, defaults.Count(d => d.Version == 2));
+        Assert.Equal(5, defaults.Count(d => d.Version == 4));
     }
 
     [Fact]

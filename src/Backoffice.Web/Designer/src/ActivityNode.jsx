@@ -6,11 +6,12 @@ const duration = (d) => (d && typeof d === 'object' ? `${d.amount} ${unitLabel(d
 
 /** An activity on the canvas: name, type, team and SLA; one handle per outcome; its errors, waiting orders and dry-run step. */
 export function ActivityNode({ data, selected }) {
-  const { activity, typeLabel, outcomes, errors, waiting, isStart, diff, visits, teamLabel } = data;
+  const { activity, typeLabel, outcomes, errors, waiting, isStart, diff, focused, visits, teamLabel } = data;
   const classes = ['activity', `activity-${activity.type}`];
   if (selected) classes.push('selected');
   if (errors.length) classes.push('has-errors');
   if (diff) classes.push(`diff-${diff}`);
+  if (focused) classes.push('focused');
   if (visits?.length) classes.push('on-path');
   const sla = duration(activity.properties?.sla ?? activity.properties?.deadline ?? activity.properties?.duration ?? activity.properties?.timeout);
   return (

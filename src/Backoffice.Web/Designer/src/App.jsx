@@ -4,7 +4,8 @@ import { api, problemLines } from './api.js';
 import { ApprovalPanel, PendingRequests, PublishPanel } from './Approval.jsx';
 import { Canvas } from './Canvas.jsx';
 import { DryRunPanel } from './DryRunPanel.jsx';
-import { DiffSummary, HistoryPanel, diffDocument } from './HistoryPanel.jsx';
+import { Compare } from './Compare.jsx';
+import { HistoryPanel } from './HistoryPanel.jsx';
 import { Palette } from './Palette.jsx';
 import { PropertyPanel } from './PropertyPanel.jsx';
 import { connect, connectionKey, needsLayout, newActivity, paste, removeActivities } from './graph.js';
@@ -31,7 +32,7 @@ export function App({ initialId }) {
   const [candidate, setCandidate] = useState(null);
   const [armed, setArmed] = useState(null);
   const [drawer, setDrawer] = useState(null);
-  const [diffView, setDiffView] = useState(null);
+  const [compare, setCompare] = useState(null);
   const [waiting, setWaiting] = useState(null);
   const [visits, setVisits] = useState(null);
   const [historyKey, setHistoryKey] = useState(0);
@@ -69,7 +70,7 @@ export function App({ initialId }) {
     setCandidate(versions.find((v) => v.status === 'awaiting-approval') ?? null);
     setErrors((await api.validate(id, stored(laid))).errors);
     setSaveState('saved');
-    setDiffView(null);
+    setCompare(null);
     setVisits(null);
     await showWaiting(id, summary.publishedVersion);
     window.history.replaceState(null, '', `?id=${encodeURIComponent(id)}`);
@@ -104,16 +105,16 @@ export function App({ initialId }) {
 
   // The draft is saved a moment after each edit; the engine's validation comes back with it.
   useEffect(() => {
-    if (!doc || doc === lastSaved.current || diffView) return undefined;
+    if (!doc || doc === lastSaved.current) return undefined;
     setSaveState((state) => (state === 'conflict' ? state : 'unsaved'));
     const timer = setTimeout(() => save(doc).catch((e) => setMessage(e.problem?.detail ?? problemLines(e).join('; '))), SAVE_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [doc, save, diffView]);
+  }, [doc, save]);
 
   // An edit not saved yet is saved before another definition is opened or the page is left.
   const switchTo = async (id) => {
     try {
-      if (!diffView && doc !== lastSaved.current) await save(doc);
+      if (doc !== lastSaved.current) await save(doc);
       setDefinitionId(id);
     } catch (e) { setMessage(problemLines(e).join('; ')); }
   };
@@ -165,7 +166,7 @@ export function App({ initialId }) {
     try {
       const saved = doc !== lastSaved.current ? await save(doc) : null;
       if (!saved && version.status !== 'draft') { setMessage(t('nothingToPublish')); return; }
-      setDiffView(null);
+      setCompare(null);
       setDrawer('publish');
     } catch (e) { setMessage(problemLines(e).join('; ')); }
   };
@@ -186,11 +187,7 @@ export function App({ initialId }) {
     } catch (e) { setMessage(problemLines(e).join('; ')); }
   };
 
-  const openDiff = async (result) => {
-    const [from, to] = await Promise.all([api.version(definitionId, result.from), api.version(definitionId, result.to)]);
-    setDiffView({ result, doc: autoLayout(diffDocument(from, to, result.diff)) });
-    setDrawer('diff');
-  };
+  const openDiff = (versions) => { setCompare(versions); setDrawer(null); };
 
   const importFile = async (file) => {
     try {
@@ -201,8 +198,8 @@ export function App({ initialId }) {
   };
 
   if (!types || !reference || !doc) return <div className="loading">{message ?? '…'}</div>;
-  const shown = diffView?.doc ?? doc;
-  const readOnly = Boolean(diffView);
+  const approving = drawer === 'approval' && candidate;
+  const readOnly = Boolean(compare || approving);
   const selected = selection.nodes.length === 1 ? selection.nodes[0] : null;
   const general = errors.filter((e) => !e.activityId);
 
@@ -236,7 +233,7 @@ export function App({ initialId }) {
           <input type="file" accept="application/json,.json" hidden onChange={(e) => e.target.files[0] && importFile(e.target.files[0])} />
         </label>
         <button type="button" onClick={() => setDrawer(drawer === 'history' ? null : 'history')}>{t('history')}</button>
-        <button type="button" onClick={() => { setDiffView(null); setDrawer('dry-run'); }}>{t('dryRun')}</button>
+        <button type="button" onClick={() => { setCompare(null); setDrawer('dry-run'); }}>{t('dryRun')}</button>
         <PendingRequests definitions={definitions} current={definitionId} onOpen={switchTo} />
         <button type="button" onClick={discardDraft} disabled={readOnly || version?.status !== 'draft'}>{t('discardDraft')}</button>
         <button type="button" className="primary" onClick={publish} disabled={readOnly}>{t('publish')}</button>
@@ -246,45 +243,49 @@ export function App({ initialId }) {
       {candidate && (
         <div className="approval-banner" data-testid="approval-banner">
           v{candidate.version} {t('awaiting-approval')} · {t('requestedBy')} {candidate.requestedBy} · {candidate.note}
-          <button type="button" onClick={() => { setDiffView(null); setDrawer('approval'); }}>{t('review')}</button>
+          <button type="button" onClick={() => { setCompare(null); setDrawer('approval'); }}>{t('review')}</button>
         </div>
       )}
-      {waiting && !diffView && <div className="hint waiting-note">{t('running')}: v{waiting.version}</div>}
-      <div className="workspace">
-        {!readOnly && <Palette types={types} armed={armed} onArm={setArmed} />}
-        <ReactFlowProvider key={`${definitionId}-${readOnly}`}>
-          <Canvas
-            doc={shown} types={typeMap} teams={reference.teams} errors={readOnly ? NONE : errors} armed={armed}
-            waiting={readOnly ? null : waiting?.counts} visits={readOnly ? null : visits} readOnly={readOnly}
-            onMove={moveActivities}
-            onRemove={removeSelected}
-            onConnect={(source, outcome, target) => set((d) => connect(d, source, outcome, target))}
-            onSelect={selectOnly}
-            onDropType={addActivity}
-          />
-        </ReactFlowProvider>
-        {!readOnly && (
+      {waiting && !readOnly && <div className="hint waiting-note">{t('running')}: v{waiting.version}</div>}
+      {approving && (
+        <ApprovalPanel definitionId={definitionId} request={candidate} published={version.published} types={typeMap} teams={reference.teams}
+          onClose={() => setDrawer(null)} onDecided={(answer) => reloadWith(`v${answer.version} ${t(answer.state)}`)} />
+      )}
+      {compare && (
+        <Compare definitionId={definitionId} from={compare.from} to={compare.to} types={typeMap} teams={reference.teams}
+          title={`${t('diffTitle')} v${compare.from} → v${compare.to}`} testId="diff" changesTestId="diff-changes"
+          onClose={() => { setCompare(null); setDrawer('history'); }} />
+      )}
+      {!readOnly && (
+        <div className="workspace">
+          <Palette types={types} armed={armed} onArm={setArmed} />
+          <ReactFlowProvider key={definitionId}>
+            <Canvas
+              doc={doc} types={typeMap} teams={reference.teams} errors={errors} armed={armed}
+              waiting={waiting?.counts} visits={visits}
+              onMove={moveActivities}
+              onRemove={removeSelected}
+              onConnect={(source, outcome, target) => set((d) => connect(d, source, outcome, target))}
+              onSelect={selectOnly}
+              onDropType={addActivity}
+            />
+          </ReactFlowProvider>
           <PropertyPanel
             doc={doc} selected={selected} types={typeMap} reference={reference} errors={errors}
             onChange={(activity) => set((d) => ({ ...d, activities: d.activities.map((a) => (a.id === activity.id ? activity : a)) }))}
             onConnect={(source, outcome, target) => set((d) => connect(d, source, outcome, target))}
             onSetStart={(id) => set((d) => ({ ...d, start: id }))}
           />
-        )}
-      </div>
+        </div>
+      )}
       {drawer === 'publish' && (
         <PublishPanel definitionId={definitionId} from={version.published} to={version.number} onClose={() => setDrawer(null)}
           onSubmitted={(answer) => reloadWith(`v${answer.version} ${t('submittedForApproval')}`)} />
-      )}
-      {drawer === 'approval' && candidate && (
-        <ApprovalPanel definitionId={definitionId} request={candidate} published={version.published} onClose={() => setDrawer(null)}
-          onDecided={(answer) => reloadWith(`v${answer.version} ${t(answer.state)}`)} />
       )}
       {drawer === 'history' && (
         <HistoryPanel definitionId={definitionId} refreshKey={historyKey} onDiff={openDiff}
           onShowWaiting={(v) => showWaiting(definitionId, v)} onClose={() => setDrawer(null)} />
       )}
-      {drawer === 'diff' && diffView && <DiffSummary diff={diffView.result} onClose={() => { setDiffView(null); setDrawer('history'); }} />}
       {drawer === 'dry-run' && (
         <DryRunPanel definitionId={definitionId} doc={stored(doc)} types={typeMap} reference={reference}
           onResult={(run) => setVisits(visitsOf(run))} onClose={() => setDrawer(null)} />

@@ -1,18 +1,9 @@
 import { useEffect, useState } from 'react';
 import { api, problemLines, user } from './api.js';
+import { Compare } from './Compare.jsx';
 import { t } from './i18n.js';
 
 const when = (iso) => (iso ? new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) : '');
-
-/** The business-language changes of a version, one per line. */
-export function ChangeList({ changes, testId }) {
-  if (!changes.length) return <p className="hint">{t('noChanges')}</p>;
-  return (
-    <ul className="change-list" data-testid={testId}>
-      {changes.map((c, i) => <li key={i} className={`change change-${c.kind ?? c.change}`}>{c.description}</li>)}
-    </ul>
-  );
-}
 
 /**
  * 「发布」: what the change does to running orders (the impact preview from the published version to
@@ -62,17 +53,12 @@ export function PublishPanel({ definitionId, from, to, onSubmitted, onClose }) {
 }
 
 /**
- * A candidate awaiting approval: who asked, with which note, its changes from the published version
- * in business language, and 「批准」/「驳回」 with a note. Its author sees that another manager must decide.
+ * A candidate awaiting approval: who asked, with which note, the published version and the candidate side
+ * by side with their changes, and 「批准」/「驳回」 with a note. Its author sees that another manager must decide.
  */
-export function ApprovalPanel({ definitionId, request, published, onDecided, onClose }) {
-  const [changes, setChanges] = useState(null);
+export function ApprovalPanel({ definitionId, request, published, types, teams, onDecided, onClose }) {
   const [note, setNote] = useState('');
   const [error, setError] = useState(null);
-  useEffect(() => {
-    if (!published) { setChanges([]); return; }
-    api.diff(definitionId, published, request.version).then((d) => setChanges(d.changes)).catch((e) => setError(problemLines(e).join('; ')));
-  }, [definitionId, published, request.version]);
   const own = request.requestedBy === user || request.savedBy === user;
   const decide = async (action) => {
     setError(null);
@@ -82,10 +68,9 @@ export function ApprovalPanel({ definitionId, request, published, onDecided, onC
     } catch (e) { setError(problemLines(e).join('; ')); }
   };
   return (
-    <section className="drawer" data-testid="approval-panel">
-      <header><h2>{t('approvalTitle')} v{request.version}</h2><button type="button" onClick={onClose}>{t('close')}</button></header>
-      <p>{t('requestedBy')} {request.requestedBy} · {when(request.requestedAt)} · {t('note')}: {request.note}</p>
-      {changes && <ChangeList changes={changes} testId="approval-changes" />}
+    <Compare definitionId={definitionId} from={published} to={request.version} types={types} teams={teams}
+      title={`${t('approvalTitle')} v${request.version}`} testId="approval-panel" changesTestId="approval-changes" onClose={onClose}>
+      <p className="request">{t('requestedBy')} {request.requestedBy} · {when(request.requestedAt)}<br />{t('note')}: {request.note}</p>
       {own && <p className="hint" data-testid="own-request">{t('ownRequest')}</p>}
       <label className="note-field">{t('decisionNote')} *
         <textarea aria-label="approval-note" rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
@@ -95,7 +80,7 @@ export function ApprovalPanel({ definitionId, request, published, onDecided, onC
         <button type="button" className="primary" disabled={own || !note.trim()} onClick={() => decide('approve')}>{t('approve')}</button>
         <button type="button" disabled={!note.trim()} onClick={() => decide('reject')}>{t(own ? 'withdraw' : 'reject')}</button>
       </div>
-    </section>
+    </Compare>
   );
 }
 

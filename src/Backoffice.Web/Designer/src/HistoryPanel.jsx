@@ -1,7 +1,5 @@
 import { useEffect, useState } from 'react';
 import { api, problemLines } from './api.js';
-import { ChangeList } from './Approval.jsx';
-import { connectionKey } from './graph.js';
 import { t } from './i18n.js';
 
 const when = (iso) => (iso ? new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) : '');
@@ -13,11 +11,9 @@ export function HistoryPanel({ definitionId, refreshKey, onDiff, onShowWaiting, 
   const [error, setError] = useState(null);
   useEffect(() => { api.versions(definitionId).then(setVersions).catch((e) => setError(problemLines(e).join('; '))); }, [definitionId, refreshKey]);
   const toggle = (v) => setPicked((p) => (p.includes(v) ? p.filter((x) => x !== v) : [...p.slice(-1), v]));
-  const compare = async () => {
+  const compare = () => {
     const [from, to] = [...picked].sort((a, b) => a - b);
-    try {
-      onDiff(await api.diff(definitionId, from, to));
-    } catch (e) { setError(problemLines(e).join('; ')); }
+    onDiff({ from, to });
   };
   return (
     <section className="drawer" data-testid="history">
@@ -40,35 +36,6 @@ export function HistoryPanel({ definitionId, refreshKey, onDiff, onShowWaiting, 
         </tbody>
       </table>
       <button type="button" disabled={picked.length !== 2} onClick={compare}>{t('compare')}</button>
-    </section>
-  );
-}
-
-/** The union of two versions for the diff canvas: the newer version's activities and connections plus what it removed. */
-export function diffDocument(from, to, diff) {
-  const added = new Set(diff.addedActivities);
-  const changed = new Map(diff.changedActivities.map((c) => [c.id, c.fields]));
-  const removed = from.activities.filter((a) => diff.removedActivities.includes(a.id));
-  const addedLinks = new Set(diff.addedConnections.map(connectionKey));
-  return {
-    ...to,
-    activities: [
-      ...to.activities.map((a) => ({ ...a, diff: added.has(a.id) ? 'added' : changed.has(a.id) ? 'changed' : null, changedFields: changed.get(a.id) })),
-      ...removed.map((a) => ({ ...a, diff: 'removed' })),
-    ],
-    connections: [
-      ...to.connections.map((c) => ({ ...c, diff: addedLinks.has(connectionKey(c)) ? 'added' : null })),
-      ...diff.removedConnections.map((c) => ({ ...c, diff: 'removed' })),
-    ],
-  };
-}
-
-/** The differences of two versions in business language, as the approval request shows them. */
-export function DiffSummary({ diff, onClose }) {
-  return (
-    <section className="drawer" data-testid="diff">
-      <header><h2>{t('diffTitle')} v{diff.from} → v{diff.to}</h2><button type="button" onClick={onClose}>{t('close')}</button></header>
-      <ChangeList changes={diff.changes} testId="diff-changes" />
     </section>
   );
 }

@@ -49,6 +49,8 @@ const texts = {
   'stage-bureau': ['管局', 'Bureau'], 'stage-follow-up': ['办结与后续', 'Completion and follow-up'],
   folded: ['已折叠', 'folded'], expandFollowUp: ['展开「办结与后续」', 'Expand “Completion and follow-up”'],
   collapseFollowUp: ['折叠「办结与后续」', 'Fold “Completion and follow-up”'],
+  before: ['旧版本', 'Before:'], after: ['新版本', 'After:'], nothingPublished: ['尚无发布版本', 'Nothing published yet'],
+  pickChange: ['点击一条变更，两侧图中将定位并突出该步骤', 'Click a change to find its step on both graphs'],
   placeHint: ['在画布上单击放置，Esc 取消', 'Click on the canvas to place it; Esc cancels'],
 };
 

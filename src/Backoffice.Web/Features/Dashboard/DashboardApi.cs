@@ -16,7 +16,8 @@ namespace Backoffice.Web.Features.Dashboard;
 /// <summary>
 /// GET /api/dashboard: the headline figures of the SLA and bureau-results workbooks for a period (the last
 /// 30 days, today included, when left out), read with the workbooks' own queries from the replica when one is set.
-/// Names are in the caller's language (lang=en for English). A bad period is 400 with its fields.
+/// Names are in the caller's language (lang=en for English). A bad period is 400 with its fields. A team lead
+/// sees his own teams only (<see cref="DashboardScope"/>).
 /// </summary>
 public static class DashboardApi
 {
@@ -25,14 +26,15 @@ public static class DashboardApi
 
     public static IEndpointRouteBuilder MapDashboardApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/dashboard", (HttpContext context, string? from, string? to) => FiguresAsync(context, from, to))
-            .RequireAuthorization(Policies.Management).WithTags("Reports")
-            .WithSummary("Headline figures for the dashboard: SLA per stage, in/out/backlog per week, approval rate per province (from, to: yyyy-MM-dd)")
-            .Produces<DashboardFigures>().ProducesValidationProblem();
+        app.MapGet("/api/dashboard", (HttpContext context, string? from, string? to, string? team) => FiguresAsync(context, from, to, team))
+            .RequireAuthorization(Policies.Dashboard).WithTags("Reports")
+            .WithSummary("Headline figures for the dashboard: SLA per stage, in/out/backlog per week, approval rate per province, escalations per team "
+                + "(from, to: yyyy-MM-dd; team: one team). A team lead gets his own teams' stages and escalations only; another team is 404")
+            .Produces<DashboardFigures>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 
-    private static async Task<IResult> FiguresAsync(HttpContext context, string? from, string? to)
+    private static async Task<IResult> FiguresAsync(HttpContext context, string? from, string? to, string? team)
     {
         var services = context.RequestServices;
         var clock = services.GetRequiredService<ApplicationClock>();
@@ -45,17 +47,23 @@ public static class DashboardApi
         }
 
         var errors = new ValidationErrors();
+        await using var connection = await services.GetRequiredService<NpgsqlDataSource>().OpenConnectionAsync(ct);
+        var scope = await DashboardScope.ForAsync(context.User, connection, team, context.IsEnglish(), errors, ct);
+        if (scope.NotFound)
+        {
+            return Problems.NotFound(context);
+        }
+
         var parameters = new ReportQuery(from, to, null, null, null, null)
             .Validate(Report.BureauResults, errors, [], today, context.IsEnglish(), context.Name(), clock.GetUtcNow());
-        if (parameters is null)
+        if (parameters is null || !errors.IsEmpty)
         {
             return Problems.Validation(context, errors);
         }
 
         parameters = parameters with { Targets = services.GetRequiredService<IOptions<ReportTargets>>().Value };
-        await using var connection = await services.GetRequiredService<NpgsqlDataSource>().OpenConnectionAsync(ct);
         var calendar = await services.GetRequiredService<WorkingCalendarStore>().GetAsync(connection, ct);
         await using var replica = await services.GetRequiredService<ReadReplica>().OpenConnectionAsync(ct);
-        return Results.Ok(await DashboardFigures.ReadAsync(replica, calendar, parameters, ct));
+        return Results.Ok(await DashboardFigures.ReadAsync(replica, calendar, parameters, scope.Teams, ct));
     }
 }

@@ -20,9 +20,10 @@ namespace Backoffice.Web.Features.Dashboard;
 /// <summary>
 /// /dashboard: the headline figures of the SLA and bureau-results workbooks for a chosen period (the last
 /// 30 days by default), read with the workbooks' own queries, as tables and as charts the page's script
-/// draws from the figures it carries in a data attribute (the CSP allows no inline script).
+/// draws from the figures it carries in a data attribute (the CSP allows no inline script). A team lead sees the
+/// stages and escalations of the teams he leads (<see cref="DashboardScope"/>), a stage linking to his lead board.
 /// </summary>
-[Authorize(Policy = Policies.Management)]
+[Authorize(Policy = Policies.Dashboard)]
 public sealed class DashboardPageModel(
     NpgsqlDataSource dataSource, ReadReplica replica, WorkingCalendarStore calendars, ApplicationClock clock, IOptions<ReportTargets> targets) : PageModel
 {
@@ -36,19 +37,27 @@ public sealed class DashboardPageModel(
 
     [BindProperty(SupportsGet = true)] public string? From { get; set; }
     [BindProperty(SupportsGet = true)] public string? To { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Team { get; set; }
 
     public IDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
     public DashboardFigures? Figures { get; private set; }
+    public DashboardScope? Scope { get; private set; }
+
+    /// <summary>A team lead's view: his teams' figures only, drill-down to his lead board.</summary>
+    public bool ForLead => !DashboardScope.SeesWholeDesk(User);
 
     /// <summary>The figures as the page's script reads them.</summary>
     public string FiguresJson => JsonSerializer.Serialize(
         Figures is not { } f ? null : new
         {
             f.SlaTarget, f.ApprovalTarget, f.Weeks,
-            Stages = f.Stages.Select(s => new { s.Name, s.ShareWithinSla, Link = OrdersOfStage(s.Stage) }),
+            Stages = f.Stages.Select(s => new { s.Name, s.ShareWithinSla, Link = StageLink(s.Stage) }),
             Provinces = f.Provinces.Select(p => new { p.Name, p.ApprovalRate, Link = OrdersOfProvince(p.Province) }),
         },
         JsonSerializerOptions.Web);
+
+    /// <summary>Where a stage drills down to: the orders now in it, or for a lead his board of his teams' open tasks.</summary>
+    public string? StageLink(string stage) => ForLead ? "/board" : OrdersOfStage(stage);
 
     public static string? OrdersOfStage(string stage) =>
         StageStatus.TryGetValue(stage, out var status) ? $"/orders?status={Uri.EscapeDataString(status)}" : null;
@@ -57,7 +66,7 @@ public sealed class DashboardPageModel(
 
     public static string Percent(double? share) => share is { } s ? s.ToString("0.0%", CultureInfo.InvariantCulture) : "–";
 
-    public async Task OnGetAsync()
+    public async Task<IActionResult> OnGetAsync()
     {
         var today = clock.Today;
         if (string.IsNullOrWhiteSpace(From) && string.IsNullOrWhiteSpace(To))
@@ -66,19 +75,26 @@ public sealed class DashboardPageModel(
             To = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         }
 
+        var ct = HttpContext.RequestAborted;
         var errors = new ValidationErrors();
-        var parameters = new ReportQuery(From, To, null, null, null, null)
-            .Validate(Report.BureauResults, errors, [], today, HttpContext.IsEnglish(), HttpContext.Name(), clock.GetUtcNow());
-        if (parameters is null)
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        Scope = await DashboardScope.ForAsync(User, connection, Team, HttpContext.IsEnglish(), errors, ct);
+        if (Scope.NotFound)
         {
-            Errors = errors.ToDictionary(HttpContext.IsEnglish());
-            return;
+            return NotFound();
         }
 
-        var ct = HttpContext.RequestAborted;
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        var parameters = new ReportQuery(From, To, null, null, null, null)
+            .Validate(Report.BureauResults, errors, [], today, HttpContext.IsEnglish(), HttpContext.Name(), clock.GetUtcNow());
+        if (parameters is null || !errors.IsEmpty)
+        {
+            Errors = errors.ToDictionary(HttpContext.IsEnglish());
+            return Page();
+        }
+
         var calendar = await calendars.GetAsync(connection, ct);
         await using var read = await replica.OpenConnectionAsync(ct);
-        Figures = await DashboardFigures.ReadAsync(read, calendar, parameters with { Targets = targets.Value }, ct);
+        Figures = await DashboardFigures.ReadAsync(read, calendar, parameters with { Targets = targets.Value }, Scope.Teams, ct);
+        return Page();
     }
 }

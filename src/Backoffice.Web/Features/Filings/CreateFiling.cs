@@ -61,7 +61,7 @@ public static class CreateFiling
                 verificationMethod = request!.VerificationMethod, body = Serialize(request, order), passwordHash = PasswordHash(request, order), actor, now,
             }, transaction, cancellationToken: ct));
         await WriteWebsitesAsync(connection, transaction, id, order, ct);
-        await FilingOrders.AppendTimelineAsync(connection, transaction, id, now, FilingStatus.Draft, "created", actor, null, ct);
+        await new AppendTimeline(id, now, FilingStatus.Draft, "created", actor, null).RunAsync(connection, transaction, ct);
         await AuditLog.WriteAsync(connection, transaction, now, actor, "created", "filing-order", orderNumber,
             new { order.FilingType, order.Province, order.AccountId }, ct);
         await transaction.CommitAsync(ct);

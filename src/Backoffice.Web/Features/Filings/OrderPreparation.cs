@@ -67,7 +67,7 @@ public sealed class OrderPreparation(
         {
             var errors = FilingOrderValidator.Validate(request, type, clock.Today, rules, await ProvinceRuleStore.RulesAsync(connection, context.RequestAborted));
             return errors.IsEmpty
-                ? await ExistingRecordOrder.PrepareAsync(context, connection, registry, request, type)
+                ? await CheckWebsitesOfChangeAsync(context, connection, request, await ExistingRecordOrder.PrepareAsync(context, connection, registry, request, type))
                 : (null, Problems.Validation(context, errors));
         }
 
@@ -135,6 +135,24 @@ public sealed class OrderPreparation(
         var websiteNumber = websites.Count == 1 ? decided.WebsiteFilingNumber : null;
         return (new PreparedOrder(decided.FilingType!, subject.Province!, subject.Nature, subject.Name!.Trim(), subject.CertificateType!,
             certificateNumber, decided.SubjectFilingNumber, websiteNumber, websites), null);
+    }
+
+    /// <summary>
+    /// An order on existing records that carries websites (a website change; the others name their target only): its
+    /// domains' holders are checked against the subject filed here as on an order for new records, with the same errors.
+    /// </summary>
+    private async Task<(PreparedOrder?, IResult?)> CheckWebsitesOfChangeAsync(
+        HttpContext context, NpgsqlConnection connection, FilingOrderRequest request, (PreparedOrder? Order, IResult? Problem) prepared)
+    {
+        if (prepared.Order is not { FilingType: FilingType.ChangeWebsite } order)
+        {
+            return prepared;
+        }
+
+        var errors = new ValidationErrors();
+        await CheckDomainHoldersAsync(connection, new SubjectIdentity(order.SubjectName, order.CertificateType, order.CertificateNumber),
+            request, [.. order.Websites], errors, context.RequestAborted);
+        return errors.IsEmpty ? prepared : (null, Problems.Validation(context, errors));
     }
 
     /// <summary>

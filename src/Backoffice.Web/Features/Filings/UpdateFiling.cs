@@ -69,7 +69,7 @@ public static class UpdateFiling
             },
             transaction, cancellationToken: ct));
         await CreateFiling.WriteWebsitesAsync(connection, transaction, id, order, ct);
-        await FilingOrders.AppendTimelineAsync(connection, transaction, id, now, current.Status, "updated", actor, null, ct);
+        await new AppendTimeline(id, now, current.Status, "updated", actor, null).RunAsync(connection, transaction, ct);
         await AuditLog.WriteAsync(connection, transaction, now, actor, "updated", "filing-order", current.OrderNumber, null, ct);
         await transaction.CommitAsync(ct);
         return Results.Ok(new CreateFiling.Created(id, current.OrderNumber, current.FilingType, current.Status,

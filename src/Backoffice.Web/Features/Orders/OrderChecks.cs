@@ -30,7 +30,7 @@ public sealed class OrderChecks(RegistryStore registry, IDomainRegistry domains,
         NpgsqlConnection connection, FilingOrderRow order, FilingOrderRequest body, CancellationToken ct)
     {
         var names = (body.Websites ?? []).SelectMany(w => w?.Domains ?? []).OfType<string>().Distinct().ToList();
-        if (names.Count == 0 || body.Subject?.Name is null)
+        if (names.Count == 0)
         {
             return [];
         }

@@ -6,9 +6,9 @@ namespace Backoffice.Web.Features.Orders;
 /// <summary>
 /// Order search for staff (the /orders page and GET /api/filings): one text (order number, subject certificate
 /// number, the beginning of the subject's name, or a domain) and filters, newest first, among the orders the
-/// caller sees. Each text match is its own indexed lookup and their ids are gathered first (an array, so the
-/// planner fetches those orders by key instead of hashing them against a scan of every order); without a text
-/// the list walks (created_at, id) newest first (db/0082).
+/// caller sees. Each text match is its own indexed lookup, read with its created_at (from the index for a name's
+/// beginning, db/0100); the matches are sorted newest first before any order is fetched, so only the orders of the
+/// page are read by key, not every match. Without a text the list walks (created_at, id) newest first (db/0082).
 /// </summary>
 public static class OrderSearch
 {
@@ -18,6 +18,16 @@ public static class OrderSearch
     public const int CountCap = 1000;
 
     public const int MaxTextLength = 100;
+
+    /// <summary>The orders a text matches, each with its created_at: every lookup indexed, the name's read from the index alone.</summary>
+    private const string Matches =
+        """
+        select id, created_at from filing_orders where order_number = @text
+        union select id, created_at from filing_orders where subject_certificate_number = @text
+        union select id, created_at from filing_orders where subject_name like @prefix
+        union select id, created_at from filing_orders
+              where id = any (array (select order_id from filing_websites where domains @> array[lower(@text)]))
+        """;
 
     public sealed record Filter(string? Text, string? Status, string? FilingType, string? Province, int Page, int Size = PageSize)
     {
@@ -45,8 +55,8 @@ public static class OrderSearch
         var rows = (await connection.QueryAsync<Row>(new CommandDefinition(
             $"""
             select o.id, o.order_number, o.filing_type, o.status, o.province, o.subject_name, o.created_at, o.updated_at
-            from filing_orders o {Where(visibility, filter)}
-            order by o.created_at desc, o.id desc limit @limit offset @offset
+            from {From(filter)} {Where(visibility, filter)}
+            order by {Newest(filter)} limit @limit offset @offset
             """,
             Parameters(visibility, filter, new { limit = filter.Size + 1, offset = filter.Offset }), cancellationToken: ct))).AsList();
         var more = rows.Count > filter.Size;
@@ -61,27 +71,35 @@ public static class OrderSearch
     {
         var stop = filter.Offset + CountCap;
         var counted = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            $"select count(*) from (select 1 from filing_orders o {Where(visibility, filter)} limit @stop) matching",
+            $"select count(*) from (select 1 from filing_orders o {Where(visibility, filter)} {Among(filter)} limit @stop) matching",
             Parameters(visibility, filter, new { stop = stop + 1 }), cancellationToken: ct));
         return counted > stop ? new Count(stop, true) : new Count(counted, false);
     }
 
-    private static string Where(OrderVisibility visibility, Filter filter)
-    {
-        var text = filter.Text is null ? "" :
-            """
-            and o.id = any (array (
-                select id from filing_orders where order_number = @text
-                union select id from filing_orders where subject_certificate_number = @text
-                union select id from filing_orders where subject_name like @prefix
-                union select order_id from filing_websites where domains @> array[lower(@text)]))
-            """;
-        return $"""
-            where (@status::text is null or o.status = @status) and (@filingType::text is null or o.filing_type = @filingType)
-              and (@province::text is null or o.province = @province) {text}
-              and {visibility.Condition}
-            """;
-    }
+    /// <summary>
+    /// The orders listed: all of them, or a text's matches sorted newest first and joined in that order, so that a
+    /// page reads the orders it shows (and those the filters or visibility skip) and stops.
+    /// </summary>
+    private static string From(Filter filter) => filter.Text is null ? "filing_orders o" :
+        $"({Matches} order by created_at desc, id desc) matched join filing_orders o on o.id = matched.id";
+
+    /// <summary>
+    /// For the count, which needs no order, the text's matches as an array of ids fetched by key: joining the sorted
+    /// matches let the planner hash every task of a reviewer's teams against them.
+    /// </summary>
+    private static string Among(Filter filter) =>
+        filter.Text is null ? "" : $"and o.id = any (array (select id from ({Matches}) found))";
+
+    /// <summary>Newest first; with a text, by the matches' own columns (the same values), so that their order serves.</summary>
+    private static string Newest(Filter filter) =>
+        filter.Text is null ? "o.created_at desc, o.id desc" : "matched.created_at desc, matched.id desc";
+
+    private static string Where(OrderVisibility visibility, Filter filter) =>
+        $"""
+        where (@status::text is null or o.status = @status) and (@filingType::text is null or o.filing_type = @filingType)
+          and (@province::text is null or o.province = @province)
+          and {visibility.Condition}
+        """;
 
     private static DynamicParameters Parameters(OrderVisibility visibility, Filter filter, object page)
     {

@@ -1,0 +1,58 @@
+using System.Globalization;
+using Backoffice.Reports.Workbooks;
+using Npgsql;
+
+namespace Backoffice.Reports.PublicSecurity;
+
+/// <summary>
+/// The follow-ups to act on as of the report's day: not reported, and due (30 days after approval) within the
+/// next <see cref="DaysAhead"/> days, or already overdue. Each with the team that owns its order (the team of
+/// its latest review task) and the owner (who completed or holds that task), listed and counted per team.
+/// </summary>
+internal sealed class DueList
+{
+    public const int DaysAhead = 7;
+
+    private readonly DetailSheet _sheet;
+    private readonly SortedDictionary<string, (int DueSoon, int Overdue)> _byTeam = new(StringComparer.Ordinal);
+
+    private DueList(DetailSheet sheet) => _sheet = sheet;
+
+    public static DueList Add(ReportWorkbook workbook, ReportParameters p) =>
+        new(workbook.AddDetail(p.T("到期与逾期明细", "Due and overdue"),
+        [
+            new(p.T("订单号", "Order")), new(p.T("省份", "Province")), new(p.T("主体名称", "Subject")),
+            new(p.T("批准时间", "Approved"), ColumnKind.DateTime), new(p.T("报备期限", "Due on")),
+            new(p.T("剩余天数", "Days left"), ColumnKind.Integer), new(p.T("逾期天数", "Days overdue"), ColumnKind.Integer),
+            new(p.T("提醒时间", "Reminded"), ColumnKind.DateTime), new(p.T("负责处理组", "Owner team")), new(p.T("负责人", "Owner")),
+            new(p.T("状态", "State")),
+        ]));
+
+    /// <summary>One follow-up not reported <paramref name="days"/> days after approval (at least 30 − 7) from the report's query row.</summary>
+    public void Add(ReportParameters p, Names names, NpgsqlDataReader reader, DateTimeOffset approved, int days, DateTimeOffset? reminded)
+    {
+        var overdue = days > PublicSecurityReport.DueDays;
+        var team = reader.IsDBNull(10) ? p.T("（无审核任务）", "(no review task)") : names.Team(reader.GetString(10));
+        var counts = _byTeam.GetValueOrDefault(team);
+        _byTeam[team] = overdue ? (counts.DueSoon, counts.Overdue + 1) : (counts.DueSoon + 1, counts.Overdue);
+        var dueOn = p.To.AddDays(PublicSecurityReport.DueDays - days);
+        _sheet.Add(p.OrderCell(reader.GetGuid(0), reader.GetString(1)), Labels.Province(p, reader.GetString(2)),
+            Labels.SubjectName(reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4)), approved,
+            dueOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), overdue ? null : PublicSecurityReport.DueDays - days,
+            overdue ? days - PublicSecurityReport.DueDays : null, reminded, team, reader.IsDBNull(11) ? null : names.User(reader.GetString(11)),
+            overdue ? p.T("逾期", "Overdue") : p.T($"{DaysAhead}天内到期", $"Due within {DaysAhead} days"));
+    }
+
+    /// <summary>The per-team counts, with totals, as a summary sheet.</summary>
+    public void Finish(ReportWorkbook workbook, ReportParameters p) =>
+        workbook.AddTable(p.T("到期与逾期（按处理组）", "Due and overdue by team"),
+            [
+                new(p.T("负责处理组", "Owner team")), new(p.T($"{DaysAhead}天内到期", $"Due within {DaysAhead} days"), ColumnKind.Integer),
+                new(p.T("逾期", "Overdue"), ColumnKind.Integer), new(p.T("合计", "Total"), ColumnKind.Integer),
+            ],
+            _byTeam.Select(t => (object?[])[t.Key, t.Value.DueSoon, t.Value.Overdue, t.Value.DueSoon + t.Value.Overdue]),
+            [
+                p.T("合计", "Total"), _byTeam.Values.Sum(t => t.DueSoon), _byTeam.Values.Sum(t => t.Overdue),
+                _byTeam.Values.Sum(t => t.DueSoon + t.Overdue),
+            ]);
+}

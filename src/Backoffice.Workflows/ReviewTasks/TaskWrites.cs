@@ -1,0 +1,40 @@
+using Backoffice.Workflows.Filings;
+using Backoffice.Workflows.Steps;
+using NpgsqlTypes;
+
+namespace Backoffice.Workflows.ReviewTasks;
+
+/// <summary>
+/// Opens the review task of a human-task activity's bookmark on its (locked) order; the task carries the order's
+/// filing type and province.
+/// </summary>
+public sealed record OpenTask(
+    Guid InstanceId, Guid BookmarkId, FilingOrderRow Order, string ActivityId, string Step, string Team, IReadOnlyList<string> Outcomes,
+    DateTimeOffset At, DateTimeOffset DueAt, DateTimeOffset? EscalateAt) : EngineWrite
+{
+    private const string Sql =
+        """
+        insert into review_tasks (id, instance_id, bookmark_id, order_id, activity_id, step, team, outcomes, status, created_at, due_at,
+            escalate_at, filing_type, province)
+        values ($1, $2, $3, $4, $5, $6, $7, $8, 'open', $9, $10, $11, $12, $13)
+        """;
+
+    internal override void AddTo(DeferredWrites writes) =>
+        writes.Add(Sql, Guid.CreateVersion7(), InstanceId, BookmarkId, Order.Id, ActivityId, Step, Team, Outcomes.ToArray(), At, DueAt,
+            DeferredWrites.Nullable(NpgsqlDbType.TimestampTz, EscalateAt), Order.FilingType, Order.Province);
+}
+
+/// <summary>
+/// Cancels the open tasks of an instance that has ended, after any task its step opened. The tasks are found
+/// through their order's index: open tasks are not indexed by instance.
+/// </summary>
+public sealed record CancelOpenTasks(Guid OrderId, Guid InstanceId, DateTimeOffset At) : EngineWrite
+{
+    private const string Sql =
+        """
+        update review_tasks set status = 'cancelled', completed_at = $1, row_version = row_version + 1
+        where order_id = $2 and instance_id = $3 and status = 'open'
+        """;
+
+    internal override void AddTo(DeferredWrites writes) => writes.Add(Sql, At, OrderId, InstanceId);
+}
