@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Backoffice.Web.Features.Tasks;
-using Backoffice.Workflows.ReviewTasks;
 using Backoffice.Web.Infrastructure;
 using Backoffice.Workflows.Labels;
 using Backoffice.Workflows.Validation;
