@@ -91,9 +91,10 @@ public sealed class MigrationTests
         Assert.Equal(["required"], unknown.ErrorCodes()["mapping.review"]);
         Assert.Equal(["required"], unknown.ErrorCodes()["instanceIds"]);
 
+        var next = await definitions.RepublishAsync(await definitions.PublishedAsync());
         var step = await definitions.PostAsync("migrations", new JsonObject
         {
-            ["fromVersion"] = 1, ["toVersion"] = version, ["dryRun"] = true, ["mapping"] = new JsonObject { ["no-such-step"] = "review" },
+            ["fromVersion"] = version, ["toVersion"] = next, ["dryRun"] = true, ["mapping"] = new JsonObject { ["no-such-step"] = "review" },
         }).ExpectAsync(HttpStatusCode.BadRequest);
         Assert.Equal(["mapping-activity-unknown"], step.ErrorCodes()["mapping.no-such-step"]);
 

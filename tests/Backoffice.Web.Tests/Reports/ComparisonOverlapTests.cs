@@ -7,11 +7,11 @@ namespace Backoffice.Web.Tests.Reports;
 /// The SLA report reads its period and the two it is compared with in one query, so a stage must count in
 /// every period it started in: over the 366 days 2024-03-01 ~ 2025-03-01 the previous period is
 /// 2023-03-01 ~ 2024-02-29 and last year's 2023-03-01 ~ 2024-03-01, which shares a day with each.
-/// Heilongjiang (230000) is this test's own.
+/// Zhejiang (330000) is this test's own.
 /// </summary>
 public sealed class ComparisonOverlapTests
 {
-    private const string Province = "230000";
+    private const string Province = "330000";
 
     [Fact]
     public async Task A_stage_counts_in_each_period_it_started_in_when_the_periods_overlap()
