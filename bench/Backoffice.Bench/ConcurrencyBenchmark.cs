@@ -53,11 +53,11 @@ public static class ConcurrencyBenchmark
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{round,5}  {row.Engine1,16:F1}  {row.EngineN,16:F1}  {many.Activities / many.Elapsed.TotalSeconds,12:F1}  {tpcbOne,11:F1}  {tpcbMany,11:F1}  {flowOne,14:F1}  {flowMany,14:F1}  {row.EngineN / tpcbMany,14:P1}  {row.EngineN / flowMany,21:F2}  {LoadAverage()}"));
             costs.Add(string.Create(CultureInfo.InvariantCulture,
-                $"{round,5}  {(double)many.Commands / many.Steps,16:F2}  {many.ProcessorTime.TotalMilliseconds / many.Steps,15:F2}  {PerUnit(engineServer.Cpu, many.Steps),18}  {Per(engineServer.Flushes, many.Steps),16}  {Per(engineServer.FullPages, many.Steps),15}  {engineServer.WalBytes / many.Steps,8}  {PerUnit(tpcbServer.Cpu, tpcbMany * TpcBSeconds),23}  {Per(tpcbServer.Flushes, tpcbMany * TpcBSeconds),15}  {tpcbServer.WalBytes / (tpcbMany * TpcBSeconds),7:F0}  {delayed.Steps / delayed.Elapsed.TotalSeconds,20:F1}  {Per(delayedServer.Flushes, delayed.Steps),24}"));
+                $"{round,5}  {(double)many.Commands / many.Steps,16:F2}  {many.ProcessorTime.TotalMilliseconds / many.Steps,15:F2}  {PerUnit(engineServer.Cpu, many.Steps),18}  {Per(engineServer.Flushes, many.Steps),16}  {Per(engineServer.FullPages, many.Steps),15}  {engineServer.WalBytes / many.Steps,8}  {Per(tpcbServer.Flushes, tpcbMany * TpcBSeconds),21}  {delayed.Steps / delayed.Elapsed.TotalSeconds,20:F1}  {Per(delayedServer.Flushes, delayed.Steps),24}"));
         }
 
         Console.WriteLine($"where the time goes at {drivers}: app CPU is the benchmark process's processor time, server CPU the database server's (its own processes); WAL flushes and full-page images from pg_stat_wal");
-        Console.WriteLine("round  round trips/step  app CPU ms/step  server CPU ms/step  WAL flushes/step  full pages/step  WAL/step  TPC-B server CPU ms/txn  WAL flushes/txn  WAL/txn  commit_delay steps/s  commit_delay flushes/step");
+        Console.WriteLine("round  round trips/step  app CPU ms/step  server CPU ms/step  WAL flushes/step  full pages/step  WAL/step  TPC-B WAL flushes/txn  commit_delay steps/s  commit_delay flushes/step");
         Console.WriteLine($"commit_delay: the engine at {drivers} again, in the same round, on connections with commit_delay = {GroupCommit.DelayMicroseconds} µs, commit_siblings = {GroupCommit.Siblings} (the two alternate which goes first)");
         costs.ForEach(Console.WriteLine);
 

@@ -3,8 +3,8 @@ using System.Text.Json;
 using Backoffice.Workflows.Bookmarks;
 using Backoffice.Workflows.Filings;
 using Backoffice.Workflows.Filings.Rules;
-using Backoffice.Workflows.HumanTasks;
 using Backoffice.Workflows.Instances;
+using Backoffice.Workflows.ReviewTasks;
 using Backoffice.Workflows.Steps;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,7 +21,7 @@ public sealed class HappyPath(IServiceProvider services, CommandMeter meter)
     private readonly StepTransaction _steps = services.GetRequiredService<StepTransaction>();
     private readonly FilingProcess _process = services.GetRequiredService<FilingProcess>();
     private readonly WorkflowEngine _engine = services.GetRequiredService<WorkflowEngine>();
-    private readonly TaskCompletion _completion = services.GetRequiredService<TaskCompletion>();
+    private readonly CompleteTask _completeTask = services.GetRequiredService<CompleteTask>();
     private readonly NpgsqlDataSource _dataSource = services.GetRequiredService<NpgsqlDataSource>();
 
     public async Task<Measurement> RunAsync(int count)
@@ -130,7 +130,7 @@ public sealed class HappyPath(IServiceProvider services, CommandMeter meter)
         Step(async c =>
         {
             var task = (await InstanceStore.LockTaskAsync(c, taskId))!;
-            await _completion.CompleteAsync(c, task, "bench", "approve", [], null);
+            await _completeTask.FinishAsync(c, task, "bench", "approve", [], null);
         });
 
     /// <summary>As POST /api/bureau/events: the order locked with its waiting bookmarks, then the resume.</summary>

@@ -4,7 +4,6 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Backoffice.Workflows.Filings.Rules;
-using Backoffice.Workflows.Labels;
 
 namespace Backoffice.Bench;
 
@@ -49,19 +48,9 @@ public sealed class OrderMover(Uri address)
     {
         var tasks = (await SendAsync(_reviewer.GetAsync($"/api/tasks?scope=team&status=open&filingId={id}"))).AsArray();
         var task = tasks.Single()!["id"]!.GetValue<string>();
-        var checklist = tasks.Single()!["step"]!.GetValue<string>().StartsWith("核验：幕布照片", StringComparison.Ordinal)
-            ? await AuthenticityChecksAsync()
-            : [];
+        var checklist = tasks.Single()!["requiredChecklist"]!.DeepClone();
         await SendAsync(_reviewer.PostAsync($"/api/tasks/{task}/claim", null));
         await SendAsync(_reviewer.PostAsJsonAsync($"/api/tasks/{task}/complete", new { outcome = "approve", reasonCodes = Array.Empty<string>(), comment = "通过", checklist }));
-    }
-
-    /// <summary>The curtain-photo review ticks the authenticity-form checks of the order's province (Guangdong: the handwritten pledge).</summary>
-    private async Task<string[]> AuthenticityChecksAsync()
-    {
-        var rules = (await SendAsync(_reviewer.GetAsync("/api/province-rules")))["provinces"]!.AsArray();
-        var guangdong = rules.First(p => p!["province"]!.GetValue<string>() == "440000")!;
-        return [.. guangdong["authenticityChecks"]!.AsArray().Select(c => LabelCatalogue.Of(LabelSet.AuthenticityCheck, c!.GetValue<string>(), false))];
     }
 
     private async Task UploadAsync(string id, string kind, int? website, int seed)

@@ -5,7 +5,6 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Backoffice.Workflows.Filings.Rules;
-using Backoffice.Workflows.Labels;
 
 namespace Backoffice.Faults;
 
@@ -119,11 +118,7 @@ public sealed class LoadDriver(Uri baseUrl, int orders, int concurrency)
         if (tasks.Count > 0)
         {
             var task = tasks[0]!["id"]!.GetValue<string>();
-            var decision = new JsonObject { ["outcome"] = "approve" };
-            if (tasks[0]!["step"]!.GetValue<string>().StartsWith("核验：幕布照片", StringComparison.Ordinal))
-            {
-                decision["checklist"] = await ProvinceChecksAsync(api, order["province"]!.GetValue<string>());
-            }
+            var decision = new JsonObject { ["outcome"] = "approve", ["checklist"] = tasks[0]!["requiredChecklist"]!.DeepClone() };
 
             await api.PostAsync("reviewer", $"/api/tasks/{task}/claim", new JsonObject());
             await api.PostAsync("reviewer", $"/api/tasks/{task}/complete", decision);
@@ -175,14 +170,6 @@ public sealed class LoadDriver(Uri baseUrl, int orders, int concurrency)
         var approval = await api.PostAsync("compliance2", $"/api/workflow-definitions/new-filing/versions/{candidate}/approve",
             new JsonObject { ["note"] = "approved under load" });
         _publishedVersion = approval.Body?["state"]?.GetValue<string>() == "published" ? candidate : -1;
-    }
-
-    /// <summary>The authenticity-form checks of the province's rules in force, as the curtain-photo review ticks them (by label).</summary>
-    private static async Task<JsonArray> ProvinceChecksAsync(ApiClient api, string province)
-    {
-        var rules = (await api.GetAsync("reviewer", "/api/province-rules")).Body!["provinces"]!.AsArray();
-        var rule = rules.First(p => p!["province"]!.GetValue<string>() == province)!;
-        return [.. rule["authenticityChecks"]!.AsArray().Select(c => (JsonNode)LabelCatalogue.Of(LabelSet.AuthenticityCheck, c!.GetValue<string>(), false))];
     }
 
     private static HashSet<string> Kinds(JsonNode order) =>

@@ -2,8 +2,8 @@ using Backoffice.Workflows.Bookmarks;
 using Backoffice.Workflows.Bureau;
 using Backoffice.Workflows.Definitions;
 using Backoffice.Workflows.Filings;
-using Backoffice.Workflows.HumanTasks;
 using Backoffice.Workflows.Instances;
+using Backoffice.Workflows.ReviewTasks;
 using Backoffice.Workflows.Steps;
 
 namespace Backoffice.Workflows.Activities;

@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using Backoffice.Workflows.Audit;
 using Backoffice.Workflows.Bookmarks;
 using Backoffice.Workflows.Filings;
-using Backoffice.Workflows.HumanTasks;
 using Backoffice.Workflows.Instances;
 using Backoffice.Workflows.Steps;
 

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Backoffice.Workflows.Bookmarks;
 using Backoffice.Workflows.Filings;
-using Backoffice.Workflows.HumanTasks;
+using Backoffice.Workflows.ReviewTasks;
 using Backoffice.Workflows.Steps;
 using Dapper;
 

@@ -1,4 +1,5 @@
-using Backoffice.Workflows.HumanTasks;
+using Backoffice.Workflows.Bureau;
+using Backoffice.Workflows.ReviewTasks;
 using Npgsql;
 using Microsoft.Extensions.DependencyInjection;
 using Quartz;
@@ -14,7 +15,7 @@ public static class SchedulingExtensions
     /// </summary>
     public static IServiceCollection AddWorkingDaySchedules(this IServiceCollection services, string connectionString)
     {
-        services.AddSingleton<SlaSweep>();
+        services.AddSingleton<EscalateTasks>();
         services.AddSingleton<BureauFollowUps>();
         services.AddSingleton<WorkingCalendarChanges>();
         services.AddQuartz(q =>

@@ -1,4 +1,5 @@
-using Backoffice.Workflows.HumanTasks;
+using Backoffice.Workflows.Bureau;
+using Backoffice.Workflows.ReviewTasks;
 using Microsoft.Extensions.Logging;
 using Quartz;
 
@@ -6,7 +7,7 @@ namespace Backoffice.Workflows.Scheduling;
 
 /// <summary>The Quartz job of the SLA sweep and the bureau's 20-working-day follow-ups; one node of the cluster runs each firing.</summary>
 [DisallowConcurrentExecution]
-public sealed class SlaSweepJob(SlaSweep sweep, BureauFollowUps bureauFollowUps, ILogger<SlaSweepJob> logger) : IJob
+public sealed class SlaSweepJob(EscalateTasks sweep, BureauFollowUps bureauFollowUps, ILogger<SlaSweepJob> logger) : IJob
 {
     public static readonly JobKey Key = new("sla-sweep", "backoffice");
 

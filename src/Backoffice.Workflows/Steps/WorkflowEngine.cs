@@ -5,9 +5,9 @@ using Backoffice.Workflows.Bookmarks;
 using Backoffice.Workflows.Definitions;
 using Backoffice.Workflows.Expressions;
 using Backoffice.Workflows.Filings;
-using Backoffice.Workflows.HumanTasks;
 using Backoffice.Workflows.Instances;
 using Backoffice.Workflows.ProvinceRules;
+using Backoffice.Workflows.ReviewTasks;
 using Microsoft.Extensions.Logging;
 
 namespace Backoffice.Workflows.Steps;
@@ -37,8 +37,11 @@ public sealed class WorkflowEngine(DefinitionStore definitions, ActivityExecutor
         return instance;
     }
 
-    /// <summary>Resumes a waiting activity with an outcome. False when the bookmark was already consumed.</summary>
-    public async Task<bool> ResumeAsync(StepContext context, Bookmark bookmark, string outcome, string? note)
+    /// <summary>
+    /// Resumes a waiting activity with an outcome. False when the bookmark was already consumed. A caller that has
+    /// looked up the instance's definition version passes it, so it is not looked up twice.
+    /// </summary>
+    public async Task<bool> ResumeAsync(StepContext context, Bookmark bookmark, string outcome, string? note, WorkflowDefinition? known = null)
     {
         var (instance, waits) = await InstanceStore.LoadAsync(context, bookmark.InstanceId, bookmark.Id);
         if (instance is not { Status: "running" } || !waits)
@@ -48,7 +51,8 @@ public sealed class WorkflowEngine(DefinitionStore definitions, ActivityExecutor
 
         context.Consume(bookmark.Id);
 
-        var definition = await definitions.GetAsync(context.Connection, instance.DefinitionId, instance.Version, context.CancellationToken);
+        var definition = known is not null && known.Id == instance.DefinitionId && known.Version == instance.Version ? known
+            : await definitions.GetAsync(context.Connection, instance.DefinitionId, instance.Version, context.CancellationToken);
         var activity = definition.Find(bookmark.ActivityId)!;
         Journal(context, instance, activity, outcome, note);
         await RunAsync(context, instance, definition, [.. definition.From(activity.Id, outcome).Select(c => (c.Target, (string?)activity.Id))]);

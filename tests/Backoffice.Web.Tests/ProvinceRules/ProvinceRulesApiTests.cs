@@ -159,6 +159,37 @@ public sealed class ProvinceRulesApiTests
     }
 
     [Fact]
+    public async Task A_task_lists_what_its_step_requires_ticked_with_the_province_checks_its_order_started_under()
+    {
+        const string Pledge = "核验单已手写承诺语句";
+        var guangdong = await Flow.SubmittedAsync(_app);
+        Assert.DoesNotContain(Pledge, Texts((await guangdong.OpenTaskAsync())["requiredChecklist"]));
+        await guangdong.CompleteAsync("approve");
+        await guangdong.UploadCurtainPhotoAndSubmitAsync();
+        Assert.Contains(Pledge, Texts((await guangdong.OpenTaskAsync())["requiredChecklist"]));
+
+        await using (await ProvinceRuleChange.ApplyAsync(_app, "广东不再要求手写承诺", ("440000", p => p["authenticityChecks"] = new JsonArray())))
+        {
+            var later = await Flow.SubmittedAsync(_app);
+            await later.CompleteAsync("approve");
+            await later.UploadCurtainPhotoAndSubmitAsync();
+
+            Assert.DoesNotContain(Pledge, Texts((await later.OpenTaskAsync())["requiredChecklist"]));
+            Assert.Contains(Pledge, Texts((await guangdong.OpenTaskAsync())["requiredChecklist"]));
+        }
+
+        var reviewer = await _app.SignedInAs("reviewer");
+        var task = await guangdong.OpenTaskAsync();
+        var id = task["id"]!.GetValue<string>();
+        await reviewer.PostEmptyAsync($"/api/tasks/{id}/claim").ExpectAsync(HttpStatusCode.OK);
+        await reviewer.PostJsonAsync($"/api/tasks/{id}/complete", new JsonObject { ["outcome"] = "approve", ["checklist"] = task["requiredChecklist"]!.DeepClone() })
+            .ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal("second-review", await guangdong.StatusAsync());
+    }
+
+    private static string[] Texts(JsonNode? list) => [.. list!.AsArray().Select(t => t!.GetValue<string>())];
+
+    [Fact]
     public async Task Mailed_originals_of_a_province_hold_the_order_until_the_mail_arrived()
     {
         await using var change = await ProvinceRuleChange.ApplyAsync(_app, "宁夏首次备案须寄送原件", ("640000", p => p["mailedOriginals"] = new JsonArray("new-filing")));

@@ -1,7 +1,5 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Backoffice.Workflows.Labels;
-using Dapper;
 
 namespace Backoffice.Web.Tests.Support;
 
@@ -85,41 +83,11 @@ public sealed class Flow(TestApp app, string id, JsonObject? body = null)
         var body = new JsonObject { ["outcome"] = outcome, ["reasonCodes"] = new JsonArray([.. reasons.Select(r => (JsonNode)r)]), ["comment"] = "审核意见" };
         if (outcome == "approve")
         {
-            body["checklist"] = new JsonArray([.. (await ProvinceChecksAsync(client, task)).Select(c => (JsonNode)c)]);
+            body["checklist"] = task["requiredChecklist"]!.DeepClone();
         }
 
         await client.PostJsonAsync($"/api/tasks/{taskId}/complete", body).ExpectAsync(HttpStatusCode.OK);
         return task["step"]!.GetValue<string>();
-    }
-
-    /// <summary>
-    /// What a reviewer ticks at a step whose definition asks for the province checks (<c>provinceChecks</c>: the curtain-photo
-    /// reviews, and from the shipped v4 on the app confirmation and the electronic second review): the authenticity form's
-    /// checks of the order's province under the rules in force.
-    /// </summary>
-    private async Task<IReadOnlyList<string>> ProvinceChecksAsync(HttpClient reviewer, JsonNode task)
-    {
-        await using (var db = await TestApp.OpenDatabaseAsync())
-        {
-            var asks = await db.ExecuteScalarAsync<bool>(
-                """
-                select exists (
-                    select 1 from review_tasks t
-                    join workflow_instances i on i.id = t.instance_id
-                    join workflow_definition_versions v on v.definition_id = i.definition_id and v.version = i.version
-                    cross join jsonb_array_elements(v.document -> 'activities') a
-                    where t.id = @id and a ->> 'id' = t.activity_id and a -> 'properties' ? 'provinceChecks')
-                """, new { id = Guid.Parse(task["id"]!.GetValue<string>()) });
-            if (!asks)
-            {
-                return [];
-            }
-        }
-
-        var province = (await GetAsync())["province"]!.GetValue<string>();
-        var rules = await reviewer.GetAsync("/api/province-rules").ExpectAsync(HttpStatusCode.OK);
-        var rule = rules["provinces"]!.AsArray().First(p => p!["province"]!.GetValue<string>() == province);
-        return [.. rule!["authenticityChecks"]!.AsArray().Select(c => LabelCatalogue.Of(LabelSet.AuthenticityCheck, c!.GetValue<string>(), false))];
     }
 
     public async Task<JsonNode> BureauAsync(string kind, params string[] reasons)

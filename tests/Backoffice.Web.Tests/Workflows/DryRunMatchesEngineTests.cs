@@ -3,7 +3,7 @@ using Backoffice.Workflows.Bookmarks;
 using Backoffice.Workflows.Definitions;
 using Backoffice.Workflows.DryRun;
 using Backoffice.Workflows.Filings;
-using Backoffice.Workflows.HumanTasks;
+using Backoffice.Workflows.ReviewTasks;
 using Backoffice.Workflows.Scheduling;
 using Backoffice.Workflows.Steps;
 using Dapper;
@@ -100,10 +100,10 @@ public sealed class DryRunMatchesEngineTests
                 select t.id, t.instance_id, t.bookmark_id, t.order_id, o.order_number, t.activity_id, t.step
                 from review_tasks t join filing_orders o on o.id = t.order_id where t.bookmark_id = @bookmarkId
                 """, new { bookmarkId });
-            var completion = _app.Services.GetRequiredService<TaskCompletion>();
+            var completeTask = _app.Services.GetRequiredService<CompleteTask>();
             return await steps.StepAsync("reviewer", async step =>
             {
-                var moved = await completion.CompleteAsync(step, task, "reviewer", outcome, [], null);
+                var moved = await completeTask.FinishAsync(step, task, "reviewer", outcome, [], null);
                 return (moved, moved);
             }, CancellationToken.None);
         }

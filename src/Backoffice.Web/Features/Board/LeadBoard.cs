@@ -1,4 +1,5 @@
 using Backoffice.Web.Features.Inbox;
+using Backoffice.Workflows.ReviewTasks;
 using Dapper;
 using Npgsql;
 
@@ -32,7 +33,7 @@ public static class LeadBoard
         public DateTimeOffset CreatedAt { get; init; }
     }
 
-    public static async Task<IReadOnlyList<string>> TeamsAsync(NpgsqlConnection connection, Tasks.TaskAccess access, CancellationToken ct) =>
+    public static async Task<IReadOnlyList<string>> TeamsAsync(NpgsqlConnection connection, TaskAccess access, CancellationToken ct) =>
         access.IsAdmin
             ? (await connection.QueryAsync<string>(new CommandDefinition("select id from teams order by id", cancellationToken: ct))).AsList()
             : [.. access.LeadOf.Order()];

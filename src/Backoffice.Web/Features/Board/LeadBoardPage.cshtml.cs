@@ -3,6 +3,7 @@ using Backoffice.Web.Features.Tasks;
 using Backoffice.Web.Infrastructure;
 using Backoffice.Workflows.Audit;
 using Backoffice.Workflows.Database;
+using Backoffice.Workflows.ReviewTasks;
 using Backoffice.Workflows.Scheduling;
 using Dapper;
 using Microsoft.AspNetCore.Authorization;
@@ -48,11 +49,11 @@ public sealed class LeadBoardPageModel(NpgsqlDataSource dataSource, ReadReplica 
 
         await using (var connection = await dataSource.OpenConnectionAsync(ct))
         {
-            var access = await TaskAccess.ForAsync(User, connection, ct);
+            var access = await TaskWorkers.AccessAsync(User, connection, ct);
             var failures = new List<string>();
             foreach (var id in ids.Distinct().Take(200))
             {
-                var change = await TaskActions.ReassignAsync(connection, access, id, assignee, clock.GetUtcNow(), ct);
+                var change = await ReassignTask.RunAsync(connection, access, id, assignee, clock.GetUtcNow(), ct);
                 if (!change.Succeeded)
                 {
                     failures.Add(TaskMessages.Of(HttpContext, change));
@@ -94,7 +95,7 @@ public sealed class LeadBoardPageModel(NpgsqlDataSource dataSource, ReadReplica 
         var ct = HttpContext.RequestAborted;
         Now = clock.GetUtcNow();
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        var access = await TaskAccess.ForAsync(User, connection, ct);
+        var access = await TaskWorkers.AccessAsync(User, connection, ct);
         var teams = await LeadBoard.TeamsAsync(connection, access, ct);
         Calendar = await calendars.GetAsync(connection, ct);
         await using (var figures = await figuresSource.OpenConnectionAsync(ct))

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Backoffice.Web.Features.Tasks;
+using Backoffice.Workflows.ReviewTasks;
 using Backoffice.Web.Infrastructure;
 using Backoffice.Workflows.Labels;
 using Backoffice.Workflows.Validation;
@@ -35,7 +36,7 @@ public sealed record DashboardScope(IReadOnlyList<string>? Teams, bool NotFound,
             return new DashboardScope(team is null ? null : [team], false, all);
         }
 
-        var leadOf = (await TaskAccess.ForAsync(user, connection, ct)).LeadOf;
+        var leadOf = (await TaskWorkers.AccessAsync(user, connection, ct)).LeadOf;
         var choices = teams.Where(t => leadOf.Contains(t.Id)).Select(t => (t.Id, LabelCatalogue.OfTeam(t.Id, t.Name, english))).ToList();
         if (team is not null && !leadOf.Contains(team))
         {

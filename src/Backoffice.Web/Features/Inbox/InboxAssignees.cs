@@ -1,4 +1,5 @@
 using Backoffice.Web.Features.Tasks;
+using Backoffice.Workflows.ReviewTasks;
 using Dapper;
 using Npgsql;
 

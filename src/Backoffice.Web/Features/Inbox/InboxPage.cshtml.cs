@@ -1,6 +1,7 @@
 using Backoffice.Web.Features.Tasks;
 using Backoffice.Web.Infrastructure;
 using Backoffice.Workflows.Filings;
+using Backoffice.Workflows.ReviewTasks;
 using Backoffice.Workflows.Scheduling;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -54,17 +55,17 @@ public sealed class InboxPageModel(NpgsqlDataSource dataSource, TimeProvider clo
     }
 
     public Task<IActionResult> OnPostClaimAsync(Guid id) =>
-        TaskActionAnswer.RunAsync(HttpContext, dataSource, clock, id, TaskActions.ClaimAsync, HttpContext.T("已领取。", "Claimed."));
+        TaskActionAnswer.RunAsync(HttpContext, dataSource, clock, id, ClaimTask.RunAsync, HttpContext.T("已领取。", "Claimed."));
 
     public Task<IActionResult> OnPostReleaseAsync(Guid id) =>
-        TaskActionAnswer.RunAsync(HttpContext, dataSource, clock, id, TaskActions.ReleaseAsync, HttpContext.T("已释放回组内队列。", "Released to the team queue."));
+        TaskActionAnswer.RunAsync(HttpContext, dataSource, clock, id, ReleaseTask.RunAsync, HttpContext.T("已释放回组内队列。", "Released to the team queue."));
 
     public async Task<IActionResult> OnPostNextAsync()
     {
         var ct = HttpContext.RequestAborted;
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        var access = await TaskAccess.ForAsync(User, connection, ct);
-        var next = await TaskActions.ClaimNextAsync(connection, access, clock.GetUtcNow(), ct);
+        var access = await TaskWorkers.AccessAsync(User, connection, ct);
+        var next = await ClaimNextTask.RunAsync(connection, access, clock.GetUtcNow(), ct);
         return next is null
             ? new JsonResult(new { ok = false, message = HttpContext.T("组内队列中没有待领取的任务。", "No unclaimed task in your teams' queue.") })
             : new JsonResult(new { ok = true, url = $"/tasks/{next}" });
@@ -75,7 +76,7 @@ public sealed class InboxPageModel(NpgsqlDataSource dataSource, TimeProvider clo
     {
         var ct = HttpContext.RequestAborted;
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        var access = await TaskAccess.ForAsync(User, connection, ct);
+        var access = await TaskWorkers.AccessAsync(User, connection, ct);
         var request = new BulkTaskActions.Request(operation, ids, assignee);
         var errors = BulkTaskActions.Validate(request, access);
         if (!errors.IsEmpty)
@@ -99,7 +100,7 @@ public sealed class InboxPageModel(NpgsqlDataSource dataSource, TimeProvider clo
         var ct = HttpContext.RequestAborted;
         Filter = Validated();
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        var access = await TaskAccess.ForAsync(User, connection, ct);
+        var access = await TaskWorkers.AccessAsync(User, connection, ct);
         var request = new InboxViews.Request(name, string.IsNullOrEmpty(team) ? null : team, Filter.Tab,
             new InboxViews.ViewFilters(Filter.OrderNumber, Filter.FilingType, Filter.Province, Filter.Step, Filter.Due),
             Filter.Latest ? "latest" : "due", [.. InboxColumns.Chosen(Cols)]);
@@ -123,7 +124,7 @@ public sealed class InboxPageModel(NpgsqlDataSource dataSource, TimeProvider clo
     {
         var ct = HttpContext.RequestAborted;
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        var access = await TaskAccess.ForAsync(User, connection, ct);
+        var access = await TaskWorkers.AccessAsync(User, connection, ct);
         var deletion = await InboxViews.DeleteAsync(connection, access, id, clock.GetUtcNow(), ct);
         return deletion == InboxViews.Deletion.Deleted ? Redirect("/inbox") : deletion == InboxViews.Deletion.Forbidden ? Forbid() : NotFound();
     }
@@ -149,7 +150,7 @@ public sealed class InboxPageModel(NpgsqlDataSource dataSource, TimeProvider clo
         var ct = HttpContext.RequestAborted;
         Now = clock.GetUtcNow();
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        var access = Access = await TaskAccess.ForAsync(User, connection, ct);
+        var access = Access = await TaskWorkers.AccessAsync(User, connection, ct);
         if (ViewId is { } viewId)
         {
             AppliedView = await InboxViews.GetAsync(connection, access, viewId, ct);

@@ -1,5 +1,6 @@
 using Backoffice.Web.Features.Tasks;
 using Backoffice.Workflows.Clock;
+using Backoffice.Workflows.ReviewTasks;
 using Dapper;
 using Npgsql;
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Backoffice.Web.Features.Tasks;
 using Backoffice.Web.Infrastructure;
 using Backoffice.Workflows.Audit;
+using Backoffice.Workflows.ReviewTasks;
 using Backoffice.Workflows.Validation;
 using Dapper;
 using Npgsql;

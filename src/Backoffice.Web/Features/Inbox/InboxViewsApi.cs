@@ -23,7 +23,7 @@ public static class InboxViewsApi
     {
         var ct = context.RequestAborted;
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        var access = await TaskAccess.ForAsync(context.User, connection, ct);
+        var access = await TaskWorkers.AccessAsync(context.User, connection, ct);
         return Results.Ok(await InboxViews.ListAsync(connection, access, ct));
     }
 
@@ -31,7 +31,7 @@ public static class InboxViewsApi
     {
         var ct = context.RequestAborted;
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        var access = await TaskAccess.ForAsync(context.User, connection, ct);
+        var access = await TaskWorkers.AccessAsync(context.User, connection, ct);
         var view = await InboxViews.GetAsync(connection, access, id, ct);
         return view is null ? Problems.NotFound(context) : Results.Ok(view);
     }
@@ -46,7 +46,7 @@ public static class InboxViewsApi
 
         var ct = context.RequestAborted;
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        var access = await TaskAccess.ForAsync(context.User, connection, ct);
+        var access = await TaskWorkers.AccessAsync(context.User, connection, ct);
         var (view, errors) = await InboxViews.CreateAsync(connection, access, body!, clock.GetUtcNow(), ct);
         return view is null ? Problems.Validation(context, errors) : Results.Created($"/api/inbox-views/{view.Id}", view);
     }
@@ -55,7 +55,7 @@ public static class InboxViewsApi
     {
         var ct = context.RequestAborted;
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        var access = await TaskAccess.ForAsync(context.User, connection, ct);
+        var access = await TaskWorkers.AccessAsync(context.User, connection, ct);
         return await InboxViews.DeleteAsync(connection, access, id, clock.GetUtcNow(), ct) switch
         {
             InboxViews.Deletion.Deleted => Results.NoContent(),

@@ -1,4 +1,5 @@
 using Backoffice.Web.Features.Tasks;
+using Backoffice.Workflows.ReviewTasks;
 using Microsoft.AspNetCore.Mvc;
 using Npgsql;
 
@@ -14,7 +15,7 @@ public static class TaskActionAnswer
     {
         var ct = context.RequestAborted;
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        var access = await TaskAccess.ForAsync(context.User, connection, ct);
+        var access = await TaskWorkers.AccessAsync(context.User, connection, ct);
         var change = await action(connection, access, id, clock.GetUtcNow(), ct);
         return new JsonResult(new { ok = change.Succeeded, message = change.Succeeded ? done : TaskMessages.Of(context, change) });
     }

@@ -2,10 +2,9 @@ using Backoffice.Web.Features.Orders;
 using Backoffice.Web.Features.Tasks;
 using Backoffice.Web.Infrastructure;
 using Backoffice.Workflows.Definitions;
-using Backoffice.Workflows.HumanTasks;
 using Backoffice.Workflows.Labels;
+using Backoffice.Workflows.ReviewTasks;
 using Backoffice.Workflows.Scheduling;
-using Backoffice.Workflows.Steps;
 using Dapper;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -24,7 +23,7 @@ namespace Backoffice.Web.Features.Inbox;
 [Authorize(Policy = Policies.Reviewer)]
 public sealed class TaskPageModel(
     NpgsqlDataSource dataSource, TimeProvider clock, DefinitionStore definitions, WorkingCalendarStore calendars,
-    StepTransaction steps, TaskCompletion taskCompletion, OrderChecks checks) : PageModel
+    CompleteTask completeTask, OrderChecks checks) : PageModel
 {
     public sealed record Reason(string Code, string Label);
 
@@ -49,14 +48,14 @@ public sealed class TaskPageModel(
             return NotFound();
         }
 
-        if (!(await TaskAccess.ForAsync(User, connection, ct)).CanWork(task.Team))
+        if (!(await TaskWorkers.AccessAsync(User, connection, ct)).CanWork(task.Team))
         {
             return Forbid();
         }
 
         Task = task;
         Details = (await OrderDetails.LoadAsync(connection, task.OrderId, HttpContext.IsEnglish(), OrderTimeline.MaySeeJournal(User), checks, ct))!;
-        var step = await TaskStep.DefinitionAsync(connection, definitions, task, ct);
+        var step = await TaskStep.LoadAsync(connection, definitions, task, ct);
         Checklist = ReviewDecision.Checklist(step);
         Resubmission = Resubmission.Of(Details);
         TeamName = LabelCatalogue.OfTeam(task.Team, await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
@@ -71,17 +70,17 @@ public sealed class TaskPageModel(
     }
 
     public Task<IActionResult> OnPostClaimAsync(Guid id) =>
-        TaskActionAnswer.RunAsync(HttpContext, dataSource, clock, id, TaskActions.ClaimAsync, "");
+        TaskActionAnswer.RunAsync(HttpContext, dataSource, clock, id, ClaimTask.RunAsync, "");
 
     public Task<IActionResult> OnPostReleaseAsync(Guid id) =>
-        TaskActionAnswer.RunAsync(HttpContext, dataSource, clock, id, TaskActions.ReleaseAsync, "");
+        TaskActionAnswer.RunAsync(HttpContext, dataSource, clock, id, ReleaseTask.RunAsync, "");
 
     public async Task<IActionResult> OnPostCompleteAsync(
         Guid id, string? outcome, string[]? reasonCodes, string? comment, string[]? checklist, ReviewDecision.Item[]? items)
     {
         var request = new CompleteTask.Request(
             outcome, reasonCodes ?? [], string.IsNullOrWhiteSpace(comment) ? null : comment.Trim(), checklist ?? [], items ?? []);
-        var completion = await CompleteTask.RunAsync(steps, taskCompletion, definitions, User, id, request, HttpContext.RequestAborted);
+        var completion = await completeTask.RunAsync(TaskWorkers.Of(User), id, request, HttpContext.RequestAborted);
         if (completion.Errors is not null)
         {
             return new JsonResult(new

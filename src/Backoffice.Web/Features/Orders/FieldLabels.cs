@@ -4,7 +4,7 @@ using Backoffice.Workflows.Labels;
 
 namespace Backoffice.Web.Features.Orders;
 
-/// <summary>What a field or material path of <see cref="OrderFields"/> is called on the staff pages: 「网站 1 负责人 · 手机」.</summary>
+/// <summary>What a field or material path of <see cref="Backoffice.Workflows.Filings.OrderFields"/> is called on the staff pages: 「网站 1 负责人 · 手机」.</summary>
 public static partial class FieldLabels
 {
     private static readonly Dictionary<string, (string Zh, string En)> Names = new(StringComparer.Ordinal)

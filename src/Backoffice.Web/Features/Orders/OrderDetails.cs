@@ -3,8 +3,8 @@ using Backoffice.Web.Features.Filings;
 using Backoffice.Web.Infrastructure;
 using Backoffice.Workflows.Domains;
 using Backoffice.Workflows.Filings;
-using Backoffice.Workflows.HumanTasks;
 using Backoffice.Workflows.Labels;
+using Backoffice.Workflows.ReviewTasks;
 using Dapper;
 using Npgsql;
 

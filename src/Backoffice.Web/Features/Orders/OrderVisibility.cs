@@ -33,7 +33,7 @@ public sealed record OrderVisibility(bool SeesAll, string[] Teams)
     public static async Task<OrderVisibility> ForAsync(ClaimsPrincipal user, NpgsqlConnection connection, CancellationToken ct) =>
         SeeAllRoles.Any(user.IsInRole)
             ? new(true, [])
-            : new(false, [.. (await TaskAccess.ForAsync(user, connection, ct)).Teams]);
+            : new(false, [.. (await TaskWorkers.AccessAsync(user, connection, ct)).Teams]);
 
     public async Task<bool> CanSeeAsync(NpgsqlConnection connection, Guid orderId, CancellationToken ct) =>
         SeesAll || await connection.ExecuteScalarAsync<bool>(new CommandDefinition(

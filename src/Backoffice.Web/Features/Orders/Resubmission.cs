@@ -1,4 +1,5 @@
 using Backoffice.Web.Features.Filings;
+using Backoffice.Workflows.Filings;
 
 namespace Backoffice.Web.Features.Orders;
 

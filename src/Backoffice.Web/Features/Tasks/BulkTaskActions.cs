@@ -1,4 +1,5 @@
 using Backoffice.Web.Infrastructure;
+using Backoffice.Workflows.ReviewTasks;
 using Backoffice.Workflows.Validation;
 using Dapper;
 using Npgsql;
@@ -33,7 +34,7 @@ public static class BulkTaskActions
 
         var ct = context.RequestAborted;
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        var access = await TaskAccess.ForAsync(context.User, connection, ct);
+        var access = await TaskWorkers.AccessAsync(context.User, connection, ct);
         var errors = Validate(body!, access);
         return errors.IsEmpty
             ? Results.Ok(await RunAsync(context, connection, access, body!, clock.GetUtcNow(), ct))
@@ -74,9 +75,9 @@ public static class BulkTaskActions
         {
             changes.Add((id, request.Action switch
             {
-                "claim" => await TaskActions.ClaimAsync(connection, access, id, now, ct),
-                "release" => await TaskActions.ReleaseAsync(connection, access, id, now, ct),
-                _ => await TaskActions.ReassignAsync(connection, access, id, request.Assignee!, now, ct),
+                "claim" => await ClaimTask.RunAsync(connection, access, id, now, ct),
+                "release" => await ReleaseTask.RunAsync(connection, access, id, now, ct),
+                _ => await ReassignTask.RunAsync(connection, access, id, request.Assignee!, now, ct),
             }));
         }
 

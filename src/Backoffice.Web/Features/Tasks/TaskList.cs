@@ -1,5 +1,6 @@
 using Backoffice.Web.Infrastructure;
-using Backoffice.Workflows.HumanTasks;
+using Backoffice.Workflows.Definitions;
+using Backoffice.Workflows.ReviewTasks;
 using Backoffice.Workflows.Validation;
 using Dapper;
 using Npgsql;
@@ -10,7 +11,7 @@ namespace Backoffice.Web.Features.Tasks;
 public static class TaskList
 {
     public static async Task<IResult> HandleAsync(
-        HttpContext context, NpgsqlDataSource dataSource, TimeProvider clock, string? scope, string? status, bool? overdue, Guid? filingId)
+        HttpContext context, NpgsqlDataSource dataSource, DefinitionStore definitions, TimeProvider clock, string? scope, string? status, bool? overdue, Guid? filingId)
     {
         var errors = new ValidationErrors();
         if (scope is not null and not ("mine" or "team" or "all")) errors.Add("scope", "invalid-choice", "mine, team, all");
@@ -22,9 +23,9 @@ public static class TaskList
 
         var ct = context.RequestAborted;
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        var access = await TaskAccess.ForAsync(context.User, connection, ct);
+        var access = await TaskWorkers.AccessAsync(context.User, connection, ct);
         var now = clock.GetUtcNow();
-        var tasks = await connection.QueryAsync<ReviewTask>(new CommandDefinition(
+        var tasks = (await connection.QueryAsync<ReviewTask>(new CommandDefinition(
             ReviewTaskStore.Select +
             """
              where t.status = @status
@@ -38,7 +39,8 @@ public static class TaskList
             {
                 status = status ?? "open", admin = access.IsAdmin, teams = access.Teams.ToArray(), scope = scope ?? "team",
                 username = access.Username, overdue = overdue ?? false, now, filingId,
-            }, cancellationToken: ct));
-        return Results.Ok(tasks.Select(t => TaskView.Of(t, now)));
+            }, cancellationToken: ct))).AsList();
+        var checklists = await TaskStep.RequiredChecklistsAsync(connection, definitions, tasks, ct);
+        return Results.Ok(tasks.Select(t => TaskView.Of(t, now, checklists[t.Id])));
     }
 }

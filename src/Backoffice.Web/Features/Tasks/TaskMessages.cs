@@ -1,4 +1,5 @@
 using Backoffice.Web.Infrastructure;
+using Backoffice.Workflows.ReviewTasks;
 
 namespace Backoffice.Web.Features.Tasks;
 

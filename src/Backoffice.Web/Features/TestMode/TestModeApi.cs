@@ -2,8 +2,9 @@ using static Backoffice.Web.Infrastructure.OpenApiDocument;
 using Backoffice.Web.Infrastructure;
 using Backoffice.Workflows;
 using Backoffice.Workflows.Audit;
+using Backoffice.Workflows.Bureau;
 using Backoffice.Workflows.Clock;
-using Backoffice.Workflows.HumanTasks;
+using Backoffice.Workflows.ReviewTasks;
 using Backoffice.Workflows.Timers;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -34,7 +35,7 @@ public static class TestModeApi
         context.RequestServices.GetRequiredService<IOptions<BackofficeOptions>>().Value.TestMode;
 
     private static async Task<IResult> AdvanceAsync(
-        HttpContext context, ApplicationClock clock, NpgsqlDataSource dataSource, TimerSweep sweep, SlaSweep slaSweep, BureauFollowUps bureauFollowUps)
+        HttpContext context, ApplicationClock clock, NpgsqlDataSource dataSource, TimerSweep sweep, EscalateTasks slaSweep, BureauFollowUps bureauFollowUps)
     {
         if (!IsOn(context))
         {

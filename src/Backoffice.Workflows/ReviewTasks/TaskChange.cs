@@ -1,4 +1,4 @@
-namespace Backoffice.Web.Features.Tasks;
+namespace Backoffice.Workflows.ReviewTasks;
 
 /// <summary>What became of a claim, release, reassign or completion: the API and the pages answer from it.</summary>
 public sealed record TaskChange(TaskChange.Kind Result, string? Holder = null, string? Status = null)

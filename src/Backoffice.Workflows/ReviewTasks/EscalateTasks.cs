@@ -5,7 +5,7 @@ using Dapper;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
-namespace Backoffice.Workflows.HumanTasks;
+namespace Backoffice.Workflows.ReviewTasks;
 
 /// <summary>
 /// Escalates open review tasks whose SLA (working time, see the task's due and escalation times) is
@@ -14,7 +14,7 @@ namespace Backoffice.Workflows.HumanTasks;
 /// an address gets the notice only; the audit row and a warning name him. A deactivated lead gets
 /// nothing, and a team without an active lead is named by a warning.
 /// </summary>
-public sealed class SlaSweep(NpgsqlDataSource dataSource, TimeProvider clock, ILogger<SlaSweep> logger)
+public sealed class EscalateTasks(NpgsqlDataSource dataSource, TimeProvider clock, ILogger<EscalateTasks> logger)
 {
     public async Task<int> EscalateAsync(CancellationToken ct)
     {

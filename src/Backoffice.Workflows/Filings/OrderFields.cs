@@ -1,10 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Backoffice.Web.Infrastructure;
-using Backoffice.Workflows.Filings;
 
-namespace Backoffice.Web.Features.Orders;
+namespace Backoffice.Workflows.Filings;
 
 /// <summary>
 /// An order's data as paths and texts (<c>subject.name</c>, <c>websites[0].domains</c>): what a return may point at,
@@ -13,13 +11,15 @@ namespace Backoffice.Web.Features.Orders;
 /// </summary>
 public static class OrderFields
 {
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { MaxDepth = 32 };
+
     /// <summary>Leaf paths of the order's body and their text, in the body's order.</summary>
     public static IReadOnlyDictionary<string, string> Of(string bodyJson) => Flatten(JsonNode.Parse(bodyJson));
 
     /// <summary>The same, personal data masked as the pages show it.</summary>
     public static IReadOnlyDictionary<string, string> MaskedOf(string bodyJson) =>
         Flatten(JsonSerializer.SerializeToNode(
-            JsonSerializer.Deserialize<FilingOrderRequest>(bodyJson, JsonBody.Options)!.Masked(), JsonBody.Options));
+            JsonSerializer.Deserialize<FilingOrderRequest>(bodyJson, Json)!.Masked(), Json));
 
     public static string MaterialPath(string kind, int? websiteIndex) =>
         websiteIndex is null ? $"materials.{kind}" : $"websites[{websiteIndex.Value.ToString(CultureInfo.InvariantCulture)}].materials.{kind}";

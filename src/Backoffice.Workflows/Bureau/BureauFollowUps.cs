@@ -6,7 +6,7 @@ using Dapper;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
-namespace Backoffice.Workflows.HumanTasks;
+namespace Backoffice.Workflows.Bureau;
 
 /// <summary>
 /// The bureau's 20-working-day limit (Kingsoft 管局审核): an order whose bureau-review wait has lasted 20 working

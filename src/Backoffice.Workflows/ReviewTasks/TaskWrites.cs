@@ -2,7 +2,7 @@ using Backoffice.Workflows.Filings;
 using Backoffice.Workflows.Steps;
 using NpgsqlTypes;
 
-namespace Backoffice.Workflows.HumanTasks;
+namespace Backoffice.Workflows.ReviewTasks;
 
 /// <summary>
 /// Opens the review task of a human-task activity's bookmark on its (locked) order; the task carries the order's

@@ -1,4 +1,4 @@
-namespace Backoffice.Workflows.HumanTasks;
+namespace Backoffice.Workflows.ReviewTasks;
 
 /// <summary>Review task rows: opened by a human-task activity (<see cref="OpenTask"/>), cancelled when the instance ends (<see cref="CancelOpenTasks"/>).</summary>
 public static class ReviewTaskStore

@@ -1,14 +1,13 @@
 using System.Text.Json;
-using Backoffice.Web.Features.Orders;
 using Backoffice.Workflows.Audit;
 using Backoffice.Workflows.Definitions;
-using Backoffice.Workflows.HumanTasks;
+using Backoffice.Workflows.Filings;
 using Backoffice.Workflows.Steps;
 using Backoffice.Workflows.Validation;
 using Dapper;
 using NpgsqlTypes;
 
-namespace Backoffice.Web.Features.Tasks;
+namespace Backoffice.Workflows.ReviewTasks;
 
 /// <summary>
 /// What a decision records besides outcome, reasons and comment: the checklist items ticked (a step's

@@ -1,4 +1,4 @@
-namespace Backoffice.Workflows.HumanTasks;
+namespace Backoffice.Workflows.ReviewTasks;
 
 /// <summary>A reviewer's work item: the human-task bookmark of an order's instance.</summary>
 public sealed record ReviewTask

@@ -1,0 +1,83 @@
+using System.Text.Json.Nodes;
+using Backoffice.Workflows.Definitions;
+using Backoffice.Workflows.Labels;
+using Backoffice.Workflows.ProvinceRules;
+using Dapper;
+using Npgsql;
+
+namespace Backoffice.Workflows.ReviewTasks;
+
+/// <summary>The step of a review task as its order's definition version describes it: checklist and return reasons.</summary>
+public static class TaskStep
+{
+    /// <summary>
+    /// The step; one with <c>provinceChecks</c> also requires the authenticity form's checks of the province rules its
+    /// instance started under (<see cref="ProvinceRuleVariables"/>), by their Chinese labels.
+    /// </summary>
+    public static ActivityDefinition? Of(WorkflowDefinition definition, IReadOnlyList<string> authenticityChecks, string activityId)
+    {
+        var step = definition.Find(activityId);
+        if (step?.Text("provinceChecks") is null)
+        {
+            return step;
+        }
+
+        var checks = authenticityChecks
+            .Select(c => LabelCatalogue.Of(LabelSet.AuthenticityCheck, c, false)).Except(step.List("requiredChecklist")).ToList();
+        if (checks.Count == 0)
+        {
+            return step;
+        }
+
+        var properties = (JsonObject)step.Properties.DeepClone();
+        properties["requiredChecklist"] = new JsonArray([.. step.List("requiredChecklist").Concat(checks).Select(c => JsonValue.Create(c))]);
+        return step with { Properties = properties };
+    }
+
+    /// <summary>The task's step, its instance read for the definition version and the province rules.</summary>
+    public static async Task<ActivityDefinition?> LoadAsync(NpgsqlConnection connection, DefinitionStore definitions, ReviewTask task, CancellationToken ct)
+    {
+        var instance = await connection.QuerySingleAsync<(string DefinitionId, int Version, string Variables)>(new CommandDefinition(
+            "select definition_id, version, variables::text from workflow_instances where id = @id", new { id = task.InstanceId }, cancellationToken: ct));
+        var definition = await definitions.GetAsync(connection, instance.DefinitionId, instance.Version, ct);
+        return Of(definition, ProvinceRuleVariables.AuthenticityChecks(JsonNode.Parse(instance.Variables) as JsonObject), task.ActivityId);
+    }
+
+    /// <summary>
+    /// What must be ticked to approve each task (<see cref="ReviewDecision.Checklist"/>), as the task list gives it:
+    /// the tasks' instances read in one round trip, only their versions and province checks.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<Guid, string[]>> RequiredChecklistsAsync(
+        NpgsqlConnection connection, DefinitionStore definitions, IReadOnlyCollection<ReviewTask> tasks, CancellationToken ct)
+    {
+        if (tasks.Count == 0)
+        {
+            return new Dictionary<Guid, string[]>();
+        }
+
+        var instances = (await connection.QueryAsync<(Guid Id, string DefinitionId, int Version, string? Checks)>(new CommandDefinition(
+            """
+            select id, definition_id, version, (variables -> 'rules' -> 'authenticityChecks')::text as checks
+            from workflow_instances where id = any(@ids)
+            """, new { ids = tasks.Select(t => t.InstanceId).Distinct().ToArray() }, cancellationToken: ct))).ToDictionary(i => i.Id);
+        var versions = new Dictionary<(string, int), WorkflowDefinition>();
+        var required = new Dictionary<Guid, string[]>();
+        foreach (var task in tasks)
+        {
+            var instance = instances[task.InstanceId];
+            if (!versions.TryGetValue((instance.DefinitionId, instance.Version), out var definition))
+            {
+                definition = versions[(instance.DefinitionId, instance.Version)] =
+                    await definitions.GetAsync(connection, instance.DefinitionId, instance.Version, ct);
+            }
+
+            var checks = JsonNode.Parse(instance.Checks ?? "[]") is JsonArray codes ? codes.Select(c => c!.GetValue<string>()).ToList() : [];
+            required[task.Id] = [.. ReviewDecision.Checklist(Of(definition, checks, task.ActivityId)).Where(c => c.Required).Select(c => c.Text)];
+        }
+
+        return required;
+    }
+
+    /// <summary>The reason codes a return at this step may give: the step's own list, or none (then the whole active catalogue).</summary>
+    public static IReadOnlyList<string> OfferedReasons(ActivityDefinition? step) => step?.List("reasonCodes") ?? [];
+}
