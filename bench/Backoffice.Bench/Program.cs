@@ -47,6 +47,12 @@ await using (var connection = await dataSource.OpenConnectionAsync())
     await DefinitionStore.ImportDefaultsAsync(connection, DateTimeOffset.UtcNow, CancellationToken.None);
 }
 
+if (args is ["dashboard"])
+{
+    await DashboardBenchmark.RunAsync(services);
+    return;
+}
+
 if (args is ["reports", ..])
 {
     await ReportsBenchmark.RunAsync(services, args.Length > 1 ? [.. args.Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture))] : [100_000, 1_000_000]);

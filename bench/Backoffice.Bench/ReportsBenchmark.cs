@@ -13,7 +13,7 @@ namespace Backoffice.Bench;
 /// each report over the year, every build in a child process of its own so that its peak resident memory
 /// (VmHWM) and CPU time are its own. Then, at the first size up to 200,000 orders, the bureau-results
 /// detail sheet on the same rows streamed with OpenXmlWriter against written cell by cell through ClosedXML
-/// (the baseline).
+/// (the baseline). Last, the dashboard's figures read on the same rows (<see cref="DashboardBenchmark"/>).
 /// </summary>
 public static class ReportsBenchmark
 {
@@ -55,6 +55,8 @@ public static class ReportsBenchmark
                 Console.WriteLine(Invariant(
                     $"ClosedXML / streamed: time {closedXml.Seconds / streamed.Seconds:F2}x, peak memory {(double)closedXml.PeakBytes / streamed.PeakBytes:F2}x"));
             }
+
+            await DashboardBenchmark.RunAsync(services);
         }
     }
 

@@ -77,7 +77,7 @@ export function Canvas({ doc, types, teams, errors, waiting, visits, armed, onMo
         minZoom={0.1}
       >
         {Object.values(stage).includes(COLLAPSIBLE) && (
-          <Panel position="top-right">
+          <Panel position="bottom-center">
             <button type="button" className="band-toggle" data-testid="band-toggle" onClick={() => setCollapsed((c) => !c)}>
               {collapsed ? t('expandFollowUp') : t('collapseFollowUp')}
             </button>
