@@ -5,7 +5,7 @@
 #   ./bench/run.sh inbox [requests] [rounds]     inbox page and tasks API at 1M orders / 100k open tasks (docs/INBOX.md)
 #   ./bench/run.sh operations [previews] [dry-runs]  impact preview and a 10,000-instance migration dry run at 100k orders (docs/ENGINE.md)
 #   ./bench/run.sh events [orders] [clients]     events/s and webhook delivery latency p50/p95 with orders moving, 1000 and 16 by default (docs/CONSOLE.md)
-#   ./bench/run.sh reports [orders...]           each report's time and peak memory at each size, 100000 1000000 by default (docs/REPORTS.md)
+#   ./bench/run.sh reports [orders...]           each report's time and peak memory and the dashboard's p95 at each size, 100000 1000000 by default (docs/REPORTS.md)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$ROOT/scripts/lib.sh"
