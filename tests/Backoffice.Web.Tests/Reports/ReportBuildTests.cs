@@ -11,6 +11,7 @@ using static Backoffice.Web.Tests.Reports.ReportData;
 namespace Backoffice.Web.Tests.Reports;
 
 /// <summary>Builds requested through /api/reports/builds, made by the real Hangfire server into the archive.</summary>
+[Collection(AloneCollection.Name)]
 public sealed class ReportBuildTests
 {
     private readonly TestApp _app = TestApp.Instance;

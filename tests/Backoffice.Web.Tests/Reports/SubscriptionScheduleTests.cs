@@ -14,6 +14,7 @@ namespace Backoffice.Web.Tests.Reports;
 /// Schedules people set without a cron: daily, weekly on chosen days, monthly on a day, at a China time,
 /// on working days only or not; their next five runs before saving, and cron left to admins.
 /// </summary>
+[Collection(AloneCollection.Name)]
 public sealed class SubscriptionScheduleTests
 {
     private static readonly TimeSpan China = TimeSpan.FromHours(8);

@@ -12,6 +12,7 @@ using static Backoffice.Web.Tests.Reports.ReportData;
 namespace Backoffice.Web.Tests.Reports;
 
 /// <summary>Subscriptions through /api/reports/subscriptions, their Quartz triggers on the working-day calendar, and their firings.</summary>
+[Collection(AloneCollection.Name)]
 public sealed class SubscriptionTests
 {
     private readonly TestApp _app = TestApp.Instance;

@@ -5,6 +5,7 @@ using Dapper;
 namespace Backoffice.Web.Tests.Security;
 
 /// <summary>Every answer carries the browser-security headers; no page carries a bearer token; the icon exists.</summary>
+[Collection(AloneCollection.Name)]
 public sealed class SecurityHeadersTests
 {
     private readonly TestApp _app = TestApp.Instance;
