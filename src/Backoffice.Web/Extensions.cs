@@ -20,6 +20,7 @@ using Backoffice.Web.Infrastructure.Nodes;
 using Backoffice.Workflows;
 using Backoffice.Workflows.Clock;
 using Backoffice.Workflows.Definitions;
+using Backoffice.Workflows.Messaging;
 using Backoffice.Workflows.Steps;
 using Backoffice.Workflows.Database;
 using Hangfire;
@@ -86,6 +87,7 @@ public static class Extensions
             .UseJobTracing()
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
+            .UseTypeResolver(NotificationJob.ResolveJobType)
             .UseRecommendedSerializerSettings()
             .UsePostgreSqlStorage(
                 o => o.UseNpgsqlConnection(connectionString),

@@ -4,6 +4,7 @@ using Backoffice.Workflows.Definitions;
 using Backoffice.Workflows.Filings;
 using Backoffice.Workflows.Filings.Rules;
 using Backoffice.Workflows.Instances;
+using Backoffice.Workflows.Messaging;
 using Backoffice.Workflows.Labels;
 using Backoffice.Workflows.Validation;
 using Dapper;
