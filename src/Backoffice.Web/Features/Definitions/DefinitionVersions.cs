@@ -1,4 +1,3 @@
-using Backoffice.Web.Features.Designer;
 using Backoffice.Web.Infrastructure;
 using Backoffice.Workflows.Audit;
 using Backoffice.Workflows.Definitions;

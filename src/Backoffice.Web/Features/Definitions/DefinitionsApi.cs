@@ -1,5 +1,4 @@
 using static Backoffice.Web.Infrastructure.OpenApiDocument;
-using Backoffice.Web.Features.Designer;
 using Backoffice.Web.Features.Operations;
 using Backoffice.Web.Infrastructure;
 using Backoffice.Workflows.Definitions;

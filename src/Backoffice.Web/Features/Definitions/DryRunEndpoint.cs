@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Backoffice.Web.Features.Definitions;
 using Backoffice.Web.Infrastructure;
 using Backoffice.Workflows.Definitions;
 using Backoffice.Workflows.DryRun;
@@ -10,7 +9,7 @@ using Backoffice.Workflows.Scheduling;
 using Backoffice.Workflows.Validation;
 using Npgsql;
 
-namespace Backoffice.Web.Features.Designer;
+namespace Backoffice.Web.Features.Definitions;
 
 /// <summary>
 /// POST /api/workflow-definitions/{id}/dry-run: plays the edited definition (or a stored version,

@@ -1,7 +1,7 @@
 using Dapper;
 using Npgsql;
 
-namespace Backoffice.Web.Features.Designer;
+namespace Backoffice.Web.Features.Definitions;
 
 /// <summary>Small lookups the designer's endpoints share.</summary>
 internal static class DesignerQueries

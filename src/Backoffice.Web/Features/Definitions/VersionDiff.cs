@@ -3,7 +3,7 @@ using Backoffice.Workflows.Definitions;
 using Backoffice.Workflows.Validation;
 using Npgsql;
 
-namespace Backoffice.Web.Features.Designer;
+namespace Backoffice.Web.Features.Definitions;
 
 /// <summary>
 /// GET /api/workflow-definitions/{id}/diff?from=&amp;to=: what changed between two versions, each change

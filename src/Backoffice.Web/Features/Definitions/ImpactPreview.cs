@@ -4,7 +4,7 @@ using Backoffice.Workflows.Validation;
 using Dapper;
 using Npgsql;
 
-namespace Backoffice.Web.Features.Designer;
+namespace Backoffice.Web.Features.Definitions;
 
 /// <summary>
 /// GET /api/workflow-definitions/{id}/impact?from=&amp;to=: before publishing, each step added, changed or

@@ -3,7 +3,7 @@ using Backoffice.Workflows.Labels;
 using Dapper;
 using Npgsql;
 
-namespace Backoffice.Web.Features.Designer;
+namespace Backoffice.Web.Features.Definitions;
 
 /// <summary>The names change descriptions show for teams, return reasons and processes, read from the database in one language.</summary>
 public static class ChangeLabels

@@ -12,7 +12,7 @@ using Backoffice.Workflows.Validation;
 using Dapper;
 using Npgsql;
 
-namespace Backoffice.Web.Features.Designer;
+namespace Backoffice.Web.Features.Definitions;
 
 /// <summary>
 /// Dry-run scenarios that guard publishing (API.md): <c>PUT/GET/DELETE .../scenarios/{name}</c> and the

@@ -1,10 +1,9 @@
 using static Backoffice.Web.Infrastructure.OpenApiDocument;
-using Backoffice.Web.Features.Definitions;
 using Backoffice.Web.Infrastructure;
 using Backoffice.Workflows.Definitions;
 using Npgsql;
 
-namespace Backoffice.Web.Features.Designer;
+namespace Backoffice.Web.Features.Definitions;
 
 /// <summary>
 /// What the workflow designer needs beyond the definitions API: validation without saving, version

@@ -9,7 +9,7 @@ using Backoffice.Workflows.Validation;
 using Dapper;
 using Npgsql;
 
-namespace Backoffice.Web.Features.Designer;
+namespace Backoffice.Web.Features.Definitions;
 
 /// <summary>
 /// The lists the designer's property editors pick from (teams, public statuses, reason codes,
