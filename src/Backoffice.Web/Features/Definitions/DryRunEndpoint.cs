@@ -34,7 +34,7 @@ public static class DryRunEndpoint
 
         var ct = context.RequestAborted;
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        if (!await DesignerQueries.DefinitionExistsAsync(connection, id, ct))
+        if (!await DefinitionStore.ExistsAsync(connection, id, ct))
         {
             return Problems.NotFound(context);
         }
@@ -64,7 +64,7 @@ public static class DryRunEndpoint
             return Problems.Validation(context, errors);
         }
 
-        var definitionErrors = await DefinitionVersions.ValidateAsync(connection, definition!, ct);
+        var definitionErrors = await DefinitionValidator.ValidateAsync(connection, definition!, ct);
         if (definitionErrors.Count > 0)
         {
             return DefinitionVersions.Invalid(context, definitionErrors);

@@ -38,7 +38,7 @@ public static class ImpactPreview
     {
         var ct = context.RequestAborted;
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        if (!await DesignerQueries.DefinitionExistsAsync(connection, id, ct))
+        if (!await DefinitionStore.ExistsAsync(connection, id, ct))
         {
             return Problems.NotFound(context);
         }

@@ -16,7 +16,7 @@ public static class VersionDiff
     {
         var ct = context.RequestAborted;
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        if (!await DesignerQueries.DefinitionExistsAsync(connection, id, ct))
+        if (!await DefinitionStore.ExistsAsync(connection, id, ct))
         {
             return Problems.NotFound(context);
         }
@@ -29,8 +29,23 @@ public static class VersionDiff
             return Problems.Validation(context, errors);
         }
 
-        var described = ChangeLabels.Describe(before!, after!, await ChangeLabels.LoadAsync(connection, context.IsEnglish(), ct));
-        return Results.Ok(new { id, from, to, described.Diff, described.Changes });
+        var labels = await ChangeLabels.LoadAsync(connection, context.IsEnglish(), ct);
+        var diff = DefinitionDiff.Between(before!, after!);
+        var text = new ChangeDescriptions(before!, after!, labels);
+        return Results.Ok(new
+        {
+            id, from, to,
+            Diff = new
+            {
+                diff.AddedActivities,
+                diff.RemovedActivities,
+                changedActivities = diff.ChangedActivities.Select(c => new { c.Id, c.Fields, description = text.Changed(c) }),
+                addedConnections = diff.AddedConnections.Select(c => new { c.Source, c.Outcome, c.Target, description = text.Connection(c, added: true) }),
+                removedConnections = diff.RemovedConnections.Select(c => new { c.Source, c.Outcome, c.Target, description = text.Connection(c, added: false) }),
+                diff.StartChanged,
+            },
+            Changes = text.All(diff),
+        });
     }
 
     internal static async Task<WorkflowDefinition?> VersionAsync(
