@@ -16,22 +16,15 @@ public static class VersionDiff
     {
         var ct = context.RequestAborted;
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        if (!await DefinitionStore.ExistsAsync(connection, id, ct))
+        var (before, after, problem) = await VersionsAsync(connection, store, id, from, to, context);
+        if (problem is not null)
         {
-            return Problems.NotFound(context);
-        }
-
-        var errors = new ValidationErrors();
-        var before = await VersionAsync(connection, store, id, "from", from, errors, ct);
-        var after = await VersionAsync(connection, store, id, "to", to, errors, ct);
-        if (!errors.IsEmpty)
-        {
-            return Problems.Validation(context, errors);
+            return problem;
         }
 
         var labels = await ChangeLabels.LoadAsync(connection, context.IsEnglish(), ct);
-        var diff = DefinitionDiff.Between(before!, after!);
-        var text = new ChangeDescriptions(before!, after!, labels);
+        var diff = DefinitionDiff.Between(before, after);
+        var text = new ChangeDescriptions(before, after, labels);
         return Results.Ok(new
         {
             id, from, to,
@@ -48,7 +41,26 @@ public static class VersionDiff
         });
     }
 
-    internal static async Task<WorkflowDefinition?> VersionAsync(
+    /// <summary>
+    /// The two versions a diff or an impact preview compares: 404 for an unknown definition, 400 at <c>from</c>
+    /// and <c>to</c> for a version missing or not found.
+    /// </summary>
+    internal static async Task<(WorkflowDefinition Before, WorkflowDefinition After, IResult? Problem)> VersionsAsync(
+        NpgsqlConnection connection, DefinitionStore store, string id, int? from, int? to, HttpContext context)
+    {
+        var ct = context.RequestAborted;
+        if (!await DefinitionStore.ExistsAsync(connection, id, ct))
+        {
+            return (null!, null!, Problems.NotFound(context));
+        }
+
+        var errors = new ValidationErrors();
+        var before = await VersionAsync(connection, store, id, "from", from, errors, ct);
+        var after = await VersionAsync(connection, store, id, "to", to, errors, ct);
+        return errors.IsEmpty ? (before!, after!, null) : (null!, null!, Problems.Validation(context, errors));
+    }
+
+    private static async Task<WorkflowDefinition?> VersionAsync(
         NpgsqlConnection connection, DefinitionStore store, string id, string field, int? version, ValidationErrors errors, CancellationToken ct)
     {
         if (version is null)
