@@ -7,7 +7,6 @@ using Backoffice.Web.Features.Dashboard;
 using Backoffice.Web.Features.Definitions;
 using Backoffice.Web.Features.Tasks;
 using Backoffice.Web.Features.Demo;
-using Backoffice.Web.Features.Designer;
 using Backoffice.Web.Features.Filings;
 using Backoffice.Web.Features.Health;
 using Backoffice.Web.Features.Inbox;
