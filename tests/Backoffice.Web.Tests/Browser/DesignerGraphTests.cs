@@ -60,6 +60,46 @@ public sealed partial class DesignerGraphTests
         Assert.Contains("已重新提交", labels);
     }
 
+    /// <summary>
+    /// The steps of the canvas each drawn over by the minimap or a control of the canvas (zoom buttons, the fold
+    /// button, the attribution), as "step under control".
+    /// </summary>
+    private const string StepsUnderControls = """
+        () => {
+          const canvas = document.querySelector('.canvas').getBoundingClientRect();
+          const overlaps = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+          const controls = [...document.querySelectorAll('.react-flow__minimap, .canvas .react-flow__panel')]
+            .map((c) => ({ name: c.className.baseVal ?? c.className, r: c.getBoundingClientRect() }));
+          const steps = [...document.querySelectorAll('.canvas .react-flow__node-activity')]
+            .map((n) => ({ id: n.dataset.id, r: n.getBoundingClientRect() })).filter((s) => overlaps(s.r, canvas));
+          return steps.flatMap((s) => controls.filter((c) => overlaps(s.r, c.r)).map((c) => `${s.id} under ${c.name}`));
+        }
+        """;
+
+    [Theory]
+    [InlineData("new-filing", 1400, 900)]
+    [InlineData("new-filing", 1280, 800)]
+    [InlineData(Id, 1400, 900)]
+    [InlineData(Id, 1280, 800)]
+    public async Task First_view_leaves_every_step_in_view_uncovered_by_the_minimap_and_the_canvas_controls(string definition, int width, int height)
+    {
+        await using var session = await Browser.SignedInAsync("compliance");
+        var page = session.Page;
+        await page.SetViewportSizeAsync(width, height);
+        await page.GotoAsync($"/designer?id={definition}");
+        await Assertions.Expect(page.Locator(".canvas .react-flow__node[data-id=\"review\"], .canvas .react-flow__node[data-id=\"initial-review\"]")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("overview").Locator(".react-flow__minimap-node").First).ToBeAttachedAsync();
+        await page.WaitForTimeoutAsync(300);
+
+        var covered = await page.EvaluateAsync<string[]>(StepsUnderControls);
+        await page.ScreenshotAsync($"designer-first-view-{definition}-{width}");
+
+        Assert.Empty(covered);
+        var stepsInView = await page.EvaluateAsync<int>(
+            "() => [...document.querySelectorAll('.canvas .react-flow__node-activity')].filter((n) => n.getBoundingClientRect().right > 0).length");
+        Assert.True(stepsInView >= 3, $"{stepsInView} steps on the canvas");
+    }
+
     [Fact]
     public async Task Version_diff_shows_both_graphs_side_by_side_with_added_removed_and_changed_steps_and_a_change_focuses_its_step()
     {

@@ -8,10 +8,13 @@ import { useRoutes } from './RoutedEdge.jsx';
 import { bandsOf, firstViewport, stagesOf } from './stages.js';
 
 const COLLAPSIBLE = 'follow-up';
+const OVERVIEW_WIDTH = 134;
+const OVERVIEW_HEIGHT = 100;
 
 /**
  * The definition as a graph: activities as nodes (type, team, SLA, errors, waiting orders, dry-run
- * steps), connections labelled with their outcome and routed around the steps. Pan, zoom, minimap.
+ * steps), connections labelled with their outcome and routed around the steps. Pan and zoom (the minimap is the
+ * Overview beside it).
  */
 export function Canvas({ doc, types, teams, errors, waiting, visits, armed, onMove, onRemove, onConnect, onSelect, onDropType }) {
   const { screenToFlowPosition, setViewport } = useReactFlow();
@@ -85,8 +88,20 @@ export function Canvas({ doc, types, teams, errors, waiting, visits, armed, onMo
         )}
         <Background />
         <Controls />
-        <MiniMap pannable zoomable nodeColor={(n) => (n.type === 'band' ? 'transparent' : n.data.errors.length ? '#cf222e' : diffColours[n.data.diff] ?? '#8c959f')} />
       </ReactFlow>
+    </div>
+  );
+}
+
+/**
+ * The whole graph in small (drag or scroll it to pan and zoom the canvas), kept beside the canvas rather than
+ * over it so that it never covers a step. Inside the canvas's ReactFlowProvider; the class gives it React Flow's colours.
+ */
+export function Overview() {
+  return (
+    <div className="react-flow overview" data-testid="overview">
+      <MiniMap pannable zoomable ariaLabel={t('overview')} style={{ width: OVERVIEW_WIDTH, height: OVERVIEW_HEIGHT }}
+        nodeColor={(n) => (n.type === 'band' ? 'transparent' : n.data.errors.length ? '#cf222e' : diffColours[n.data.diff] ?? '#8c959f')} />
     </div>
   );
 }

@@ -18,7 +18,7 @@ public static class DesignerApi
     {
         var group = definitions.MapGroup("").WithTags("Workflow designer");
         group.MapPost("/{id}/validate", ValidateAsync).Accepts<WorkflowDefinition>(Json).ProducesValidationProblem();
-        group.MapGet("/{id}/versions", VersionHistory.ListAsync);
+        group.MapGet("/{id}/versions", VersionHistory.ListAsync).Produces<IReadOnlyList<VersionHistory.VersionRow>>();
         group.MapGet("/{id}/versions/{version:int}/waiting", VersionHistory.WaitingAsync);
         group.MapGet("/{id}/diff", VersionDiff.GetAsync).ProducesValidationProblem();
         group.MapGet("/{id}/impact", ImpactPreview.GetAsync).ProducesValidationProblem();
