@@ -61,18 +61,32 @@ public sealed partial class DesignerGraphTests
     }
 
     /// <summary>
-    /// The steps of the canvas each drawn over by the minimap or a control of the canvas (zoom buttons, the fold
-    /// button, the attribution), as "step under control".
+    /// The steps and connections in view on the canvas that the minimap, the zoom buttons or the fold button
+    /// lie over, as "step under control" and "connection under control" (a connection by points along its path).
     /// </summary>
-    private const string StepsUnderControls = """
+    private const string GraphUnderControls = """
         () => {
           const canvas = document.querySelector('.canvas').getBoundingClientRect();
           const overlaps = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
-          const controls = [...document.querySelectorAll('.react-flow__minimap, .canvas .react-flow__panel')]
-            .map((c) => ({ name: c.className.baseVal ?? c.className, r: c.getBoundingClientRect() }));
-          const steps = [...document.querySelectorAll('.canvas .react-flow__node-activity')]
-            .map((n) => ({ id: n.dataset.id, r: n.getBoundingClientRect() })).filter((s) => overlaps(s.r, canvas));
-          return steps.flatMap((s) => controls.filter((c) => overlaps(s.r, c.r)).map((c) => `${s.id} under ${c.name}`));
+          const controls = [...document.querySelectorAll('.react-flow__minimap, .react-flow__controls, [data-testid=band-toggle]')]
+            .map((c) => ({ name: c.getAttribute('class') ?? c.dataset.testid, r: c.getBoundingClientRect() }));
+          const found = new Set();
+          for (const n of document.querySelectorAll('.canvas .react-flow__node-activity')) {
+            const r = n.getBoundingClientRect();
+            if (overlaps(r, canvas)) controls.filter((c) => overlaps(r, c.r)).forEach((c) => found.add(`${n.dataset.id} under ${c.name}`));
+          }
+          for (const edge of document.querySelectorAll('.canvas .react-flow__edge')) {
+            const path = edge.querySelector('.react-flow__edge-path');
+            const m = path.getScreenCTM();
+            for (let d = 0; d <= path.getTotalLength(); d += 4) {
+              const p = path.getPointAtLength(d);
+              const x = m.a * p.x + m.c * p.y + m.e;
+              const y = m.b * p.x + m.d * p.y + m.f;
+              const point = { left: x, right: x + 1, top: y, bottom: y + 1 };
+              if (overlaps(point, canvas)) controls.filter((c) => overlaps(point, c.r)).forEach((c) => found.add(`${edge.dataset.id} under ${c.name}`));
+            }
+          }
+          return [...found];
         }
         """;
 
@@ -81,7 +95,7 @@ public sealed partial class DesignerGraphTests
     [InlineData("new-filing", 1280, 800)]
     [InlineData(Id, 1400, 900)]
     [InlineData(Id, 1280, 800)]
-    public async Task First_view_leaves_every_step_in_view_uncovered_by_the_minimap_and_the_canvas_controls(string definition, int width, int height)
+    public async Task First_view_leaves_every_step_and_connection_in_view_uncovered_by_the_minimap_and_the_canvas_controls(string definition, int width, int height)
     {
         await using var session = await Browser.SignedInAsync("compliance");
         var page = session.Page;
@@ -91,7 +105,8 @@ public sealed partial class DesignerGraphTests
         await Assertions.Expect(page.GetByTestId("overview").Locator(".react-flow__minimap-node").First).ToBeAttachedAsync();
         await page.WaitForTimeoutAsync(300);
 
-        var covered = await page.EvaluateAsync<string[]>(StepsUnderControls);
+        await Assertions.Expect(page.Locator(".canvas .react-flow__edge").First).ToBeAttachedAsync();
+        var covered = await page.EvaluateAsync<string[]>(GraphUnderControls);
         await page.ScreenshotAsync($"designer-first-view-{definition}-{width}");
 
         Assert.Empty(covered);

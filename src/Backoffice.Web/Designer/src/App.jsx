@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import { api, problemLines } from './api.js';
 import { ApprovalBanner, ApprovalPanel, PendingRequests, PublishPanel, useApprovalWatch } from './Approval.jsx';
-import { Canvas, Overview } from './Canvas.jsx';
+import { Canvas, CanvasTools } from './Canvas.jsx';
 import { DryRunPanel } from './DryRunPanel.jsx';
 import { Compare } from './Compare.jsx';
 import { HistoryPanel } from './HistoryPanel.jsx';
@@ -35,6 +35,7 @@ export function App({ initialId }) {
   const [waiting, setWaiting] = useState(null);
   const [visits, setVisits] = useState(null);
   const [historyKey, setHistoryKey] = useState(0);
+  const [folded, setFolded] = useState(false);
   const lastSaved = useRef(null);
   const draftStamp = useRef('none');
   const clipboard = useRef(null);
@@ -261,9 +262,11 @@ export function App({ initialId }) {
       {!readOnly && (
         <div className="workspace">
           <ReactFlowProvider key={definitionId}>
-            <Palette types={types} armed={armed} onArm={setArmed}><Overview /></Palette>
+            <Palette types={types} armed={armed} onArm={setArmed}>
+              <CanvasTools doc={doc} collapsed={folded} onFold={() => setFolded((f) => !f)} />
+            </Palette>
             <Canvas
-              doc={doc} types={typeMap} teams={reference.teams} errors={errors} armed={armed}
+              doc={doc} types={typeMap} teams={reference.teams} errors={errors} armed={armed} collapsed={folded}
               waiting={waiting?.counts} visits={visits}
               onMove={moveActivities}
               onRemove={removeSelected}
