@@ -40,7 +40,7 @@ public static class DefinitionsApi
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
         var designer = definitions.MapGroup("").WithTags("Workflow designer");
         designer.MapPost("/{id}/validate", DefinitionVersions.ValidateAsync).Accepts<WorkflowDefinition>(Json).ProducesValidationProblem();
-        designer.MapGet("/{id}/versions", VersionHistory.ListAsync);
+        designer.MapGet("/{id}/versions", VersionHistory.ListAsync).Produces<IReadOnlyList<VersionHistory.VersionRow>>();
         designer.MapGet("/{id}/versions/{version:int}/waiting", VersionHistory.WaitingAsync);
         designer.MapGet("/{id}/diff", VersionDiff.GetAsync).ProducesValidationProblem();
         designer.MapGet("/{id}/impact", ImpactPreview.GetAsync).ProducesValidationProblem();
