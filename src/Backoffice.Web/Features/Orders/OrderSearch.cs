@@ -90,8 +90,8 @@ public static class OrderSearch
     }
 
     /// <summary>
-    /// The orders listed: all of them, or the first @stop of a text's matches (filtered in their lookups) sorted newest
-    /// first and joined in that order, so that a page reads the orders it shows and stops.
+    /// The orders listed: all of them, or the first @stop of a text's matches (filtered in their lookups) joined to their
+    /// orders, at most four lookups' worth, so that a page reads about the orders it shows and stops.
     /// </summary>
     private static string From(OrderVisibility visibility, Filter filter) => filter.Text is null ? "filing_orders o" :
         $"({string.Format(CultureInfo.InvariantCulture, Matches, Condition(visibility.Condition), "o.id, o.created_at", "order by o.created_at desc, o.id desc limit @stop")}) matched join filing_orders o on o.id = matched.id";
