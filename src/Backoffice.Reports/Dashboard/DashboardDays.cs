@@ -46,7 +46,16 @@ public static class DashboardDays
         order by 1
         """;
 
-    /// <summary>Recomputes every day up to <paramref name="until"/> that changed since it was computed; the number of days recomputed.</summary>
+    /// <summary>Up to this many days are computed without parallel workers.</summary>
+    private const int FewDays = 7;
+
+    /// <summary>The most days computed in one transaction.</summary>
+    private const int Chunk = 31;
+
+    /// <summary>
+    /// Recomputes every day up to <paramref name="until"/> that changed since it was computed, at most <see cref="Chunk"/>
+    /// days a transaction so that another reader waits for one chunk at most; the number of days recomputed.
+    /// </summary>
     public static async Task<int> RefreshAsync(NpgsqlConnection connection, WorkingCalendar calendar, DateOnly until, CancellationToken ct)
     {
         if ((await DaysAsync(connection, calendar, until, null, ct)).Count == 0)
@@ -54,11 +63,30 @@ public static class DashboardDays
             return 0;
         }
 
+        // Chunk after chunk while there were more days than a chunk; a day marked meanwhile waits for the next reading.
+        int done, total = 0;
+        do
+        {
+            done = await RefreshChunkAsync(connection, calendar, until, ct);
+            total += done;
+        }
+        while (done == Chunk);
+        return total;
+    }
+
+    private static async Task<int> RefreshChunkAsync(NpgsqlConnection connection, WorkingCalendar calendar, DateOnly until, CancellationToken ct)
+    {
         await using var tx = await connection.BeginTransactionAsync(ct);
         await connection.ExecuteAsync(new CommandDefinition("select pg_advisory_xact_lock(hashtext('dashboard_days'))", transaction: tx, cancellationToken: ct));
         var lastMark = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             "select coalesce(max(id), 0) from dashboard_stale_days", transaction: tx, cancellationToken: ct));
-        var days = await DaysAsync(connection, calendar, until, tx, ct);
+        var days = (await DaysAsync(connection, calendar, until, tx, ct)).Take(Chunk).ToList();
+        if (days.Count <= FewDays)
+        {
+            // A day's rows are a few thousand: parallel workers would cost more to start than they save.
+            await connection.ExecuteAsync(new CommandDefinition("set local max_parallel_workers_per_gather = 0", transaction: tx, cancellationToken: ct));
+        }
+
         var time = new WorkingTime(calendar);
         foreach (var run in Runs(days))
         {
@@ -123,7 +151,7 @@ public static class DashboardDays
         for (var i = 0; i < days.Count;)
         {
             var j = i;
-            while (j + 1 < days.Count && days[j + 1] == days[j].AddDays(1) && days[j + 1].DayNumber - days[i].DayNumber < 31)
+            while (j + 1 < days.Count && days[j + 1] == days[j].AddDays(1))
             {
                 j++;
             }

@@ -6,14 +6,14 @@ using Npgsql;
 namespace Backoffice.Web.Features.Dashboard;
 
 /// <summary>
-/// Keeps the dashboard's per-day figures ahead of its readers: every minute each node computes again the days
+/// Keeps the dashboard's per-day figures ahead of its readers: every 15 seconds each node computes again the days
 /// that changed since they were computed (<see cref="DashboardDays.RefreshAsync"/>, serialized between nodes by
 /// an advisory lock), so that a reading finds few days, if any, to compute before it answers.
 /// </summary>
 public sealed class DashboardRefresher(
     NpgsqlDataSource dataSource, WorkingCalendarStore calendars, ApplicationClock clock, ILogger<DashboardRefresher> logger) : BackgroundService
 {
-    public static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
+    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(15);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
