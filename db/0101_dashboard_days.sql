@@ -39,11 +39,11 @@ create table dashboard_flow_days (
 create index dashboard_flow_days_day on dashboard_flow_days (day);
 
 -- Append-only: a refresh deletes exactly the marks it read, so a change committed meanwhile keeps its mark.
+-- No index: the refresher empties it every few seconds, and a mark written by a step costs one heap row only.
 create table dashboard_stale_days (
-    id  bigserial primary key,
+    id  bigint generated always as identity,
     day date not null
 );
-create index dashboard_stale_days_day on dashboard_stale_days (day);
 
 create index review_tasks_created_at on review_tasks (created_at);
 create index bureau_submissions_submitted_at on bureau_submissions (submitted_at);

@@ -42,7 +42,7 @@ public static class DashboardDays
                 (select min(at) from filing_timeline where status in ('submitted', 'sms-verification', 'bureau-review'))) as at)
         select d::date from first, generate_series(dashboard_china_day(first.at), @until, interval '1 day') d
         where not exists (select 1 from dashboard_days x where x.day = d::date and x.calendar = @calendar)
-           or exists (select 1 from dashboard_stale_days s where s.day = d::date)
+           or d::date in (select day from dashboard_stale_days)
         order by 1
         """;
 
