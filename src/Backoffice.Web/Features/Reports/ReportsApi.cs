@@ -44,11 +44,9 @@ public static class ReportsApi
         await using var connection = await services.GetRequiredService<NpgsqlDataSource>().OpenConnectionAsync(ct);
         var teams = (await connection.QueryAsync<string>(new CommandDefinition("select id from teams order by id", cancellationToken: ct))).AsList();
         var user = context.Name();
-        var displayName = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
-            "select display_name from users where username = @user", new { user }, cancellationToken: ct));
         var errors = new ValidationErrors();
         var parameters = query.Validate(kind, errors, teams, clock.Today, context.IsEnglish(),
-            displayName is null || displayName == user ? user : $"{displayName}（{user}）", clock.GetUtcNow());
+            await ReportAuthor.NameAsync(connection, user, ct), clock.GetUtcNow());
         if (parameters is null)
         {
             return Problems.Validation(context, errors);
