@@ -29,9 +29,6 @@ public static class DashboardApi
     {
         app.MapGet("/api/dashboard", (HttpContext context, string? from, string? to, string? team) => FiguresAsync(context, from, to, team))
             .RequireAuthorization(Policies.Dashboard).WithTags("Reports")
-            .WithSummary("Headline figures for the dashboard: SLA per stage, in/out/backlog per week, approval rate per province, escalations per team, "
-                + "and the workbooks' cover headlines beside the previous period and the same period last year with red/amber/green against the targets "
-                + "(from, to: yyyy-MM-dd; team: one team). A team lead gets his own teams' stages and escalations only; another team is 404")
             .Produces<DashboardFigures>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
