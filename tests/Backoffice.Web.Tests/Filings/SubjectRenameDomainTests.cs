@@ -54,7 +54,7 @@ public sealed class SubjectRenameDomainTests
 
     private static JsonObject Change(string number, JsonObject subject) => new()
     {
-        ["filingType"] = "change-subject", ["subjectFilingNumber"] = number, ["subject"] = subject,
+        ["filingType"] = "change-subject", ["subjectFilingNumber"] = number, ["subject"] = subject.DeepClone(),
     };
 
     private static async Task<int> OrdersOfAsync(string subjectFilingNumber)
