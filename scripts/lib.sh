@@ -150,10 +150,11 @@ pg_status() {
 }
 
 # The browser tests drive Debian's Chromium (never a downloaded browser) and need a CJK font for
-# the Chinese pages' screenshots.
+# the Chinese pages' screenshots, and Chromium's Chinese resources for what it draws itself (date inputs).
 ensure_browser() {
   local missing=()
   [ -x /usr/bin/chromium ] || missing+=(chromium)
+  [ -f /usr/lib/chromium/locales/zh-CN.pak ] || missing+=(chromium-l10n)
   [ -n "$(fc-list 2>/dev/null | grep -i 'wqy-microhei')" ] || missing+=(fonts-wqy-microhei)
   [ ${#missing[@]} -eq 0 ] || apt_install "${missing[@]}"
 }

@@ -6,7 +6,8 @@ namespace Backoffice.Web.Tests.Browser;
 /// <summary>
 /// Debian's Chromium (/usr/bin/chromium, installed by the test set-up; never a downloaded browser)
 /// driven by Playwright against the shared app on its real port. One browser for the run, a fresh
-/// context (cookies, language) per test; screenshots go to .data/test-results/screenshots/.
+/// context (cookies, language) per test, in the users' locale and time zone (zh-CN, Asia/Shanghai) so that the
+/// browser's own controls (date inputs) read as they do for them; screenshots go to .data/test-results/screenshots/.
 /// A click that posts a form, follows a link or starts a script returns before the page it brings: read what it
 /// shows with web-first assertions (Assertions.Expect, which wait) or after WaitForURLAsync, never with a bare
 /// TextContentAsync, InputValueAsync or page.Url, which can read the page before it.
@@ -54,6 +55,7 @@ public static class Browser
         {
             BaseURL = TestApp.Instance.Address,
             Locale = "zh-CN",
+            TimezoneId = "Asia/Shanghai",
             ViewportSize = new ViewportSize { Width = 1400, Height = 900 },
         });
         context.SetDefaultTimeout(15_000);
@@ -113,8 +115,22 @@ public static class Browser
         {
             ExecutablePath = "/usr/bin/chromium",
             Headless = true,
-            Args = ["--no-sandbox"],
+            Args = ["--no-sandbox", "--lang=zh-CN"],
+            Env = UsersLanguage(),
         });
+    }
+
+    /// <summary>
+    /// The test process's environment with the users' language: on Linux Chromium draws its own controls (a date
+    /// input's 年/月/日) in the language of LANG and LANGUAGE, not in the context's Locale.
+    /// </summary>
+    private static Dictionary<string, string> UsersLanguage()
+    {
+        var environment = Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
+            .ToDictionary(e => (string)e.Key, e => (string?)e.Value ?? "");
+        environment["LANG"] = "zh_CN.UTF-8";
+        environment["LANGUAGE"] = "zh_CN:zh";
+        return environment;
     }
 
     /// <summary>BACKOFFICE_TEST_RESULTS from ./backoffice test, else .data/test-results of the repository.</summary>

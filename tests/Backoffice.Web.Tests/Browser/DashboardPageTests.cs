@@ -24,6 +24,7 @@ public sealed class DashboardPageTests
         var page = session.Page;
         await page.ClickAsync("nav >> text=管理看板");
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/dashboard$"));
+        await Assertions.Expect(page.Locator(".main-nav a[href='/dashboard']")).ToHaveTextAsync("管理看板");
 
         await page.FillAsync("[data-testid=dashboard-period] input[name=from]", "2025-12-15");
         await page.FillAsync("[data-testid=dashboard-period] input[name=to]", "2025-12-28");
@@ -63,7 +64,10 @@ public sealed class DashboardPageTests
         var lead = await Support.StaffPages.NewAccountAsync(["team-lead", "reviewer"], "verification");
         await using var session = await Browser.SignedInAsync(lead);
         var page = session.Page;
-        await page.ClickAsync("nav >> text=管理看板");
+        var entry = page.Locator(".main-nav a[href='/dashboard']");
+        await Assertions.Expect(entry).ToHaveTextAsync("本组看板");
+        await Assertions.Expect(page.Locator(".main-nav")).Not.ToContainTextAsync("管理看板");
+        await entry.ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/dashboard$"));
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("本组看板");
         await Assertions.Expect(page.Locator("[data-testid=dashboard-team] option")).ToHaveCountAsync(2);

@@ -60,6 +60,61 @@ public sealed partial class DesignerGraphTests
         Assert.Contains("已重新提交", labels);
     }
 
+    /// <summary>
+    /// The steps and connections in view on the canvas that the minimap, the zoom buttons or the fold button
+    /// lie over, as "step under control" and "connection under control" (a connection by points along its path).
+    /// </summary>
+    private const string GraphUnderControls = """
+        () => {
+          const canvas = document.querySelector('.canvas').getBoundingClientRect();
+          const overlaps = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+          const controls = [...document.querySelectorAll('.react-flow__minimap, .react-flow__controls, [data-testid=band-toggle]')]
+            .map((c) => ({ name: c.getAttribute('class') ?? c.dataset.testid, r: c.getBoundingClientRect() }));
+          const found = new Set();
+          for (const n of document.querySelectorAll('.canvas .react-flow__node-activity')) {
+            const r = n.getBoundingClientRect();
+            if (overlaps(r, canvas)) controls.filter((c) => overlaps(r, c.r)).forEach((c) => found.add(`${n.dataset.id} under ${c.name}`));
+          }
+          for (const edge of document.querySelectorAll('.canvas .react-flow__edge')) {
+            const path = edge.querySelector('.react-flow__edge-path');
+            const m = path.getScreenCTM();
+            for (let d = 0; d <= path.getTotalLength(); d += 4) {
+              const p = path.getPointAtLength(d);
+              const x = m.a * p.x + m.c * p.y + m.e;
+              const y = m.b * p.x + m.d * p.y + m.f;
+              const point = { left: x, right: x + 1, top: y, bottom: y + 1 };
+              if (overlaps(point, canvas)) controls.filter((c) => overlaps(point, c.r)).forEach((c) => found.add(`${edge.dataset.id} under ${c.name}`));
+            }
+          }
+          return [...found];
+        }
+        """;
+
+    [Theory]
+    [InlineData("new-filing", 1400, 900)]
+    [InlineData("new-filing", 1280, 800)]
+    [InlineData(Id, 1400, 900)]
+    [InlineData(Id, 1280, 800)]
+    public async Task First_view_leaves_every_step_and_connection_in_view_uncovered_by_the_minimap_and_the_canvas_controls(string definition, int width, int height)
+    {
+        await using var session = await Browser.SignedInAsync("compliance");
+        var page = session.Page;
+        await page.SetViewportSizeAsync(width, height);
+        await page.GotoAsync($"/designer?id={definition}");
+        await Assertions.Expect(page.Locator(".canvas .react-flow__node[data-id=\"review\"], .canvas .react-flow__node[data-id=\"initial-review\"]")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("overview").Locator(".react-flow__minimap-node").First).ToBeAttachedAsync();
+        await page.WaitForTimeoutAsync(300);
+
+        await Assertions.Expect(page.Locator(".canvas .react-flow__edge").First).ToBeAttachedAsync();
+        var covered = await page.EvaluateAsync<string[]>(GraphUnderControls);
+        await page.ScreenshotAsync($"designer-first-view-{definition}-{width}");
+
+        Assert.Empty(covered);
+        var stepsInView = await page.EvaluateAsync<int>(
+            "() => [...document.querySelectorAll('.canvas .react-flow__node-activity')].filter((n) => n.getBoundingClientRect().right > 0).length");
+        Assert.True(stepsInView >= 3, $"{stepsInView} steps on the canvas");
+    }
+
     [Fact]
     public async Task Version_diff_shows_both_graphs_side_by_side_with_added_removed_and_changed_steps_and_a_change_focuses_its_step()
     {

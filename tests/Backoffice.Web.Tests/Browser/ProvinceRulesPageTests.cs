@@ -27,6 +27,7 @@ public sealed class ProvinceRulesPageTests
             Assert.Contains("北京", await beijing.TextContentAsync());
             Assert.Equal("resident-id", await page.Locator("tr[data-province='310000'] select[name$='Methods[app]']").InputValueAsync());
             Assert.DoesNotContain("110000", await page.Locator("main").InnerTextAsync());
+            await AssertFitsAsync(page);
 
             await beijing.Locator("input[name$='RefusedMobilePrefixes']").FillAsync("17x");
             await page.FillAsync("[data-testid=note]", "北京管局不接受虚拟运营商号段");
@@ -57,11 +58,24 @@ public sealed class ProvinceRulesPageTests
             await page.ReloadAsync();
             Assert.Contains("Beijing", await page.Locator("tr[data-province='110000']").TextContentAsync());
             Assert.Equal(before["version"]!.GetValue<int>() + 1, (await compliance.GetAsync("/api/province-rules").ExpectAsync(HttpStatusCode.OK))["version"]!.GetValue<int>());
+            await AssertFitsAsync(page);
             await page.ScreenshotAsync("compliance-province-rules-en");
         }
         finally
         {
             await ProvinceRuleChange.PutAsync(compliance, ProvinceRuleChange.Body(before, "测试结束，恢复原规则")).ExpectAsync(HttpStatusCode.OK);
         }
+    }
+
+    /// <summary>The page and the rules' table both fit the 1,400 px window: nothing scrolls sideways.</summary>
+    private static async Task AssertFitsAsync(IPage page)
+    {
+        var widths = await page.EvaluateAsync<int[]>(
+            """
+            () => [document.documentElement.scrollWidth, document.documentElement.clientWidth,
+                   document.querySelector('.table-scroll').scrollWidth, document.querySelector('.table-scroll').clientWidth]
+            """);
+        Assert.True(widths[0] <= widths[1] && widths[2] <= widths[3],
+            $"the rules scroll sideways at 1,400 px: page {widths[0]} > {widths[1]} or table {widths[2]} > {widths[3]}");
     }
 }

@@ -40,6 +40,9 @@ public sealed class VersionHistoryTests
             Assert.Equal(("published", "新增法务复核", "compliance", "compliance2"),
                 (latest["status"]!.GetValue<string>(), latest["note"]!.GetValue<string>(), latest["requestedBy"]!.GetValue<string>(),
                     latest["publishedBy"]!.GetValue<string>()));
+            Assert.Equal(("合规经理", "合规经理乙", "合规经理", "合规经理乙"),
+                (latest["requestedByName"]!.GetValue<string>(), latest["decidedByName"]!.GetValue<string>(), latest["savedByName"]!.GetValue<string>(),
+                    latest["publishedByName"]!.GetValue<string>()));
             Assert.NotNull(latest["publishedAt"]);
             Assert.Equal(0, latest["runningInstances"]!.GetValue<int>());
             Assert.Equal("retired", previous["status"]!.GetValue<string>());

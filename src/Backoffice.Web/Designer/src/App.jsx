@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import { api, problemLines } from './api.js';
-import { ApprovalPanel, PendingRequests, PublishPanel } from './Approval.jsx';
-import { Canvas } from './Canvas.jsx';
+import { ApprovalBanner, ApprovalPanel, PendingRequests, PublishPanel, useApprovalWatch } from './Approval.jsx';
+import { Canvas, CanvasTools } from './Canvas.jsx';
 import { DryRunPanel } from './DryRunPanel.jsx';
 import { Compare } from './Compare.jsx';
 import { HistoryPanel } from './HistoryPanel.jsx';
@@ -16,7 +16,6 @@ import { t } from './i18n.js';
 import { setLabels } from './labels.js';
 
 const SAVE_DELAY_MS = 700;
-const NONE = [];
 
 export function App({ initialId }) {
   const [types, setTypes] = useState(null);
@@ -36,6 +35,7 @@ export function App({ initialId }) {
   const [waiting, setWaiting] = useState(null);
   const [visits, setVisits] = useState(null);
   const [historyKey, setHistoryKey] = useState(0);
+  const [folded, setFolded] = useState(false);
   const lastSaved = useRef(null);
   const draftStamp = useRef('none');
   const clipboard = useRef(null);
@@ -178,6 +178,14 @@ export function App({ initialId }) {
     setMessage(text);
   };
 
+  // Another manager's decision, or a request made elsewhere, replaces a stale banner; an edit not saved yet is kept.
+  useApprovalWatch(definitionId, version && { awaiting: candidate?.version ?? null, published: version.published ?? null }, (next) => {
+    if (doc === lastSaved.current && drawer !== 'publish') return reloadWith(next.message).catch((e) => setMessage(problemLines(e).join('; ')));
+    setCandidate(next.candidate);
+    setVersion((v) => ({ ...v, published: next.published }));
+    return next.message && setMessage(next.message);
+  });
+
   const discardDraft = async () => {
     if (!window.confirm(t('discardConfirm'))) return;
     try {
@@ -240,12 +248,7 @@ export function App({ initialId }) {
       </header>
       {message && <div className="message" data-testid="message">{message}</div>}
       {general.length > 0 && <div className="field-error">{general.map((e, i) => <div key={i}>{e.message}</div>)}</div>}
-      {candidate && (
-        <div className="approval-banner" data-testid="approval-banner">
-          v{candidate.version} {t('awaiting-approval')} · {t('requestedBy')} {candidate.requestedBy} · {candidate.note}
-          <button type="button" onClick={() => { setCompare(null); setDrawer('approval'); }}>{t('review')}</button>
-        </div>
-      )}
+      {candidate && <ApprovalBanner request={candidate} onReview={() => { setCompare(null); setDrawer('approval'); }} />}
       {waiting && !readOnly && <div className="hint waiting-note">{t('running')}: v{waiting.version}</div>}
       {approving && (
         <ApprovalPanel definitionId={definitionId} request={candidate} published={version.published} types={typeMap} teams={reference.teams}
@@ -258,10 +261,12 @@ export function App({ initialId }) {
       )}
       {!readOnly && (
         <div className="workspace">
-          <Palette types={types} armed={armed} onArm={setArmed} />
           <ReactFlowProvider key={definitionId}>
+            <Palette types={types} armed={armed} onArm={setArmed}>
+              <CanvasTools doc={doc} collapsed={folded} onFold={() => setFolded((f) => !f)} />
+            </Palette>
             <Canvas
-              doc={doc} types={typeMap} teams={reference.teams} errors={errors} armed={armed}
+              doc={doc} types={typeMap} teams={reference.teams} errors={errors} armed={armed} collapsed={folded}
               waiting={waiting?.counts} visits={visits}
               onMove={moveActivities}
               onRemove={removeSelected}

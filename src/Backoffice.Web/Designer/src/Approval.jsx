@@ -1,9 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { api, problemLines, user } from './api.js';
 import { Compare } from './Compare.jsx';
-import { t } from './i18n.js';
+import { chinaTime, t } from './i18n.js';
 
-const when = (iso) => (iso ? new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) : '');
 
 /**
  * 「发布」: what the change does to running orders (the impact preview from the published version to
@@ -70,7 +69,7 @@ export function ApprovalPanel({ definitionId, request, published, types, teams, 
   return (
     <Compare definitionId={definitionId} from={published} to={request.version} types={types} teams={teams}
       title={`${t('approvalTitle')} v${request.version}`} testId="approval-panel" changesTestId="approval-changes" onClose={onClose}>
-      <p className="request">{t('requestedBy')} {request.requestedBy} · {when(request.requestedAt)}<br />{t('note')}: {request.note}</p>
+      <p className="request" data-testid="request">{t('requestedBy')} {request.requestedByName} · {chinaTime(request.requestedAt)}<br />{t('note')}: {request.note}</p>
       {own && <p className="hint" data-testid="own-request">{t('ownRequest')}</p>}
       <label className="note-field">{t('decisionNote')} *
         <textarea aria-label="approval-note" rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
@@ -81,6 +80,16 @@ export function ApprovalPanel({ definitionId, request, published, types, teams, 
         <button type="button" disabled={!note.trim()} onClick={() => decide('reject')}>{t(own ? 'withdraw' : 'reject')}</button>
       </div>
     </Compare>
+  );
+}
+
+/** The banner over the designer while a version awaits approval: who asked (by name), with which note. */
+export function ApprovalBanner({ request, onReview }) {
+  return (
+    <div className="approval-banner" data-testid="approval-banner">
+      v{request.version} {t('awaiting-approval')} · {t('requestedBy')} {request.requestedByName} · {request.note}
+      <button type="button" onClick={onReview}>{t('review')}</button>
+    </div>
   );
 }
 
@@ -96,4 +105,42 @@ export function PendingRequests({ definitions, current, onOpen }) {
       ))}
     </select>
   );
+}
+
+const WATCH_MS = 10_000;
+
+/**
+ * Reads the definition's versions again every 10 s while the page is in view and whenever it comes back into
+ * view; when the version awaiting approval or the published one is not what the page shows (shown: {awaiting,
+ * published}), calls onChange with {candidate, published, message}, the message saying who decided the request
+ * the page showed: a decision or a request made elsewhere shows without a reload.
+ */
+export function useApprovalWatch(definitionId, shown, onChange) {
+  const latest = useRef({ shown, onChange });
+  latest.current = { shown, onChange };
+  useEffect(() => {
+    if (!definitionId) return undefined;
+    let stopped = false;
+    const check = async () => {
+      if (document.hidden || !latest.current.shown) return;
+      const versions = await api.versions(definitionId).catch(() => null);
+      const now = latest.current.shown;
+      if (stopped || !versions || !now) return;
+      const candidate = versions.find((v) => v.status === 'awaiting-approval') ?? null;
+      const published = versions.find((v) => v.status === 'published')?.version ?? null;
+      if ((candidate?.version ?? null) === now.awaiting && published === now.published) return;
+      const decided = versions.find((v) => v.version === now.awaiting && v.status !== 'awaiting-approval');
+      const message = decided ? `v${decided.version} ${t(decided.status)} · ${decided.decidedByName ?? ''}` : null;
+      latest.current.onChange({ candidate, published, message });
+    };
+    const timer = setInterval(check, WATCH_MS);
+    window.addEventListener('focus', check);
+    document.addEventListener('visibilitychange', check);
+    return () => {
+      stopped = true;
+      clearInterval(timer);
+      window.removeEventListener('focus', check);
+      document.removeEventListener('visibilitychange', check);
+    };
+  }, [definitionId]);
 }

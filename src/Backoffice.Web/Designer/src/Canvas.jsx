@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import {
-  Background, Controls, MiniMap, Panel, ReactFlow, applyEdgeChanges, applyNodeChanges, useReactFlow,
+  Background, Controls, MiniMap, ReactFlow, applyEdgeChanges, applyNodeChanges, useReactFlow,
 } from '@xyflow/react';
 import { activityNode, bandNode, connectionEdge, diffColours, edgeTypes, nodeTypes, routed, useSynced } from './flowItems.js';
 import { t } from './i18n.js';
@@ -8,19 +8,21 @@ import { useRoutes } from './RoutedEdge.jsx';
 import { bandsOf, firstViewport, stagesOf } from './stages.js';
 
 const COLLAPSIBLE = 'follow-up';
+const OVERVIEW_WIDTH = 134;
+const OVERVIEW_HEIGHT = 100;
 
 /**
  * The definition as a graph: activities as nodes (type, team, SLA, errors, waiting orders, dry-run
- * steps), connections labelled with their outcome and routed around the steps. Pan, zoom, minimap.
+ * steps), connections labelled with their outcome and routed around the steps; the follow-up band
+ * folded away when collapsed. Pan and zoom; nothing is drawn over the graph (the controls are the CanvasTools beside it).
  */
-export function Canvas({ doc, types, teams, errors, waiting, visits, armed, onMove, onRemove, onConnect, onSelect, onDropType }) {
+export function Canvas({ doc, types, teams, errors, waiting, visits, armed, collapsed, onMove, onRemove, onConnect, onSelect, onDropType }) {
   const { screenToFlowPosition, setViewport } = useReactFlow();
   const box = useRef(null);
   useEffect(() => {
     if (box.current) setViewport(firstViewport(doc, box.current.clientWidth, box.current.clientHeight));
     // Once per loaded version: edits and moves keep the view where the user put it.
   }, [doc.id, doc.version, setViewport]);
-  const [collapsed, setCollapsed] = useState(false);
   const stage = useMemo(() => stagesOf(doc), [doc]);
   const folded = useCallback((id) => collapsed && stage[id] === COLLAPSIBLE, [collapsed, stage]);
   const derivedNodes = useMemo(() => [
@@ -76,17 +78,31 @@ export function Canvas({ doc, types, teams, errors, waiting, visits, armed, onMo
         deleteKeyCode={['Delete', 'Backspace']}
         minZoom={0.1}
       >
-        {Object.values(stage).includes(COLLAPSIBLE) && (
-          <Panel position="bottom-center">
-            <button type="button" className="band-toggle" data-testid="band-toggle" onClick={() => setCollapsed((c) => !c)}>
-              {collapsed ? t('expandFollowUp') : t('collapseFollowUp')}
-            </button>
-          </Panel>
-        )}
         <Background />
-        <Controls />
-        <MiniMap pannable zoomable nodeColor={(n) => (n.type === 'band' ? 'transparent' : n.data.errors.length ? '#cf222e' : diffColours[n.data.diff] ?? '#8c959f')} />
       </ReactFlow>
+    </div>
+  );
+}
+
+/**
+ * The canvas's controls, kept beside it (below the palette) rather than over it so that they never cover a step
+ * or a connection: the follow-up band's fold button, zoom and fit, and the whole graph in small (drag or scroll it
+ * to pan and zoom the canvas). Inside the canvas's ReactFlowProvider; the class gives them React Flow's colours.
+ */
+export function CanvasTools({ doc, collapsed, onFold }) {
+  const foldable = useMemo(() => Object.values(stagesOf(doc)).includes(COLLAPSIBLE), [doc]);
+  return (
+    <div className="canvas-tools">
+      {foldable && (
+        <button type="button" className="band-toggle" data-testid="band-toggle" onClick={onFold}>
+          {collapsed ? t('expandFollowUp') : t('collapseFollowUp')}
+        </button>
+      )}
+      <div className="react-flow canvas-zoom"><Controls orientation="horizontal" /></div>
+      <div className="react-flow overview" data-testid="overview">
+        <MiniMap pannable zoomable ariaLabel={t('overview')} style={{ width: OVERVIEW_WIDTH, height: OVERVIEW_HEIGHT }}
+          nodeColor={(n) => (n.type === 'band' ? 'transparent' : n.data.errors.length ? '#cf222e' : diffColours[n.data.diff] ?? '#8c959f')} />
+      </div>
     </div>
   );
 }

@@ -11,11 +11,14 @@ const EMPTY = { activities: [], connections: [] };
  * The two versions laid out together by stage (the older version's steps and connections with what
  * the newer one added), so a step keeps its place on both sides; each side then shows its own version
  * with the differences marked: removed red on the old side, added green on the new side, changed amber on both.
+ * A step is changed when the change list names it and it was neither added nor removed: its properties, the
+ * start, or only its connections (an outcome that now goes elsewhere, a connection added or removed).
  */
-export function sideBySide(from, to, diff) {
+export function sideBySide(from, to, diff, changes = []) {
   const added = new Set(diff.addedActivities);
   const removed = new Set(diff.removedActivities);
-  const changed = new Set(diff.changedActivities.map((c) => c.id));
+  const changed = new Set([...diff.changedActivities.map((c) => c.id), ...changes.map((c) => c.activityId)]
+    .filter((id) => id && !added.has(id) && !removed.has(id)));
   const addedLinks = new Set(diff.addedConnections.map(connectionKey));
   const removedLinks = new Set(diff.removedConnections.map(connectionKey));
   const union = autoLayout({
@@ -85,7 +88,7 @@ export function Compare({ definitionId, from, to, types, teams, title, testId, c
       const d = result?.diff ?? {
         addedActivities: b.activities.map((x) => x.id), removedActivities: [], changedActivities: [], addedConnections: b.connections, removedConnections: [],
       };
-      setView({ ...sideBySide(a, b, d), changes: result?.changes ?? [], ids: (result?.changes ?? []).map((c) => c.activityId).filter(Boolean) });
+      setView({ ...sideBySide(a, b, d, result?.changes), changes: result?.changes ?? [], ids: (result?.changes ?? []).map((c) => c.activityId).filter(Boolean) });
     }).catch((e) => setError(problemLines(e).join('; ')));
   }, [definitionId, from, to]);
 

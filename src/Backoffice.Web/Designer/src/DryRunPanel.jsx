@@ -3,10 +3,9 @@ import { api, problemLines } from './api.js';
 import { describedOrder, initialValues } from './describedOrder.js';
 import { outcomesOf } from './graph.js';
 import { choiceLabel, outcomeLabel } from './labels.js';
-import { t } from './i18n.js';
+import { chinaTime, t } from './i18n.js';
 
 const waitingTypes = new Set(['human-task', 'wait-for-applicant', 'wait-for-event']);
-const china = (iso) => (iso ? new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) : '');
 
 /** One field of the described order, with the editor of its kind; a choice may be left unset. */
 function OrderFieldInput({ field, value, onChange }) {
@@ -114,12 +113,12 @@ export function DryRunPanel({ definitionId, doc, types, reference, onResult, onC
       {error && <ul className="field-error">{error.map((e) => <li key={e}>{e}</li>)}</ul>}
       {result && (
         <div data-testid="dry-run-result">
-          <p>{t('result')}: <strong>{result.result ? choiceLabel('result', result.result) : result.error}</strong> {result.finishedAt && china(result.finishedAt)}</p>
+          <p>{t('result')}: <strong>{result.result ? choiceLabel('result', result.result) : result.error}</strong> {result.finishedAt && chinaTime(result.finishedAt)}</p>
           <ol className="dry-run-steps">
             {result.steps.map((s, i) => (
               <li key={i} data-activity={s.activityId}>
-                {s.name || s.activityId} → {s.outcome ? s.outcome.split(',').map(outcomeLabel).join('、') : ''} <span className="hint">{china(s.at)}</span>
-                {s.dueAt && <span className={s.overdue ? 'field-error' : 'hint'}> · {t('due')} {china(s.dueAt)}{s.overdue ? ` (${t('overdue')})` : ''}</span>}
+                {s.name || s.activityId} → {s.outcome ? s.outcome.split(',').map(outcomeLabel).join('、') : ''} <span className="hint">{chinaTime(s.at)}</span>
+                {s.dueAt && <span className={s.overdue ? 'field-error' : 'hint'}> · {t('due')} {chinaTime(s.dueAt)}{s.overdue ? ` (${t('overdue')})` : ''}</span>}
                 {s.note && <div className="hint">{noteOf(s)}</div>}
               </li>
             ))}

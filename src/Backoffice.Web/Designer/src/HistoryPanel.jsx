@@ -1,8 +1,7 @@
 import { useEffect, useState } from 'react';
 import { api, problemLines } from './api.js';
-import { t } from './i18n.js';
+import { chinaTime, t } from './i18n.js';
 
-const when = (iso) => (iso ? new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) : '');
 
 /** Every version with who and when, the publication note and its running orders; pick two to see their differences. */
 export function HistoryPanel({ definitionId, refreshKey, onDiff, onShowWaiting, onClose }) {
@@ -26,8 +25,8 @@ export function HistoryPanel({ definitionId, refreshKey, onDiff, onShowWaiting, 
             <tr key={v.version} data-version={v.version}>
               <td><input type="checkbox" aria-label={`pick-${v.version}`} checked={picked.includes(v.version)} onChange={() => toggle(v.version)} /></td>
               <td>v{v.version} · {t(v.status)}</td>
-              <td>{v.requestedBy ? `${v.requestedBy} → ${v.decidedBy ?? '…'}` : v.savedBy}</td>
-              <td>{when(v.decidedAt ?? v.requestedAt ?? v.savedAt)}</td>
+              <td>{v.requestedBy ? `${v.requestedByName} → ${v.decidedByName ?? '…'}` : v.savedByName}</td>
+              <td>{chinaTime(v.decidedAt ?? v.requestedAt ?? v.savedAt)}</td>
               <td>{v.note}{v.decisionNote ? ` · ${v.decisionNote}` : ''}</td>
               <td>{v.runningInstances > 0
                 ? <button type="button" className="link" onClick={() => onShowWaiting(v.version)}>{v.runningInstances}</button> : 0}</td>

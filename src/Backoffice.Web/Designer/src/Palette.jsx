@@ -2,9 +2,9 @@ import { t } from './i18n.js';
 
 /**
  * The activity types of GET /api/activity-types: drag one onto the canvas, or click one and then the
- * canvas where it goes (a click alone changes nothing, so it never makes a draft).
+ * canvas where it goes (a click alone changes nothing, so it never makes a draft). Below them, its children (the overview).
  */
-export function Palette({ types, armed, onArm }) {
+export function Palette({ types, armed, onArm, children }) {
   return (
     <aside className="palette">
       <h2>{t('palette')}</h2>
@@ -23,6 +23,7 @@ export function Palette({ types, armed, onArm }) {
           {type.label}
         </button>
       ))}
+      <div className="palette-foot">{children}</div>
     </aside>
   );
 }

@@ -1,4 +1,5 @@
 // The designer's document helpers that are not graph edits: what is stored, downloads, dry-run visits.
+import { chinaTime } from './i18n.js';
 
 /** What is stored: the definition without the designer's own markings. */
 export const stored = (doc) => ({
@@ -21,7 +22,7 @@ export function visitsOf(run) {
   run.steps.forEach((s, i) => {
     (byActivity[s.activityId] ??= []).push({
       index: i + 1, outcome: s.outcome,
-      dueAt: s.dueAt ? new Date(s.dueAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) : null,
+      dueAt: s.dueAt ? chinaTime(s.dueAt) : null,
     });
   });
   return byActivity;

@@ -51,6 +51,7 @@ const texts = {
   collapseFollowUp: ['折叠「办结与后续」', 'Fold “Completion and follow-up”'],
   before: ['旧版本', 'Before:'], after: ['新版本', 'After:'], nothingPublished: ['尚无发布版本', 'Nothing published yet'],
   pickChange: ['点击一条变更，两侧图中将定位并突出该步骤', 'Click a change to find its step on both graphs'],
+  overview: ['全图缩略', 'Overview of the graph'],
   placeHint: ['在画布上单击放置，Esc 取消', 'Click on the canvas to place it; Esc cancels'],
 };
 
@@ -61,3 +62,14 @@ export const unitLabels = {
   days: ['自然日', 'days'], hours: ['小时', 'hours'],
 };
 export const unitLabel = (unit) => unitLabels[unit]?.[lang === 'en' ? 1 : 0] ?? unit;
+
+const chinaParts = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+});
+
+/** A time as the staff app shows every time: China time, `2026-12-08 09:00`, whatever the browser's own zone and locale. */
+export const chinaTime = (iso) => {
+  if (!iso) return '';
+  const p = Object.fromEntries(chinaParts.formatToParts(new Date(iso)).map((x) => [x.type, x.value]));
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
+};

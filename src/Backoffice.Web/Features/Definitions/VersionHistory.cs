@@ -2,9 +2,12 @@ using Backoffice.Web.Infrastructure;
 using Dapper;
 using Npgsql;
 
-namespace Backoffice.Web.Features.Designer;
+namespace Backoffice.Web.Features.Definitions;
 
-/// <summary>Every version of a definition with who saved, requested, approved or rejected and published it, when, the notes, and the orders running on it.</summary>
+/// <summary>
+/// Every version of a definition with who saved, requested, approved or rejected and published it (the login for
+/// the console and the display name for the designer), when, the notes, and the orders running on it.
+/// </summary>
 public static class VersionHistory
 {
     public sealed record VersionRow
@@ -22,6 +25,10 @@ public static class VersionHistory
         public DateTimeOffset? DecidedAt { get; init; }
         public string? DecisionNote { get; init; }
         public int RunningInstances { get; init; }
+        public string? SavedByName { get; init; }
+        public string? PublishedByName { get; init; }
+        public string? RequestedByName { get; init; }
+        public string? DecidedByName { get; init; }
     }
 
     private sealed record WaitingRow(string ActivityId, int Waiting);
@@ -37,7 +44,22 @@ public static class VersionHistory
                     where i.definition_id = v.definition_id and i.version = v.version and i.status = 'running') as running_instances
             from workflow_definition_versions v where v.definition_id = @id order by v.version desc
             """, new { id }, cancellationToken: context.RequestAborted))).AsList();
-        return versions.Count == 0 ? Problems.NotFound(context) : Results.Ok(versions);
+        if (versions.Count == 0)
+        {
+            return Problems.NotFound(context);
+        }
+
+        var names = await StaffNames.LoadAsync(connection, versions.SelectMany(v => new[] { v.SavedBy, v.PublishedBy, v.RequestedBy, v.DecidedBy }),
+            context.RequestAborted);
+        var english = context.IsEnglish();
+        string? Named(string? login) => login is null ? null : names.Of(login, english);
+        return Results.Ok(versions.Select(v => v with
+        {
+            SavedByName = Named(v.SavedBy),
+            PublishedByName = Named(v.PublishedBy),
+            RequestedByName = Named(v.RequestedBy),
+            DecidedByName = Named(v.DecidedBy),
+        }).ToList());
     }
 
     /// <summary>How many running orders of one version wait at each activity (human task, applicant, event or timer).</summary>
