@@ -37,7 +37,7 @@ public sealed class SubjectRenameDomainTests
         renamed["name"] = newName;
         var problem = await _app.Console().PostJsonAsync("/api/filings", Change(number, renamed)).ExpectAsync(HttpStatusCode.BadRequest);
 
-        Assert.Equal(["domain-holder-mismatch", "domain-expires-too-soon"], problem.ErrorCodes()["subject.name"]);
+        Assert.Equal(["domain-expires-too-soon", "domain-holder-mismatch"], problem.ErrorCodes()["subject.name"].Order(StringComparer.Ordinal));
         Assert.Equal(0, await OrdersOfAsync(number));
 
         // The same change keeping the name is not asked about the domains.
