@@ -23,6 +23,7 @@ using Backoffice.Workflows.Messaging;
 using Backoffice.Workflows.Steps;
 using Backoffice.Workflows.Database;
 using Hangfire;
+using Hangfire.AspNetCore;
 using Hangfire.PostgreSql;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.WebEncoders;
@@ -95,6 +96,9 @@ public static class Extensions
         services.AddHangfireServer((provider, o) =>
         {
             o.WorkerCount = 4;
+            // Jobs are made in this app's container. Left unset, Hangfire takes its process-wide activator, which is the
+            // container of whichever app in the process configured Hangfire last (several test nodes share one process).
+            o.Activator = new AspNetCoreJobActivator(provider.GetRequiredService<IServiceScopeFactory>());
             provider.GetRequiredService<NodeIdentity>().ConfigureJobServer(o);
         });
         return builder;

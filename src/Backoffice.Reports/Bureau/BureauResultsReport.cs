@@ -11,14 +11,21 @@ namespace Backoffice.Reports.Bureau;
 /// the first applied bureau result after it (approved, rejected, or the SMS verification expiring,
 /// which the bureau treats as a return) and before the order's next submission. Review time runs from
 /// the SMS verification (or the submission, for types without one) to the result, in working days,
-/// against the 20-working-day limit.
+/// against the 20-working-day limit. The submissions of the periods the cover compares are read in the same query.
 /// </summary>
 public sealed class BureauResultsReport : Report
 {
     public const string SmsExpired = "sms-expired";
     private const int LimitWorkingDays = 20;
 
-    internal const string Attempts =
+    /// <summary>The submissions made in the period (@start to @end), filters applied: the dashboard reads them too.</summary>
+    internal static readonly string Attempts = AttemptRows(at => $"{at} >= @start and {at} < @end");
+
+    /// <summary>The submissions of the period and of the two periods the cover compares it with, read in one pass.</summary>
+    private static readonly string AttemptsWithComparison = AttemptRows(Comparison.Window);
+
+    /// <summary>The submissions whose time (<c>at</c>) is in a window, each with its SMS verification and its result.</summary>
+    private static string AttemptRows(Func<string, string> window) =>
         $"""
         select o.id, o.order_number, o.filing_type, o.province, s.attempt, s.submitted_at, v.received_at, r.kind, r.received_at,
                case when jsonb_typeof(r.payload -> 'reasonCodes') = 'array'
@@ -36,7 +43,7 @@ public sealed class BureauResultsReport : Report
             where e.order_id = s.order_id and e.applied and e.kind in ('approved', 'rejected', 'sms-expired')
               and e.received_at >= s.submitted_at and (n.submitted_at is null or e.received_at < n.submitted_at)
             order by e.received_at limit 1) r on true
-        where s.submitted_at >= @start and s.submitted_at < @end and {OrderFilter}
+        where {window("s.submitted_at")} and {OrderFilter}
         """;
 
     public override async Task BuildAsync(
@@ -62,19 +69,26 @@ public sealed class BureauResultsReport : Report
         var provinces = new SortedDictionary<string, ProvinceResults>(StringComparer.Ordinal);
         var overall = new ProvinceResults();
         var time = new WorkingTime(calendar);
+        var comparison = new BureauComparison(p);
         long rows = 0;
-        await using (var command = Command(connection, Attempts, p))
-        await using (var reader = await command.ExecuteReaderAsync(ct))
+        await using (var command = Command(connection, AttemptsWithComparison, p))
         {
+            Comparison.AddParameters(command, p);
+            await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {
+                Tick(progress, 10, ++rows);
                 var (province, attempt, submitted, smsVerified, result, resultAt, codes, reviewDays, withinLimit) = ReadAttempt(reader, time);
+                if (!comparison.Add(submitted, result))
+                {
+                    continue;
+                }
+
                 Fold(provinces, overall, province, attempt, result, codes, reviewDays, withinLimit);
 
                 detail.Add(p.OrderCell(reader.GetGuid(0), reader.GetString(1)), Labels.FilingType(p, reader.GetString(2)), Labels.Province(p, province), attempt, submitted,
                     smsVerified, result is null ? p.T("待审", "Pending") : ResultName(p, result), resultAt, reviewDays,
                     codes.Length == 0 ? null : string.Join("；", codes.Select(Reason)));
-                Tick(progress, 10, ++rows);
             }
         }
 
@@ -97,10 +111,7 @@ public sealed class BureauResultsReport : Report
              new(p.T("次数", "Count"), ColumnKind.Integer), new(p.T("占该省退回比例", "Share of the province's rejections"), ColumnKind.Percent)],
             provinces.SelectMany(x => Ranked(x.Value).Select(r => (object?[])[Labels.Province(p, x.Key), r.Rank, Reason(r.Code), r.Count, Share(r.Count, x.Value.Rejected)])));
         progress?.Report(new ReportProgress(70, rows));
-        var current = (overall.Submitted, overall.Approved, overall.Rejected);
-        var previous = await ResultsAsync(connection, Comparison.PreviousPeriod(p), ct);
-        var lastYear = await ResultsAsync(connection, Comparison.SamePeriodLastYear(p), ct);
-        workbook.AddHeadlines(p, Headlines(p, current, previous, lastYear));
+        workbook.AddHeadlines(p, comparison.Headlines());
         progress?.Report(new ReportProgress(80, rows));
         workbook.Save(output, Details);
     }
@@ -142,35 +153,6 @@ public sealed class BureauResultsReport : Report
             target.Add(attempt, result, codes, reviewDays, withinLimit);
         }
     }
-
-    /// <summary>Another period's submissions (the headlines' comparison) read with the same query: submitted, approved and rejected.</summary>
-    private static async Task<(int Submitted, int Approved, int Rejected)> ResultsAsync(NpgsqlConnection connection, ReportParameters p, CancellationToken ct)
-    {
-        var (submitted, approved, rejected) = (0, 0, 0);
-        await using var command = Command(connection, Attempts, p);
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-        {
-            var result = Text(reader, 7);
-            submitted++;
-            approved += result == "approved" ? 1 : 0;
-            rejected += result is "rejected" or SmsExpired ? 1 : 0;
-        }
-
-        return (submitted, approved, rejected);
-    }
-
-    /// <summary>The cover's headlines from the submissions of each period and their results (the dashboard's too).</summary>
-    internal static IReadOnlyList<Headline> Headlines(ReportParameters p, (int Submitted, int Approved, int Rejected) current,
-        (int Submitted, int Approved, int Rejected) previous, (int Submitted, int Approved, int Rejected) lastYear) =>
-    [
-        new(p.T("通过率", "Approval rate"), ApprovalRate(current), ApprovalRate(previous), ApprovalRate(lastYear), p.Targets.ApprovalRate),
-        new(p.T("提交", "Submitted"), current.Submitted, previous.Submitted, lastYear.Submitted),
-        new(p.T("通过", "Approved"), current.Approved, previous.Approved, lastYear.Approved),
-        new(p.T("退回", "Rejected"), current.Rejected, previous.Rejected, lastYear.Rejected),
-    ];
-
-    private static double? ApprovalRate((int Submitted, int Approved, int Rejected) results) => Share(results.Approved, results.Approved + results.Rejected);
 
     /// <summary>A result by the label catalogue's bureau labels (管局审核通过, 管局退回, 短信核验超时), as the pages show it.</summary>
     private static string ResultName(ReportParameters p, string result) =>

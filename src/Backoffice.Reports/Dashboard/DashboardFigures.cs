@@ -78,7 +78,7 @@ public sealed record DashboardFigures(
 
         var results = Enumerable.Range(0, 3).Select(i => sums.Provinces.Where(r => r.Period == i).ToList())
             .Select(r => (r.Sum(x => x.Submitted), r.Sum(x => x.Approved), r.Sum(x => x.Rejected))).ToArray();
-        headlines.AddRange(BureauResultsReport.Headlines(p, results[0], results[1], results[2]));
+        headlines.AddRange(BureauComparison.Headlines(p, results[0], results[1], results[2]));
         return new DashboardFigures(
             p.From, p.To, p.Targets.SlaShare, p.Targets.ApprovalRate, null, stages,
             flow.Weeks().Select(w => new WeekFlow(w.Monday, w.In, w.Out, w.Backlog)).ToList(),

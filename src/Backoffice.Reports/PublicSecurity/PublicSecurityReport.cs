@@ -36,7 +36,10 @@ public sealed class PublicSecurityReport : Report
         NpgsqlConnection connection, WorkingCalendar calendar, ReportParameters p, Stream output,
         IProgress<ReportProgress>? progress, CancellationToken ct)
     {
-        var scope = Labels.Scope(p, null).Where((_, i) => i is 1 or 2).Prepend((p.T("截至", "As of"), p.To.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
+        var scope = Labels.Scope(p, null).Where((_, i) => i is 1 or 2).Prepend((p.T("截至", "As of"), p.To.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)))
+            .Append((p.T("到期", "Due"), p.T(
+                $"批准后第{DueDays}天为公安备案截止日（网站开通之日起{DueDays}日内）；第20天自动发送提醒",
+                $"the filing deadline, day {DueDays} after approval (within {DueDays} days of the site opening); a reminder goes out by itself on day 20")));
         using var workbook = new ReportWorkbook(p, Report.Title(PublicSecurity, p.English), scope);
         var detail = workbook.AddDetail(p.T("明细", "Detail"),
         [
@@ -60,10 +63,12 @@ public sealed class PublicSecurityReport : Report
             while (await reader.ReadAsync(ct))
             {
                 var approved = reader.GetFieldValue<DateTimeOffset>(6);
-                var days = p.To.DayNumber - DateOnly.FromDateTime(DetailSheet.ToChina(approved)).DayNumber;
+                var approvalDay = DateOnly.FromDateTime(DetailSheet.ToChina(approved));
+                var days = p.To.DayNumber - approvalDay.DayNumber;
+                var deadline = approvalDay.AddDays(DueDays);
                 var reminded = Instant(reader, 7);
                 var reported = Instant(reader, 8);
-                var overdue = reported is null && days > DueDays;
+                var overdue = reported is null && p.To > deadline;
                 var websites = reader.GetFieldValue<string[]>(5);
                 var bucket = buckets[Bounds.Count(b => days > b)];
                 bucket.Orders++;
@@ -74,9 +79,9 @@ public sealed class PublicSecurityReport : Report
                 detail.Add(p.OrderCell(reader.GetGuid(0), reader.GetString(1)), Labels.Province(p, reader.GetString(2)), Labels.SubjectName(reader.GetString(3), Text(reader, 4)),
                     string.Join("，", websites), approved, days, reminded, reported, reported is null ? null : Text(reader, 9),
                     reported is not null ? p.T("已报备", "Reported") : overdue ? p.T("逾期", "Overdue") : p.T("待报备", "Waiting"));
-                if (reported is null && days >= DueDays - DueList.DaysAhead)
+                if (reported is null && DueList.Lists(p, deadline))
                 {
-                    due.Add(p, names, reader, approved, days, reminded);
+                    due.Add(p, names, reader, approved, deadline, reminded);
                 }
 
                 Tick(progress, 10, ++rows);

@@ -1,13 +1,11 @@
 using Backoffice.Reports.Workbooks;
-using Npgsql;
-using NpgsqlTypes;
 
 namespace Backoffice.Reports.Sla;
 
 /// <summary>
 /// The SLA cover's comparison: stages done, and done within their deadline, in the period, the previous period
 /// and the same period last year. The report's one stage query reads the rows of all three periods
-/// (<see cref="Window"/>) and each row counts in every period it started in (a 366-day period can overlap
+/// (<see cref="Comparison.Window"/>) and each row counts in every period it started in (a 366-day period can overlap
 /// last year's), so the comparison costs no query of its own.
 /// </summary>
 internal sealed class SlaComparison
@@ -23,18 +21,6 @@ internal sealed class SlaComparison
         _current = new Period(p);
         _previous = new Period(Comparison.PreviousPeriod(p));
         _lastYear = new Period(Comparison.SamePeriodLastYear(p));
-    }
-
-    /// <summary>A start column in the period or one of the two it is compared with (the previous period ends where the period starts).</summary>
-    public static string Window(string at) =>
-        $"(({at} >= @previousStart and {at} < @end) or ({at} >= @lastYearStart and {at} < @lastYearEnd))";
-
-    /// <summary>The parameters of <see cref="Window"/> besides the period's own.</summary>
-    public void AddParameters(NpgsqlCommand command)
-    {
-        command.Parameters.Add(new NpgsqlParameter("previousStart", NpgsqlDbType.TimestampTz) { Value = _previous.Start });
-        command.Parameters.Add(new NpgsqlParameter("lastYearStart", NpgsqlDbType.TimestampTz) { Value = _lastYear.Start });
-        command.Parameters.Add(new NpgsqlParameter("lastYearEnd", NpgsqlDbType.TimestampTz) { Value = _lastYear.End });
     }
 
     /// <summary>Counts a stage in each period it started in; true when it started in the report's own period.</summary>
@@ -63,17 +49,13 @@ internal sealed class SlaComparison
 
     private sealed class Period(ReportParameters p)
     {
-        public DateTimeOffset Start { get; } = p.Start;
-
-        public DateTimeOffset End { get; } = p.End;
-
         public int Done { get; private set; }
 
         public int Within { get; private set; }
 
         public bool Add(DateTimeOffset started, DateTimeOffset? done, DateTimeOffset due)
         {
-            if (started < Start || started >= End)
+            if (!Comparison.Contains(p, started))
             {
                 return false;
             }

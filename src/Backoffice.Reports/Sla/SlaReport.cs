@@ -20,7 +20,7 @@ public sealed class SlaReport : Report
     internal static readonly string StageRows = Stages(at => $"{at} >= @start and {at} < @end");
 
     /// <summary>The stages of the period and of the two periods the cover compares it with, read in one pass.</summary>
-    private static readonly string StageRowsWithComparison = Stages(SlaComparison.Window);
+    private static readonly string StageRowsWithComparison = Stages(Comparison.Window);
 
     /// <summary>The stages whose start (<c>at</c>) is in a window; the review tasks' outcome last (退回 is <c>return</c>).</summary>
     private static string Stages(Func<string, string> window) =>
@@ -76,7 +76,7 @@ public sealed class SlaReport : Report
         var groups = new Durations?[3];
         await using (var command = Command(connection, StageRowsWithComparison, p))
         {
-            comparison.AddParameters(command);
+            Comparison.AddParameters(command, p);
             await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {

@@ -34,6 +34,17 @@ public sealed class RegistryStore(string providerCode)
             """,
             new { domains = asciiDomains.ToArray() }, cancellationToken: cancellationToken))).AsList();
 
+    /// <summary>The domains filed on the websites of a subject, in ASCII (punycode) form.</summary>
+    public async Task<IReadOnlyList<string>> FindSubjectDomainsAsync(
+        NpgsqlConnection connection, string subjectFilingNumber, CancellationToken cancellationToken) =>
+        (await connection.QueryAsync<string>(new CommandDefinition(
+            """
+            select d.domain from registry_domains d
+            join registry_websites w on w.website_filing_number = d.website_filing_number
+            where w.subject_filing_number = @subjectFilingNumber order by d.domain
+            """,
+            new { subjectFilingNumber }, cancellationToken: cancellationToken))).AsList();
+
     public Task<RegistryWebsite?> FindWebsiteAsync(
         NpgsqlConnection connection, string websiteFilingNumber, CancellationToken cancellationToken) =>
         connection.QuerySingleOrDefaultAsync<RegistryWebsite>(new CommandDefinition(

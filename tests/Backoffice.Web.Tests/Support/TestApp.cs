@@ -1,18 +1,22 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using Hangfire;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using Quartz;
 
 namespace Backoffice.Web.Tests.Support;
 
 /// <summary>
 /// The real app on the real PostgreSQL named by ConnectionStrings__Backoffice (./backoffice test
 /// creates it), in test mode, listening on a loopback port. One instance for the whole run; tests make their own data.
+/// Disposing an app stops its job servers first (<see cref="DisposeAsync"/>).
 /// </summary>
 public sealed class TestApp : WebApplicationFactory<Program>
 {
@@ -21,6 +25,8 @@ public sealed class TestApp : WebApplicationFactory<Program>
     private readonly LogCapture? _logs;
     private readonly IReadOnlyDictionary<string, string>? _settings;
     private readonly Action<IServiceCollection>? _services;
+    private readonly List<IHostedService> _jobServers = [];
+    private IServiceProvider? _started;
 
     /// <summary>
     /// A test server of its own; <paramref name="logs"/>, when given, receives every log line from Information up;
@@ -63,6 +69,8 @@ public sealed class TestApp : WebApplicationFactory<Program>
             builder.ConfigureServices(_services);
         }
 
+        builder.ConfigureServices(KeepJobServers);
+
         foreach (var (key, value) in _settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(key, value);
@@ -77,6 +85,63 @@ public sealed class TestApp : WebApplicationFactory<Program>
         if (!string.IsNullOrEmpty(log))
         {
             builder.ConfigureLogging(logging => logging.AddProvider(new FileLoggerProvider(log)));
+        }
+    }
+
+    /// <summary>
+    /// Stops this app's Hangfire servers and its Quartz scheduler, and waits for them, before the host goes: a server's
+    /// workers cancel the jobs they hold, which Hangfire puts back in their queues for the other apps of the run, and no
+    /// job is left running on services the host is about to dispose (it would fail there and wait for its retry,
+    /// 16–44 s later, holding up the test that waits for it).
+    /// </summary>
+    public override async ValueTask DisposeAsync()
+    {
+        List<IHostedService> servers;
+        lock (_jobServers)
+        {
+            servers = [.. _jobServers];
+            _jobServers.Clear();
+        }
+
+        if (Interlocked.Exchange(ref _started, null) is { } started)
+        {
+            foreach (var server in servers)
+            {
+                await server.StopAsync(CancellationToken.None);
+            }
+
+            await (await started.GetRequiredService<ISchedulerFactory>().GetScheduler()).Shutdown(waitForJobsToComplete: true);
+        }
+
+        await base.DisposeAsync();
+    }
+
+    /// <summary>
+    /// Keeps each Hangfire server the host makes (a transient hosted service, made once by the host), and the container
+    /// once the host has started, so that <see cref="DisposeAsync"/> can stop them.
+    /// </summary>
+    private void KeepJobServers(IServiceCollection services)
+    {
+        for (var i = 0; i < services.Count; i++)
+        {
+            if (services[i] is { ServiceType: var type, IsKeyedService: false, ImplementationFactory: { } factory } descriptor && type == typeof(IHostedService))
+            {
+                services[i] = ServiceDescriptor.Describe(typeof(IHostedService), provider =>
+                {
+                    var service = factory(provider);
+                    if (service is BackgroundJobServerHostedService server)
+                    {
+                        lock (_jobServers)
+                        {
+                            _jobServers.Add(server);
+                        }
+
+                        provider.GetRequiredService<IHostApplicationLifetime>().ApplicationStarted.Register(() => _started = provider);
+                    }
+
+                    return service;
+                }, descriptor.Lifetime);
+            }
         }
     }
 

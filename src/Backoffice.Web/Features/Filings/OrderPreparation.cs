@@ -67,7 +67,7 @@ public sealed class OrderPreparation(
         {
             var errors = FilingOrderValidator.Validate(request, type, clock.Today, rules, await ProvinceRuleStore.RulesAsync(connection, context.RequestAborted));
             return errors.IsEmpty
-                ? await CheckWebsitesOfChangeAsync(context, connection, request, await ExistingRecordOrder.PrepareAsync(context, connection, registry, request, type))
+                ? await CheckDomainsOfChangeAsync(context, connection, request, await ExistingRecordOrder.PrepareAsync(context, connection, registry, request, type))
                 : (null, Problems.Validation(context, errors));
         }
 
@@ -138,22 +138,56 @@ public sealed class OrderPreparation(
     }
 
     /// <summary>
-    /// An order on existing records that carries websites (a website change; the others name their target only): its
-    /// domains' holders are checked against the subject filed here as on an order for new records, with the same errors.
+    /// The domain holder check on orders for existing records. A website change carries websites: their domains' holders
+    /// are checked against the subject filed here as on an order for new records, with the same errors. A subject change
+    /// that renames the subject carries none, but every domain filed on the subject's websites must then be held under the
+    /// new name: the registrar is asked about each, and what it says is judged against the new name (errors at
+    /// <c>subject.name</c>, the same codes). The other orders name their target only.
     /// </summary>
-    private async Task<(PreparedOrder?, IResult?)> CheckWebsitesOfChangeAsync(
+    private async Task<(PreparedOrder?, IResult?)> CheckDomainsOfChangeAsync(
         HttpContext context, NpgsqlConnection connection, FilingOrderRequest request, (PreparedOrder? Order, IResult? Problem) prepared)
     {
-        if (prepared.Order is not { FilingType: FilingType.ChangeWebsite } order)
+        var errors = new ValidationErrors();
+        switch (prepared.Order)
         {
-            return prepared;
+            case { FilingType: FilingType.ChangeWebsite } order:
+                await CheckDomainHoldersAsync(connection, Identity(order), request, [.. order.Websites], errors, context.RequestAborted);
+                break;
+            case { FilingType: FilingType.ChangeSubject } order:
+                await CheckRenamedSubjectAsync(connection, order, errors, context.RequestAborted);
+                break;
+            default:
+                return prepared;
         }
 
-        var errors = new ValidationErrors();
-        await CheckDomainHoldersAsync(connection, new SubjectIdentity(order.SubjectName, order.CertificateType, order.CertificateNumber),
-            request, [.. order.Websites], errors, context.RequestAborted);
         return errors.IsEmpty ? prepared : (null, Problems.Validation(context, errors));
     }
+
+    /// <summary>A subject change under a new name: what the registrars say of the subject's filed domains, judged against that name.</summary>
+    private async Task CheckRenamedSubjectAsync(NpgsqlConnection connection, PreparedOrder order, ValidationErrors errors, CancellationToken ct)
+    {
+        var filed = await registry.FindSubjectByNumberAsync(connection, order.SubjectFilingNumber!, ct);
+        if (filed is null || filed.Name.Trim() == order.SubjectName)
+        {
+            return;
+        }
+
+        var domains = await registry.FindSubjectDomainsAsync(connection, order.SubjectFilingNumber!, ct);
+        IReadOnlyList<DomainRegistration> found = domains.Count == 0 ? [] : await domainRegistry.LookupAsync(connection, domains, ct);
+        if (found.Count == 0)
+        {
+            return;
+        }
+
+        var lastReviewDay = DomainHolderCheck.LastReviewDay(await calendars.GetAsync(connection, ct), clock.GetUtcNow());
+        foreach (var code in found.OrderBy(r => r.Domain, StringComparer.Ordinal)
+                     .Select(r => DomainHolderCheck.Judge(r.Domain, r, Identity(order), lastReviewDay).Code).OfType<string>().Distinct())
+        {
+            errors.Add("subject.name", code);
+        }
+    }
+
+    private static SubjectIdentity Identity(PreparedOrder order) => new(order.SubjectName, order.CertificateType, order.CertificateNumber);
 
     /// <summary>
     /// What each domain's registrar says, and what the console declares of its holder: held by the subject, real-name
