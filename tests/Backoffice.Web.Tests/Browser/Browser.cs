@@ -122,13 +122,15 @@ public static class Browser
 
     /// <summary>
     /// The test process's environment with the users' language: on Linux Chromium draws its own controls (a date
-    /// input's 年/月/日) in the language of LANG and LANGUAGE, not in the context's Locale.
+    /// input's 年/月/日) in the language LANGUAGE names, not in the context's Locale. LANG stays C.UTF-8, a locale
+    /// every machine has, so that Chinese file names of downloads keep their UTF-8 (zh_CN.UTF-8 is seldom generated).
     /// </summary>
     private static Dictionary<string, string> UsersLanguage()
     {
         var environment = Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
             .ToDictionary(e => (string)e.Key, e => (string?)e.Value ?? "");
-        environment["LANG"] = "zh_CN.UTF-8";
+        environment["LANG"] = "C.UTF-8";
+        environment.Remove("LC_ALL");
         environment["LANGUAGE"] = "zh_CN:zh";
         return environment;
     }
