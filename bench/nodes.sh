@@ -9,8 +9,9 @@
 # approval message. Then the desk under a working day's load: the background of
 # bench/Backoffice.Bench/InboxSeed.sql (1,000,000 orders, 100,000 open tasks, held by the 53 team members of
 # bench/desk-members.sql; 0 skips it) and the mixed load
-# of bench/Backoffice.Faults (desk) through nginx at 8 and at 32 closed-loop clients, [desk seconds] each
-# (60 by default, 0 skips it), with p50/p95/p99 per kind of call beside /healthz and the load average.
+# of bench/Backoffice.Faults (desk) through nginx alone (1 client), then at 8 and at 32 closed-loop clients,
+# [desk seconds] each (60 by default, 0 skips it), with p50/p95/p99 per kind of call beside /healthz and the
+# load average: the pass alone shows what each call takes when nothing waits for it.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$ROOT/scripts/lib.sh"
@@ -102,8 +103,8 @@ if [ "$DESK_SECONDS" -gt 0 ]; then
     pg_psql backoffice_nodes -c "vacuum analyze"
     say "background of $BACKGROUND orders and 100,000 open tasks seeded in $(since "$seeded") s"
   fi
-  for clients in 8 32; do
-    say "desk load, $clients clients through nginx; load average before: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) cores)"
+  for clients in 1 8 32; do
+    say "desk load, $clients client(s) through nginx$([ "$clients" = 1 ] && echo ", alone"); load average before: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) cores)"
     dotnet "$ROOT/bench/Backoffice.Faults/bin/Release/net10.0/Backoffice.Faults.dll" desk "$URL" "$clients" "$DESK_SECONDS" "$BACKGROUND" \
       | tee -a "$WORK/desk.log" || true
     say "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

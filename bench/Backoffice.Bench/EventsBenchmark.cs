@@ -3,13 +3,7 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Backoffice.Web;
 using Backoffice.Workflows.Filings;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace Backoffice.Bench;
@@ -24,23 +18,10 @@ public static class EventsBenchmark
 {
     public static async Task RunAsync(int orders, int concurrency)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
-        {
-            EnvironmentName = "Development",
-            ContentRootPath = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../src/Backoffice.Web")),
-        });
-        builder.Configuration["Logging:LogLevel:Default"] = "Warning";
-        builder.Configuration["Backoffice:TestMode"] = "true";
-        builder.Configuration["Backoffice:SignInsPerMinute"] = "10000";
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.AddBackoffice();
-        builder.Services.AddRazorPages().AddApplicationPart(typeof(Extensions).Assembly);
-        await using var app = builder.Build();
-        await app.PrepareAsync();
-        app.UseBackoffice();
-        await app.StartAsync();
-        var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-        var dataSource = app.Services.GetRequiredService<NpgsqlDataSource>();
+        await using var bench = await BenchApp.StartAsync(
+            new Dictionary<string, string> { ["Backoffice:TestMode"] = "true", ["Backoffice:SignInsPerMinute"] = "10000" });
+        var address = bench.Address;
+        var dataSource = bench.DataSource;
 
         await using var receiver = new WebhookReceiver();
         var hook = await receiver.StartAsync();
@@ -75,7 +56,6 @@ public static class EventsBenchmark
             pull feed GET /api/events     {read} events read back in {reading.TotalSeconds:F1} s ({read / reading.TotalSeconds:F0} events/s, pages of 1000)
             load average                  before {load}, after {Load()} (1, 5, 15 min; {Environment.ProcessorCount} cores)
             """));
-        await app.StopAsync();
     }
 
     private static async Task<(int Read, TimeSpan Elapsed)> ReadFeedAsync(HttpClient console)

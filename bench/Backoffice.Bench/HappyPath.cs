@@ -112,15 +112,14 @@ public sealed class HappyPath(IServiceProvider services, CommandMeter meter)
         });
 
     /// <summary>
-    /// The order's open task, as a reviewer picks it from the inbox before completing it: a request of its
-    /// own, so the clock is stopped while it runs.
+    /// The order's open task, as a reviewer picks it from the order's tasks before completing it: a request of
+    /// its own, so the clock is stopped while it runs.
     /// </summary>
     private async Task<Guid> OpenTaskAsync(Guid orderId, Stopwatch? watch)
     {
         watch?.Stop();
         await using var connection = await _dataSource.OpenConnectionAsync();
-        var taskId = await connection.ExecuteScalarAsync<Guid>(
-            "select id from review_tasks where order_id = @orderId and status = 'open'", new { orderId });
+        var taskId = (await ReviewTaskStore.OfOrderAsync(connection, orderId, CancellationToken.None)).Single(t => t.Status == "open").Id;
         watch?.Start();
         return taskId;
     }

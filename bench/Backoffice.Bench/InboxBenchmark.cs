@@ -2,16 +2,8 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.RegularExpressions;
-using Backoffice.Web;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Npgsql;
 
 namespace Backoffice.Bench;
 
@@ -26,35 +18,21 @@ public static partial class InboxBenchmark
 
     public static async Task RunAsync(int requests, int rounds)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
-        {
-            EnvironmentName = "Development",
-            ContentRootPath = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../src/Backoffice.Web")),
-        });
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Configuration["Backoffice:DemoData"] = "true";
-        builder.Configuration["Backoffice:SignInsPerMinute"] = "10000";
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.AddBackoffice();
-        builder.Services.AddRazorPages().AddApplicationPart(typeof(Extensions).Assembly);
-        await using var app = builder.Build();
-        await app.PrepareAsync();
-        app.Use(async (context, next) =>
-        {
-            var watch = Stopwatch.StartNew();
-            await next(context);
-            ServerTimes.GetOrAdd(context.Request.Path + context.Request.QueryString, _ => []).Add(watch.Elapsed.TotalMilliseconds);
-        });
-        app.UseBackoffice();
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        await using var bench = await BenchApp.StartAsync(
+            new Dictionary<string, string> { ["Backoffice:DemoData"] = "true", ["Backoffice:SignInsPerMinute"] = "10000" },
+            app => app.Use(async (context, next) =>
+            {
+                var watch = Stopwatch.StartNew();
+                await next(context);
+                ServerTimes.GetOrAdd(context.Request.Path + context.Request.QueryString, _ => []).Add(watch.Elapsed.TotalMilliseconds);
+            }));
 
         var watch = Stopwatch.StartNew();
-        await SeedAsync(app.Services.GetRequiredService<NpgsqlDataSource>());
+        await bench.SeedAsync("InboxSeed.sql", "filing_orders, filing_websites, workflow_instances, review_tasks, inbox_views");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Seeded 1,000,000 orders, 100,000 open and 200,000 done tasks in {watch.Elapsed.TotalSeconds:F0} s"));
 
-        using var pages = await SignedInPagesAsync(address);
-        using var api = await ApiClientAsync(address);
+        using var pages = await SignedInPagesAsync(bench.Address);
+        using var api = await bench.ApiClientAsync("reviewer");
         (string Name, HttpClient Client, string Url)[] targets =
         [
             ("baseline: sign-in page", pages, "/sign-in"),
@@ -98,22 +76,11 @@ public static partial class InboxBenchmark
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-40} {p50,7:F2}  {Median(p95s),7:F2}   {p50 / baseline.Value,8:F1}x"));
         }
 
-        await app.StopAsync();
     }
 
-    private static async Task SeedAsync(NpgsqlDataSource dataSource)
+    private static async Task<HttpClient> SignedInPagesAsync(Uri address)
     {
-        await using var command = dataSource.CreateCommand(await SeedScripts.ReadAsync("InboxSeed.sql"));
-        command.CommandTimeout = 1800;
-        await command.ExecuteNonQueryAsync();
-        await using var vacuum = dataSource.CreateCommand("vacuum (analyze) filing_orders, filing_websites, workflow_instances, review_tasks, inbox_views");
-        vacuum.CommandTimeout = 1800;
-        await vacuum.ExecuteNonQueryAsync();
-    }
-
-    private static async Task<HttpClient> SignedInPagesAsync(string address)
-    {
-        var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = new Uri(address) };
+        var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = address };
         var form = await client.GetStringAsync("/sign-in");
         var token = Token().Match(form).Groups[1].Value;
         var response = await client.PostAsync("/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
@@ -121,15 +88,6 @@ public static partial class InboxBenchmark
             ["Username"] = "reviewer", ["Password"] = "Passw0rd!", ["__RequestVerificationToken"] = token,
         }));
         response.EnsureSuccessStatusCode();
-        return client;
-    }
-
-    private static async Task<HttpClient> ApiClientAsync(string address)
-    {
-        var client = new HttpClient { BaseAddress = new Uri(address) };
-        var response = await client.PostAsJsonAsync("/api/tokens", new { username = "reviewer", password = "Passw0rd!" });
-        var token = (await response.Content.ReadFromJsonAsync<TokenBody>())!.Token;
-        client.DefaultRequestHeaders.Authorization = new("Bearer", token);
         return client;
     }
 
@@ -141,6 +99,4 @@ public static partial class InboxBenchmark
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex Token();
-
-    private sealed record TokenBody(string Token);
 }

@@ -2,14 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Backoffice.Web;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Npgsql;
 
 namespace Backoffice.Bench;
 
@@ -24,29 +16,13 @@ public static class OperationsBenchmark
 {
     public static async Task RunAsync(int previews, int dryRuns)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
-        {
-            EnvironmentName = "Development",
-            ContentRootPath = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../src/Backoffice.Web")),
-        });
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Configuration["Backoffice:DemoData"] = "true";
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.AddBackoffice();
-        builder.Services.AddRazorPages().AddApplicationPart(typeof(Extensions).Assembly);
-        await using var app = builder.Build();
-        await app.PrepareAsync();
-        app.UseBackoffice();
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        await using var bench = await BenchApp.StartAsync(new Dictionary<string, string> { ["Backoffice:DemoData"] = "true" });
 
         var watch = Stopwatch.StartNew();
-        await SeedAsync(app.Services.GetRequiredService<NpgsqlDataSource>());
+        await bench.SeedAsync("OperationsSeed.sql", "filing_orders, workflow_instances, workflow_bookmarks, review_tasks");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Seeded 100,000 orders (10,000 running on new-filing v1) in {watch.Elapsed.TotalSeconds:F0} s"));
 
-        using var client = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromMinutes(5) };
-        var token = await client.PostAsJsonAsync("/api/tokens", new { username = "compliance", password = "Passw0rd!" });
-        client.DefaultRequestHeaders.Authorization = new("Bearer", (await token.Content.ReadFromJsonAsync<JsonObject>())!["token"]!.GetValue<string>());
+        using var client = await bench.ApiClientAsync("compliance", TimeSpan.FromMinutes(5));
 
         var preview = await TimeAsync(previews, async () =>
         {
@@ -66,7 +42,6 @@ public static class OperationsBenchmark
         });
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"migration dry run v1 → v2 ({dryRun.Count:N0} instances): median {dryRun.Median:F0} ms over {dryRuns} runs (target < 10,000 ms)"));
-        await app.StopAsync();
     }
 
     private static async Task<(double Median, int Count)> TimeAsync(int runs, Func<Task<int>> run)
@@ -81,15 +56,5 @@ public static class OperationsBenchmark
         }
 
         return (times.Order().ElementAt(times.Count / 2), count);
-    }
-
-    private static async Task SeedAsync(NpgsqlDataSource dataSource)
-    {
-        await using var command = dataSource.CreateCommand(await SeedScripts.ReadAsync("OperationsSeed.sql"));
-        command.CommandTimeout = 1800;
-        await command.ExecuteNonQueryAsync();
-        await using var vacuum = dataSource.CreateCommand("vacuum (analyze) filing_orders, workflow_instances, workflow_bookmarks, review_tasks");
-        vacuum.CommandTimeout = 1800;
-        await vacuum.ExecuteNonQueryAsync();
     }
 }

@@ -42,7 +42,7 @@ public sealed partial class DeskLoad(Uri baseUrl, int clients, TimeSpan duration
         var seconds = watch.Elapsed.TotalSeconds;
         var total = _times.Values.Sum(t => t.Count);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"DESK {clients} clients, {seconds:F0} s: {total} requests, {total / seconds:F1} requests/s, {_errors.Values.Sum()} errors"));
+            $"DESK {clients} {(clients == 1 ? "client (alone)" : "clients")}, {seconds:F0} s: {total} requests, {total / seconds:F1} requests/s, {_errors.Values.Sum()} errors"));
         Console.WriteLine($"{"kind of call",-24} {"calls",7} {"errors",7} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8}");
         foreach (var (kind, times) in _times.OrderBy(t => t.Key, StringComparer.Ordinal))
         {

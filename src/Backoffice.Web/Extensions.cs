@@ -7,7 +7,6 @@ using Backoffice.Web.Features.Dashboard;
 using Backoffice.Web.Features.Definitions;
 using Backoffice.Web.Features.Tasks;
 using Backoffice.Web.Features.Demo;
-using Backoffice.Web.Features.Designer;
 using Backoffice.Web.Features.Filings;
 using Backoffice.Web.Features.Health;
 using Backoffice.Web.Features.Inbox;
@@ -20,6 +19,7 @@ using Backoffice.Web.Infrastructure.Nodes;
 using Backoffice.Workflows;
 using Backoffice.Workflows.Clock;
 using Backoffice.Workflows.Definitions;
+using Backoffice.Workflows.Messaging;
 using Backoffice.Workflows.Steps;
 using Backoffice.Workflows.Database;
 using Hangfire;
@@ -86,6 +86,7 @@ public static class Extensions
             .UseJobTracing()
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
+            .UseTypeResolver(NotificationJob.ResolveJobType)
             .UseRecommendedSerializerSettings()
             .UsePostgreSqlStorage(
                 o => o.UseNpgsqlConnection(connectionString),

@@ -3,6 +3,7 @@ using Backoffice.Workflows.Bureau;
 using Backoffice.Workflows.Definitions;
 using Backoffice.Workflows.Filings;
 using Backoffice.Workflows.Instances;
+using Backoffice.Workflows.Messaging;
 using Backoffice.Workflows.ReviewTasks;
 using Backoffice.Workflows.Steps;
 

@@ -35,7 +35,7 @@ public sealed class BureauActivities(RegistryStore registry)
             FilingType.CancelAccess => await writer.CancelAccessAsync(order.WebsiteFilingNumber!),
             FilingType.DeregisterWebsite => await writer.DeregisterWebsiteAsync(order.WebsiteFilingNumber!),
             FilingType.DeregisterSubject => await writer.DeregisterSubjectAsync(order.SubjectFilingNumber!),
-            FilingType.ChangeSubject => await writer.ChangeSubjectAsync(order.SubjectFilingNumber!, order.SubjectName, body),
+            FilingType.ChangeSubject => await writer.ChangeSubjectAsync(order.SubjectFilingNumber!, order.SubjectName),
             FilingType.ChangeWebsite => await writer.ChangeWebsiteAsync(order.WebsiteFilingNumber!, body),
             _ => await writer.FileAsync(order, body),
         };

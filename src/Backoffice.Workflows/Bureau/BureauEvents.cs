@@ -52,7 +52,7 @@ public sealed class BureauEvents(WorkflowEngine engine)
             OrderEvents.Add(step, order, OrderEvents.BureauResult, new { kind, reasonCodes = reasonCodes ?? [] });
             if (eventName == "bureau-result")
             {
-                step.Writes.Add(BureauFollowUps.CloseStatement, orderId, step.Now, step.Actor, kind, order.OrderNumber);
+                step.Write(new CloseBureauFollowUp(orderId, order.OrderNumber, kind, step.Actor, step.Now));
             }
         }
 

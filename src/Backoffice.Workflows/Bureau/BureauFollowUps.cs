@@ -13,7 +13,7 @@ namespace Backoffice.Workflows.Bureau;
 /// days gets a follow-up task for the bureau liaison team (<c>bureau_follow_ups</c>), with an in-app notice to each
 /// active liaison, once per wait. The task sits beside the workflow, not in it: the definition's wait goes on
 /// waiting for the bureau's result, and the step that applies the result closes the task
-/// (<see cref="CloseStatement"/>). A wait that ended otherwise (the order withdrawn) has its task closed here.
+/// (<see cref="CloseBureauFollowUp"/>). A wait that ended otherwise (the order withdrawn) has its task closed here.
 /// Run by the SLA sweep's Quartz job and when the test clock moves; it locks each order first, as engine steps do,
 /// so a result being applied and a task being opened never cross.
 /// </summary>
@@ -21,16 +21,6 @@ public sealed class BureauFollowUps(NpgsqlDataSource dataSource, TimeProvider cl
 {
     public const string Team = "bureau-liaison";
     public const string Actor = "sla-sweep";
-
-    /// <summary>Closes the order's open follow-up in the step that applied the bureau's result ($1 order, $2 at, $3 actor, $4 result, $5 order number).</summary>
-    public const string CloseStatement =
-        """
-        with closed as (
-            update bureau_follow_ups set status = 'closed', closed_at = $2, closed_by = $3, resolution = $4
-            where order_id = $1 and status = 'open' returning id)
-        insert into audit_log (at, actor, action, entity_type, entity_id, details)
-        select $2, $3, 'bureau-follow-up-closed', 'filing-order', $5, jsonb_build_object('followUp', id, 'resolution', $4::text) from closed
-        """;
 
     private sealed record Waiting(Guid BookmarkId, Guid OrderId, string OrderNumber, DateTimeOffset CreatedAt);
 

@@ -22,3 +22,21 @@ public sealed record RecordBureauEvent(Guid OrderId, string Kind, string Payload
     internal override void AddTo(DeferredWrites writes) =>
         writes.Add(Sql, Guid.CreateVersion7(), OrderId, Kind, Payload, At, Actor, Applied, DeferredWrites.Nullable(NpgsqlDbType.Text, Note));
 }
+
+/// <summary>
+/// Closes the order's open 20-working-day follow-up (<see cref="BureauFollowUps"/>) with its resolution, audited on the
+/// order; nothing when none is open.
+/// </summary>
+public sealed record CloseBureauFollowUp(Guid OrderId, string OrderNumber, string Resolution, string Actor, DateTimeOffset At) : EngineWrite
+{
+    private const string Sql =
+        """
+        with closed as (
+            update bureau_follow_ups set status = 'closed', closed_at = $2, closed_by = $3, resolution = $4
+            where order_id = $1 and status = 'open' returning id)
+        insert into audit_log (at, actor, action, entity_type, entity_id, details)
+        select $2, $3, 'bureau-follow-up-closed', 'filing-order', $5, jsonb_build_object('followUp', id, 'resolution', $4::text) from closed
+        """;
+
+    internal override void AddTo(DeferredWrites writes) => writes.Add(Sql, OrderId, At, Actor, Resolution, OrderNumber);
+}

@@ -63,6 +63,10 @@ public sealed class DefinitionStore
             ? await GetAsync(connection, id, version, ct)
             : null;
 
+    public static Task<bool> ExistsAsync(NpgsqlConnection connection, string id, CancellationToken ct) =>
+        connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+            "select exists (select 1 from workflow_definitions where id = @id)", new { id }, cancellationToken: ct));
+
     /// <summary>The highest version of a definition (its draft when it has one); 0 when it has none.</summary>
     public static Task<int> LatestVersionAsync(NpgsqlConnection connection, string id, CancellationToken ct) =>
         connection.ExecuteScalarAsync<int>(new CommandDefinition(

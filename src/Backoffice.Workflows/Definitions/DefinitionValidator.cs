@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using Backoffice.Workflows.Expressions;
+using Dapper;
+using Npgsql;
 
 namespace Backoffice.Workflows.Definitions;
 
@@ -11,6 +13,14 @@ namespace Backoffice.Workflows.Definitions;
 /// </summary>
 public static class DefinitionValidator
 {
+    /// <summary>The validation against the teams and the active return-reason catalogue of the database.</summary>
+    public static async Task<IReadOnlyList<DefinitionError>> ValidateAsync(NpgsqlConnection connection, WorkflowDefinition definition, CancellationToken ct)
+    {
+        var teams = (await connection.QueryAsync<string>(new CommandDefinition("select id from teams", cancellationToken: ct))).ToHashSet();
+        var reasons = (await connection.QueryAsync<string>(new CommandDefinition("select code from reason_codes where active", cancellationToken: ct))).ToHashSet();
+        return Validate(definition, teams, reasons);
+    }
+
     public static IReadOnlyList<DefinitionError> Validate(
         WorkflowDefinition definition, IReadOnlySet<string>? knownTeams = null, IReadOnlySet<string>? knownReasons = null)
     {

@@ -4,6 +4,7 @@ using Backoffice.Workflows.Bookmarks;
 using Backoffice.Workflows.Definitions;
 using Backoffice.Workflows.Expressions;
 using Backoffice.Workflows.Instances;
+using Backoffice.Workflows.Messaging;
 using Backoffice.Workflows.ProvinceRules;
 using Backoffice.Workflows.Scheduling;
 

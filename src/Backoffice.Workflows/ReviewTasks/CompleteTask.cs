@@ -7,7 +7,6 @@ using Backoffice.Workflows.ProvinceRules;
 using Backoffice.Workflows.Steps;
 using Backoffice.Workflows.Validation;
 using Dapper;
-using NpgsqlTypes;
 
 namespace Backoffice.Workflows.ReviewTasks;
 
@@ -100,13 +99,7 @@ public sealed class CompleteTask(StepTransaction steps, WorkflowEngine engine, D
             OrderEvents.Add(step, order, OrderEvents.Returned, new { reasons, items = returned, comment, step = task.Step });
         }
 
-        step.Writes.AddExpectingOneRow(() => new ConcurrentStepException(task.InstanceId),
-            """
-            update review_tasks set status = 'done', outcome = $1, reason_codes = $2, comment = $3, completed_by = $4, completed_at = $5,
-                row_version = row_version + 1
-            where id = $6 and status = 'open'
-            """,
-            outcome, reasons, DeferredWrites.Nullable(NpgsqlDbType.Text, comment), user, step.Now, task.Id);
+        step.Write(new RecordTaskOutcome(task.Id, task.InstanceId, outcome, reasons, comment, user, step.Now));
         AuditLog.Add(step.Writes, step.Now, user, "task-completed", "review-task", task.Id.ToString(),
             new { task.OrderNumber, task.Step, outcome, reasons });
         var bookmark = new Bookmark { Id = task.BookmarkId, InstanceId = task.InstanceId, ActivityId = task.ActivityId, Kind = BookmarkKinds.Task };

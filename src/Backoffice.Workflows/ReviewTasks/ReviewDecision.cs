@@ -5,7 +5,6 @@ using Backoffice.Workflows.Filings;
 using Backoffice.Workflows.Steps;
 using Backoffice.Workflows.Validation;
 using Dapper;
-using NpgsqlTypes;
 
 namespace Backoffice.Workflows.ReviewTasks;
 
@@ -101,9 +100,7 @@ public static class ReviewDecision
         var body = outcome == "return" ? (await step.LockOrderAsync(task.OrderId))!.Body : null;
         var checklist = ticked.Distinct().ToArray();
         var returned = items.Select(i => new { path = i.Path, reason = i.Reason!.Trim() }).ToList();
-        step.Writes.Add(
-            "insert into review_decisions (task_id, checklist, return_items, order_body) values ($1, $2, $3::jsonb, $4::jsonb)",
-            task.Id, checklist, JsonSerializer.Serialize(returned), DeferredWrites.Nullable(NpgsqlDbType.Text, body));
+        step.Write(new RecordReviewDecision(task.Id, checklist, JsonSerializer.Serialize(returned), body));
         AuditLog.Add(step.Writes, step.Now, user, "review-decision-recorded", "review-task", task.Id.ToString(),
             new { task.OrderNumber, task.Step, outcome, checklist, items = returned });
     }

@@ -1,3 +1,6 @@
+using Dapper;
+using Npgsql;
+
 namespace Backoffice.Workflows.ReviewTasks;
 
 /// <summary>Review task rows: opened by a human-task activity (<see cref="OpenTask"/>), cancelled when the instance ends (<see cref="CancelOpenTasks"/>).</summary>
@@ -10,4 +13,9 @@ public static class ReviewTaskStore
                t.completed_at, t.row_version
         from review_tasks t join filing_orders o on o.id = t.order_id
         """;
+
+    /// <summary>The order's tasks, oldest first: the order's details show them, and the benchmark picks the open one from them.</summary>
+    public static async Task<IReadOnlyList<ReviewTask>> OfOrderAsync(NpgsqlConnection connection, Guid orderId, CancellationToken ct) =>
+        (await connection.QueryAsync<ReviewTask>(new CommandDefinition(
+            Select + " where t.order_id = @orderId order by t.created_at, t.id", new { orderId }, cancellationToken: ct))).AsList();
 }

@@ -1,4 +1,5 @@
 using Backoffice.Workflows.Filings;
+using Backoffice.Workflows.Instances;
 using Backoffice.Workflows.Steps;
 using NpgsqlTypes;
 
@@ -37,4 +38,35 @@ public sealed record CancelOpenTasks(Guid OrderId, Guid InstanceId, DateTimeOffs
         """;
 
     internal override void AddTo(DeferredWrites writes) => writes.Add(Sql, At, OrderId, InstanceId);
+}
+
+/// <summary>
+/// Records a decision on its task: done with its outcome, reasons, comment and who decided. The task must still be
+/// open; otherwise the step fails before its COMMIT (<see cref="ConcurrentStepException"/> on the task's instance).
+/// </summary>
+public sealed record RecordTaskOutcome(
+    Guid TaskId, Guid InstanceId, string Outcome, IReadOnlyList<string> Reasons, string? Comment, string By, DateTimeOffset At) : EngineWrite
+{
+    private const string Sql =
+        """
+        update review_tasks set status = 'done', outcome = $1, reason_codes = $2, comment = $3, completed_by = $4, completed_at = $5,
+            row_version = row_version + 1
+        where id = $6 and status = 'open'
+        """;
+
+    internal override void AddTo(DeferredWrites writes) =>
+        writes.AddExpectingOneRow(() => new ConcurrentStepException(InstanceId), Sql,
+            Outcome, Reasons.ToArray(), DeferredWrites.Nullable(NpgsqlDbType.Text, Comment), By, At, TaskId);
+}
+
+/// <summary>
+/// What a decision records besides its outcome (<see cref="ReviewDecision"/>): the checklist items ticked, a return's
+/// items as JSON, and the order's data as it was returned (none otherwise).
+/// </summary>
+public sealed record RecordReviewDecision(Guid TaskId, IReadOnlyList<string> Checklist, string ReturnItems, string? OrderBody) : EngineWrite
+{
+    private const string Sql = "insert into review_decisions (task_id, checklist, return_items, order_body) values ($1, $2, $3::jsonb, $4::jsonb)";
+
+    internal override void AddTo(DeferredWrites writes) =>
+        writes.Add(Sql, TaskId, Checklist.ToArray(), ReturnItems, DeferredWrites.Nullable(NpgsqlDbType.Text, OrderBody));
 }

@@ -1,6 +1,7 @@
 using System.Reflection;
 using Backoffice.Workflows.Bureau;
 using Backoffice.Workflows.Instances;
+using Backoffice.Workflows.Messaging;
 using Backoffice.Workflows.Timers;
 using Hangfire.Common;
 using Hangfire.States;

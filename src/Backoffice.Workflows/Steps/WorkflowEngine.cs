@@ -6,6 +6,7 @@ using Backoffice.Workflows.Definitions;
 using Backoffice.Workflows.Expressions;
 using Backoffice.Workflows.Filings;
 using Backoffice.Workflows.Instances;
+using Backoffice.Workflows.Messaging;
 using Backoffice.Workflows.ProvinceRules;
 using Backoffice.Workflows.ReviewTasks;
 using Microsoft.Extensions.Logging;

@@ -105,6 +105,20 @@ public sealed class CreateFilingTests
     }
 
     [Fact]
+    public async Task An_order_for_a_domain_of_an_order_in_progress_is_refused_naming_that_order()
+    {
+        var domain = Orders.UniqueDomain();
+        var first = await _app.Console().PostJsonAsync("/api/filings", Orders.Enterprise(domain)).ExpectAsync(HttpStatusCode.Created);
+
+        var problem = await _app.Console().PostJsonAsync("/api/filings", Orders.Enterprise(domain)).ExpectAsync(HttpStatusCode.Conflict);
+        var other = await _app.Console().PostJsonAsync("/api/filings", Orders.Enterprise()).ExpectAsync(HttpStatusCode.Created);
+
+        Assert.Equal("order-in-progress", problem["code"]!.GetValue<string>());
+        Assert.Equal(first["orderNumber"]!.GetValue<string>(), problem["context"]!["orderNumber"]!.GetValue<string>());
+        Assert.Equal("draft", other["status"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Malformed_json_is_a_clean_400_and_wrong_types_name_the_field()
     {
         var malformed = await _app.Console().PostAsync("/api/filings", new StringContent("{\"subject\": {", Encoding.UTF8, "application/json"));

@@ -74,4 +74,49 @@ public sealed class FilingListTests
         Assert.False(second["totalCapped"]!.GetValue<bool>());
         Assert.Equal(name + "901", second["items"]![0]!["orderNumber"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task A_reviewers_search_counts_only_the_orders_of_his_teams_and_stops_a_thousand_past_the_page()
+    {
+        var hex = Convert.ToHexString(RandomNumberGenerator.GetBytes(4));
+        var name = "审核上限" + hex;
+        var team = "count-" + hex.ToLowerInvariant();
+        await using (var db = await TestApp.OpenDatabaseAsync())
+        {
+            await db.ExecuteAsync("insert into teams (id, name) values (@team, @name)", new { team, name = "计数组" + hex });
+            await db.ExecuteAsync(
+                """
+                insert into filing_orders (id, order_number, filing_type, status, province, subject_nature, subject_name,
+                    subject_certificate_type, subject_certificate_number, body, created_by, created_at, updated_at)
+                select md5(@name || i)::uuid, @name || i, 'new-filing', 'withdrawn', '650000', 'enterprise', @name || i,
+                       'uscc', @name || i, '{}', 'console', timestamptz '2001-01-01' + i * interval '1 minute', timestamptz '2001-01-01'
+                from generate_series(1, 1002) i;
+                insert into workflow_instances (id, definition_id, version, order_id, status, created_at, updated_at)
+                values (md5(@name)::uuid, 'new-filing', 1, md5(@name || 1)::uuid, 'finished', now(), now());
+                insert into review_tasks (id, instance_id, bookmark_id, order_id, activity_id, step, team, outcomes, status,
+                    created_at, due_at, outcome, completed_by, completed_at)
+                select gen_random_uuid(), md5(@name)::uuid, gen_random_uuid(), md5(@name || i)::uuid, 'initial-review', '初审',
+                       case when i = 1002 then 'second-review' else @team end, '{approve,return}', 'done',
+                       now(), now(), 'approve', 'bench', now()
+                from generate_series(1, 1002) i;
+                """, new { name, team });
+        }
+
+        var reviewer = await _app.SignedInAs(await StaffPages.NewAccountAsync(["reviewer"], team));
+        var q = Uri.EscapeDataString(name);
+        var first = await reviewer.GetAsync($"/api/filings?q={q}&pageSize=100").ExpectAsync(HttpStatusCode.OK);
+        var second = await reviewer.GetAsync($"/api/filings?q={q}&pageSize=100&page=2").ExpectAsync(HttpStatusCode.OK);
+        var filtered = await reviewer.GetAsync($"/api/filings?q={q}&pageSize=100&page=2&status=withdrawn").ExpectAsync(HttpStatusCode.OK);
+        var all = await _app.Console().GetAsync($"/api/filings?q={q}&pageSize=100&page=2").ExpectAsync(HttpStatusCode.OK);
+
+        Assert.Equal(name + "1001", first["items"]![0]!["orderNumber"]!.GetValue<string>());
+        Assert.Equal(1000, first["total"]!.GetValue<long>());
+        Assert.True(first["totalCapped"]!.GetValue<bool>());
+        Assert.Equal(name + "901", second["items"]![0]!["orderNumber"]!.GetValue<string>());
+        Assert.Equal(1001, second["total"]!.GetValue<long>());
+        Assert.False(second["totalCapped"]!.GetValue<bool>());
+        Assert.Equal(1001, filtered["total"]!.GetValue<long>());
+        Assert.Equal(1002, all["total"]!.GetValue<long>());
+        Assert.Equal(name + "902", all["items"]![0]!["orderNumber"]!.GetValue<string>());
+    }
 }

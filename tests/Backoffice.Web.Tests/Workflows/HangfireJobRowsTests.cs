@@ -1,5 +1,6 @@
 using Backoffice.Web.Tests.Support;
 using Backoffice.Workflows.Instances;
+using Backoffice.Workflows.Messaging;
 using Backoffice.Workflows.Steps;
 using Backoffice.Workflows.Timers;
 using Dapper;
@@ -38,6 +39,26 @@ public sealed class HangfireJobRowsTests
         var state = await EventuallyAsync(() => Storage.GetMonitoringApi().JobDetails(jobId).History[0].StateName, SucceededState.StateName);
         Assert.Equal(SucceededState.StateName, state);
         Assert.Contains(Storage.GetMonitoringApi().JobDetails(jobId).History, h => h.StateName == EnqueuedState.StateName && h.Data["Queue"] == "default");
+    }
+
+    [Fact]
+    public async Task Notification_job_queued_under_its_former_type_name_is_read_as_the_notification_job()
+    {
+        var messageId = Guid.NewGuid();
+        await WriteAsync(jobs => jobs.SendNotification(messageId), commit: true);
+        var jobId = (await JobIdAsync(messageId))!;
+        await using (var db = await TestApp.OpenDatabaseAsync())
+        {
+            await db.ExecuteAsync(
+                "update hangfire.job set invocationdata = jsonb_set(invocationdata, '{Type}', to_jsonb(@type)) where id = @id",
+                new { type = NotificationJob.FormerTypeName + ", Backoffice.Workflows", id = long.Parse(jobId, System.Globalization.CultureInfo.InvariantCulture) });
+        }
+
+        using var connection = Storage.GetConnection();
+        var data = connection.GetJobData(jobId);
+        Assert.Null(data.LoadException);
+        Assert.Equal(typeof(NotificationJob), data.Job.Type);
+        Assert.Equal(messageId, data.Job.Args[0]);
     }
 
     [Fact]

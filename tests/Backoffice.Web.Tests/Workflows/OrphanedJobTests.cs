@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Backoffice.Web.Tests.Support;
 using Backoffice.Workflows.Instances;
+using Backoffice.Workflows.Messaging;
 using Backoffice.Workflows.Steps;
 using Dapper;
 using Hangfire;

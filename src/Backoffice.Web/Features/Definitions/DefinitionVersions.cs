@@ -1,4 +1,3 @@
-using Backoffice.Web.Features.Designer;
 using Backoffice.Web.Infrastructure;
 using Backoffice.Workflows.Audit;
 using Backoffice.Workflows.Definitions;
@@ -10,7 +9,7 @@ namespace Backoffice.Web.Features.Definitions;
 
 /// <summary>
 /// Saving a draft (kept even while invalid, with its errors reported, as an editor autosaves),
-/// discarding it, and asking for its publication (refused with every error); see
+/// validating an edit without saving it, discarding the draft, and asking for its publication (refused with every error); see
 /// <see cref="PublicationApproval"/> for the second pair of eyes that makes it live.
 /// </summary>
 public static class DefinitionVersions
@@ -81,7 +80,7 @@ public static class DefinitionVersions
             new { id, document = DefinitionJson.Write(definition), actor, now }, transaction, cancellationToken: ct));
         await AuditLog.WriteAsync(connection, transaction, now, actor, auditAction, "workflow-definition", id, new { saved.Version }, ct);
         await transaction.CommitAsync(ct);
-        var errors = await ValidateAsync(connection, definition with { Version = saved.Version }, ct);
+        var errors = await DefinitionValidator.ValidateAsync(connection, definition with { Version = saved.Version }, ct);
         return Results.Ok(new { id, version = saved.Version, status = "draft", savedAt = saved.SavedAt, errors });
     }
 
@@ -150,7 +149,7 @@ public static class DefinitionVersions
         }
 
         var definition = DefinitionJson.Parse(draft.Document) with { Id = id, Version = draft.Version };
-        var errors = await ValidateAsync(connection, definition, ct);
+        var errors = await DefinitionValidator.ValidateAsync(connection, definition, ct);
         if (errors.Count > 0)
         {
             return Invalid(context, errors);
@@ -212,6 +211,31 @@ public static class DefinitionVersions
         return Results.Ok(new { id, discardedVersion = discarded });
     }
 
+    /// <summary>The engine's validation of an edited definition, without saving it: every error keyed by its activity.</summary>
+    public static async Task<IResult> ValidateAsync(string id, HttpContext context, NpgsqlDataSource dataSource)
+    {
+        var (definition, problem) = await JsonBody.ReadAsync<WorkflowDefinition>(context);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        if (definition!.MissingPart() is { } missing)
+        {
+            return Problems.Field(context, missing, "required");
+        }
+
+        var ct = context.RequestAborted;
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        if (!await DefinitionStore.ExistsAsync(connection, id, ct))
+        {
+            return Problems.NotFound(context);
+        }
+
+        var errors = await DefinitionValidator.ValidateAsync(connection, definition with { Id = id }, ct);
+        return Results.Ok(new { valid = errors.Count == 0, errors });
+    }
+
     /// <summary>400 with every error of a definition, keyed by activity, and the engine's errors as they are.</summary>
     public static IResult Invalid(HttpContext context, IReadOnlyList<DefinitionError> errors) =>
         Results.Problem(statusCode: StatusCodes.Status400BadRequest,
@@ -222,12 +246,4 @@ public static class DefinitionVersions
                     .ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
                 ["definitionErrors"] = errors,
             });
-
-    /// <summary>The engine's validation against the teams and the active return-reason catalogue of the database.</summary>
-    public static async Task<IReadOnlyList<DefinitionError>> ValidateAsync(NpgsqlConnection connection, WorkflowDefinition definition, CancellationToken ct)
-    {
-        var teams = (await connection.QueryAsync<string>(new CommandDefinition("select id from teams", cancellationToken: ct))).ToHashSet();
-        var reasons = (await connection.QueryAsync<string>(new CommandDefinition("select code from reason_codes where active", cancellationToken: ct))).ToHashSet();
-        return DefinitionValidator.Validate(definition, teams, reasons);
-    }
 }

@@ -1,5 +1,4 @@
 using static Backoffice.Web.Infrastructure.OpenApiDocument;
-using Backoffice.Web.Features.Designer;
 using Backoffice.Web.Features.Operations;
 using Backoffice.Web.Infrastructure;
 using Backoffice.Workflows.Definitions;
@@ -10,8 +9,9 @@ namespace Backoffice.Web.Features.Definitions;
 /// <summary>
 /// Workflow definitions for compliance managers (docs/API.md), and the activity palette. The one
 /// <c>/api/workflow-definitions</c> route group is made here, behind the compliance policy: a definition's
-/// drafts, publication and approval below, the designer's endpoints (<see cref="DesignerApi"/>) and instance
-/// migrations between its versions (<see cref="MigrationsApi"/>) map into it under their own tags.
+/// drafts, publication and approval, then what the designer asks of a definition (validation, versions, diffs,
+/// impact, scenarios, dry runs, import and export) under the designer's tag; instance migrations between its
+/// versions (<see cref="MigrationsApi"/>) map into it under their own tag.
 /// </summary>
 public static class DefinitionsApi
 {
@@ -38,7 +38,16 @@ public static class DefinitionsApi
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/{id}/versions/{version:int}/reject", PublicationApproval.RejectAsync).Accepts<PublicationApproval.NoteRequest>(Json)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
-        definitions.MapDesignerEndpoints();
+        var designer = definitions.MapGroup("").WithTags("Workflow designer");
+        designer.MapPost("/{id}/validate", DefinitionVersions.ValidateAsync).Accepts<WorkflowDefinition>(Json).ProducesValidationProblem();
+        designer.MapGet("/{id}/versions", VersionHistory.ListAsync).Produces<IReadOnlyList<VersionHistory.VersionRow>>();
+        designer.MapGet("/{id}/versions/{version:int}/waiting", VersionHistory.WaitingAsync);
+        designer.MapGet("/{id}/diff", VersionDiff.GetAsync).ProducesValidationProblem();
+        designer.MapGet("/{id}/impact", ImpactPreview.GetAsync).ProducesValidationProblem();
+        designer.MapScenarios();
+        designer.MapPost("/{id}/dry-run", DryRunEndpoint.RunAsync).Accepts<DryRunEndpoint.DryRunRequest>(Json).ProducesValidationProblem();
+        designer.MapGet("/{id}/versions/{version:int}/export", ImportExport.ExportAsync);
+        designer.MapPost("/{id}/import", ImportExport.ImportAsync).Accepts<WorkflowDefinition>(Json).ProducesValidationProblem();
         definitions.MapMigrationEndpoints();
         return app;
     }

@@ -52,7 +52,7 @@ public static class PublicationApproval
             "select status, requested_by, saved_by from workflow_definition_versions where definition_id = @id and version = @version",
             new { id, version }, transaction, cancellationToken: ct));
         var actor = context.Name();
-        if (actor == candidate.RequestedBy || actor == candidate.SavedBy)
+        if (!FourEyes.MayApprove(actor, candidate.SavedBy, candidate.RequestedBy))
         {
             return Results.Problem(statusCode: StatusCodes.Status403Forbidden,
                 title: context.T("发布须由作者以外的另一位合规经理或管理员批准。", "A publication is approved by a compliance manager or admin other than its author."),
@@ -62,7 +62,7 @@ public static class PublicationApproval
         var document = await connection.ExecuteScalarAsync<string>(new CommandDefinition(
             "select document::text from workflow_definition_versions where definition_id = @id and version = @version",
             new { id, version }, transaction, cancellationToken: ct));
-        var errors = await DefinitionVersions.ValidateAsync(connection, DefinitionJson.Parse(document!) with { Id = id, Version = version }, ct);
+        var errors = await DefinitionValidator.ValidateAsync(connection, DefinitionJson.Parse(document!) with { Id = id, Version = version }, ct);
         if (errors.Count > 0)
         {
             return DefinitionVersions.Invalid(context, errors);

@@ -3,7 +3,6 @@ using Backoffice.Web.Infrastructure;
 using Backoffice.Workflows.Definitions;
 using Backoffice.Workflows.Labels;
 using Backoffice.Workflows.Operations;
-using Dapper;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -19,26 +18,10 @@ namespace Backoffice.Web.Features.Operations;
 [Authorize(Policy = Policies.Compliance)]
 public sealed class InstancePageModel(NpgsqlDataSource dataSource, DefinitionStore store, Incidents incidents) : PageModel
 {
-    public sealed record InstanceRow
-    {
-        public Guid Id { get; init; }
-        public Guid OrderId { get; init; }
-        public string OrderNumber { get; init; } = "";
-        public string DefinitionId { get; init; } = "";
-        public int Version { get; init; }
-        public string Status { get; init; } = "";
-        public string Variables { get; init; } = "{}";
-        public DateTimeOffset StartedAt { get; init; }
-    }
-
-    public sealed record JournalRow(DateTimeOffset At, string ActivityId, string ActivityType, string? ActivityName, string? Outcome, string Actor, string? Note);
-
-    public sealed record Wait(string ActivityId, string Kind, DateTimeOffset? DueAt);
-
-    public InstanceRow Instance { get; private set; } = new();
+    public InstanceList.Row Instance { get; private set; } = new();
     public WorkflowDefinition Definition { get; private set; } = null!;
-    public IReadOnlyList<JournalRow> Journal { get; private set; } = [];
-    public IReadOnlyList<Wait> Waits { get; private set; } = [];
+    public IReadOnlyList<InstanceList.JournalRow> Journal { get; private set; } = [];
+    public IReadOnlyList<InstanceList.BookmarkRow> Waits { get; private set; } = [];
     public InstanceGraph Graph { get; private set; } = null!;
     public StaffNames Names { get; private set; } = StaffNames.None;
     public JsonObject Variables { get; private set; } = [];
@@ -89,23 +72,16 @@ public sealed class InstancePageModel(NpgsqlDataSource dataSource, DefinitionSto
     {
         var ct = HttpContext.RequestAborted;
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        var row = await connection.QuerySingleOrDefaultAsync<InstanceRow>(new CommandDefinition(
-            """
-            select i.id, i.order_id, o.order_number, i.definition_id, i.version, i.status, i.variables::text as variables, i.created_at as started_at
-            from workflow_instances i join filing_orders o on o.id = i.order_id where i.id = @id
-            """, new { id }, cancellationToken: ct));
-        if (row is null)
+        if (await InstanceList.OneAsync(connection, id, ct) is not { } instance)
         {
             return false;
         }
 
+        var row = instance.Instance;
         Instance = row;
+        Journal = instance.Journal;
+        Waits = instance.Bookmarks;
         Definition = await store.GetAsync(connection, row.DefinitionId, row.Version, ct);
-        Journal = (await connection.QueryAsync<JournalRow>(new CommandDefinition(
-            "select at, activity_id, activity_type, activity_name, outcome, actor, note from workflow_journal where instance_id = @id order by id",
-            new { id }, cancellationToken: ct))).AsList();
-        Waits = (await connection.QueryAsync<Wait>(new CommandDefinition(
-            "select activity_id, kind, due_at from workflow_bookmarks where instance_id = @id order by created_at", new { id }, cancellationToken: ct))).AsList();
         Names = await StaffNames.LoadAsync(connection, Journal.Select(j => j.Actor), ct);
         Variables = JsonNode.Parse(row.Variables) as JsonObject ?? [];
         FailedAt = row.Status == "faulted" ? Journal.LastOrDefault(j => j.Outcome == "faulted")?.ActivityId : null;
@@ -126,7 +102,7 @@ public sealed class InstancePageModel(NpgsqlDataSource dataSource, DefinitionSto
     };
 
     /// <summary>A journal step by name; the engine's own entries (a migration, a cancellation) by what they are.</summary>
-    public string Step(JournalRow row, bool english) => row.ActivityType switch
+    public string Step(InstanceList.JournalRow row, bool english) => row.ActivityType switch
     {
         "migration" => english ? "Migration" : "版本迁移",
         "incident-cancel" or "cancel" => english ? "Cancellation" : "取消",

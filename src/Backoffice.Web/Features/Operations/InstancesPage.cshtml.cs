@@ -16,8 +16,6 @@ namespace Backoffice.Web.Features.Operations;
 [Authorize(Policy = Policies.Compliance)]
 public sealed class InstancesPageModel(NpgsqlDataSource dataSource, DefinitionStore store) : PageModel
 {
-    private const int PageSize = 50;
-
     public sealed record VersionCounts
     {
         public string DefinitionId { get; init; } = "";
@@ -29,29 +27,15 @@ public sealed class InstancesPageModel(NpgsqlDataSource dataSource, DefinitionSt
         public int Cancelled { get; init; }
     }
 
-    public sealed record Row
-    {
-        public Guid Id { get; init; }
-        public Guid OrderId { get; init; }
-        public string OrderNumber { get; init; } = "";
-        public string DefinitionId { get; init; } = "";
-        public int Version { get; init; }
-        public string Status { get; init; } = "";
-        public string[] CurrentActivities { get; init; } = [];
-        public DateTimeOffset StartedAt { get; init; }
-        public DateTimeOffset UpdatedAt { get; init; }
-        public long Total { get; init; }
-    }
-
     [BindProperty(SupportsGet = true)] public string? Definition { get; set; }
     [BindProperty(SupportsGet = true)] public int? Version { get; set; }
     [BindProperty(SupportsGet = true)] public string? Status { get; set; }
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
 
     public IReadOnlyList<VersionCounts> Counts { get; private set; } = [];
-    public IReadOnlyList<(Row Row, string[] Steps)> Rows { get; private set; } = [];
+    public IReadOnlyList<(InstanceList.Row Row, string[] Steps)> Rows { get; private set; } = [];
     public long Total { get; private set; }
-    public int Pages => (int)Math.Max(1, (Total + PageSize - 1) / PageSize);
+    public int Pages => (int)Math.Max(1, (Total + InstanceList.PageSize - 1) / InstanceList.PageSize);
 
     public async Task OnGetAsync()
     {
@@ -67,24 +51,8 @@ public sealed class InstancesPageModel(NpgsqlDataSource dataSource, DefinitionSt
             from workflow_instances i join workflow_definitions d on d.id = i.definition_id
             group by i.definition_id, d.name, i.version order by i.definition_id, i.version desc
             """, cancellationToken: ct))).AsList();
-        if (FilterText.MatchesNothing(Definition))
-        {
-            return;
-        }
-
-        var rows = (await connection.QueryAsync<Row>(new CommandDefinition(
-            """
-            select i.id, i.order_id, o.order_number, i.definition_id, i.version, i.status, i.created_at as started_at, i.updated_at,
-                   case when i.status = 'faulted'
-                        then array(select j.activity_id from workflow_journal j where j.instance_id = i.id and j.outcome = 'faulted' order by j.id desc limit 1)
-                        else array(select distinct b.activity_id from workflow_bookmarks b where b.instance_id = i.id order by 1) end as current_activities,
-                   count(*) over () as total
-            from workflow_instances i join filing_orders o on o.id = i.order_id
-            where (@Definition::text is null or i.definition_id = @Definition) and (@Version::int is null or i.version = @Version) and i.status = @Status
-            order by i.created_at desc, i.id limit @size offset @offset
-            """, new { Definition, Version, Status, size = PageSize, offset = (PageNumber - 1) * PageSize }, cancellationToken: ct))).AsList();
-        Total = rows.Count == 0 ? 0 : rows[0].Total;
-        var named = new List<(Row, string[])>();
+        (var rows, Total) = await InstanceList.PageAsync(connection, new InstanceList.Filter(Definition, Version, Status, null, PageNumber), ct);
+        var named = new List<(InstanceList.Row, string[])>();
         foreach (var row in rows)
         {
             var steps = await InstanceLabels.StepsAsync(connection, store, row.DefinitionId, row.Version, ct);

@@ -75,8 +75,7 @@ public sealed record OrderDetails(
 
         var unmasked = JsonSerializer.Deserialize<FilingOrderRequest>(order.Body, JsonBody.Options)!;
         var body = unmasked.Masked();
-        var tasks = (await connection.QueryAsync<ReviewTask>(new CommandDefinition(
-            ReviewTaskStore.Select + " where t.order_id = @id order by t.created_at, t.id", new { id }, cancellationToken: ct))).AsList();
+        var tasks = await ReviewTaskStore.OfOrderAsync(connection, id, ct);
         var events = (await connection.QueryAsync<BureauEvent>(new CommandDefinition(
             """
             select kind, coalesce(array(select jsonb_array_elements_text(payload -> 'reasonCodes') where jsonb_typeof(payload -> 'reasonCodes') = 'array'), '{}') as reason_codes,

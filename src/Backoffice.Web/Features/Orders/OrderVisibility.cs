@@ -22,6 +22,13 @@ public sealed record OrderVisibility(bool SeesAll, string[] Teams)
     /// </summary>
     public string Condition => SeesAll ? "true" : "exists (select 1 from review_tasks v where v.order_id = o.id and v.team = any(@visibleTeams))";
 
+    /// <summary>
+    /// <see cref="Condition"/> as a look-up per order in review_tasks_order_team (a subquery the planner cannot turn into
+    /// a join), for a count that stops at a cap: the orders are checked one by one until the cap, where a join let the
+    /// planner hash every task of the teams however few orders were counted.
+    /// </summary>
+    public string ConditionPerOrder => SeesAll ? "true" : "(select true from review_tasks v where v.order_id = o.id and v.team = any(@visibleTeams) limit 1)";
+
     /// <summary>The parameters of <see cref="Condition"/> added to a query's own.</summary>
     public DynamicParameters With(object parameters)
     {

@@ -2,6 +2,7 @@ using System.Transactions;
 using Backoffice.Reports;
 using Backoffice.Workflows.Audit;
 using Backoffice.Workflows.Instances;
+using Backoffice.Workflows.Messaging;
 using Dapper;
 using Hangfire;
 using Microsoft.Extensions.Options;

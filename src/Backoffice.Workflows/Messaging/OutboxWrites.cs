@@ -1,6 +1,6 @@
 using Backoffice.Workflows.Steps;
 
-namespace Backoffice.Workflows.Instances;
+namespace Backoffice.Workflows.Messaging;
 
 /// <summary>A message for the outbox (SMS, e-mail or in-app), delivered by its <see cref="NotificationJob"/> once the step commits.</summary>
 public sealed record QueueMessage(Guid Id, Guid OrderId, string Channel, string Recipient, string Template, string Body, DateTimeOffset At) : EngineWrite
@@ -25,4 +25,10 @@ public sealed record NotifyCompliance(Guid OrderId, string Body, DateTimeOffset 
         """;
 
     internal override void AddTo(DeferredWrites writes) => writes.Add(Sql, OrderId, Body, At);
+}
+
+/// <summary>A message handed over for delivery (by its <see cref="NotificationJob"/>, in the transaction that holds it locked).</summary>
+public sealed record MarkMessageSent(Guid Id, DateTimeOffset At) : EngineWrite
+{
+    internal override void AddTo(DeferredWrites writes) => writes.Add("update outbox_messages set sent_at = $1 where id = $2", At, Id);
 }

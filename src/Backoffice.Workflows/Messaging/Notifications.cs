@@ -1,9 +1,10 @@
 using System.Text.Json.Nodes;
 using Backoffice.Workflows.Definitions;
 using Backoffice.Workflows.Filings;
+using Backoffice.Workflows.Instances;
 using Backoffice.Workflows.Steps;
 
-namespace Backoffice.Workflows.Instances;
+namespace Backoffice.Workflows.Messaging;
 
 /// <summary>
 /// A notify activity writes the message to the outbox in the step's transaction and enqueues its

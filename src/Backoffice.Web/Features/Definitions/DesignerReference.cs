@@ -1,15 +1,17 @@
+using static Backoffice.Web.Infrastructure.OpenApiDocument;
 using System.Text.Json.Nodes;
 using Backoffice.Web.Infrastructure;
 using Backoffice.Workflows.Definitions;
 using Backoffice.Workflows.Filings;
 using Backoffice.Workflows.Filings.Rules;
 using Backoffice.Workflows.Instances;
+using Backoffice.Workflows.Messaging;
 using Backoffice.Workflows.Labels;
 using Backoffice.Workflows.Validation;
 using Dapper;
 using Npgsql;
 
-namespace Backoffice.Web.Features.Designer;
+namespace Backoffice.Web.Features.Definitions;
 
 /// <summary>
 /// The lists the designer's property editors pick from (teams, public statuses, reason codes,
@@ -27,6 +29,15 @@ public static class DesignerReference
     internal sealed record OrderField(string Path, string Label, string Kind, IReadOnlyList<Choice>? Choices = null);
 
     public static readonly IReadOnlyList<string> Placeholders = ["{orderNumber}", "{subjectName}", "{status}", "{subjectFilingNumber}", "{websiteFilingNumbers}"];
+
+    /// <summary>The reference lists of the property editors and the template preview, outside any one definition.</summary>
+    public static IEndpointRouteBuilder MapDesignerApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/designer/reference", GetAsync).RequireAuthorization(Policies.Compliance).WithTags("Workflow designer");
+        app.MapPost("/api/designer/template-preview", PreviewAsync).RequireAuthorization(Policies.Compliance)
+            .WithTags("Workflow designer").Accepts<PreviewRequest>(Json).ProducesValidationProblem();
+        return app;
+    }
 
     public static async Task<IResult> GetAsync(HttpContext context, NpgsqlDataSource dataSource)
     {

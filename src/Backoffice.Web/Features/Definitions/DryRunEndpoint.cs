@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Backoffice.Web.Features.Definitions;
 using Backoffice.Web.Infrastructure;
 using Backoffice.Workflows.Definitions;
 using Backoffice.Workflows.DryRun;
@@ -10,7 +9,7 @@ using Backoffice.Workflows.Scheduling;
 using Backoffice.Workflows.Validation;
 using Npgsql;
 
-namespace Backoffice.Web.Features.Designer;
+namespace Backoffice.Web.Features.Definitions;
 
 /// <summary>
 /// POST /api/workflow-definitions/{id}/dry-run: plays the edited definition (or a stored version,
@@ -35,7 +34,7 @@ public static class DryRunEndpoint
 
         var ct = context.RequestAborted;
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        if (!await DesignerQueries.DefinitionExistsAsync(connection, id, ct))
+        if (!await DefinitionStore.ExistsAsync(connection, id, ct))
         {
             return Problems.NotFound(context);
         }
@@ -65,7 +64,7 @@ public static class DryRunEndpoint
             return Problems.Validation(context, errors);
         }
 
-        var definitionErrors = await DefinitionVersions.ValidateAsync(connection, definition!, ct);
+        var definitionErrors = await DefinitionValidator.ValidateAsync(connection, definition!, ct);
         if (definitionErrors.Count > 0)
         {
             return DefinitionVersions.Invalid(context, definitionErrors);

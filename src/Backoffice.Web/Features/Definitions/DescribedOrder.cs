@@ -3,7 +3,7 @@ using Backoffice.Workflows.Filings;
 using Backoffice.Workflows.Filings.Rules;
 using Backoffice.Workflows.Validation;
 
-namespace Backoffice.Web.Features.Designer;
+namespace Backoffice.Web.Features.Definitions;
 
 /// <summary>
 /// The order a dry run plays over when none is picked. Every field the condition builder offers is

@@ -1,10 +1,11 @@
 using Backoffice.Workflows.Filings;
 using Backoffice.Workflows.Messaging;
 using Dapper;
+using Hangfire.Common;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
-namespace Backoffice.Workflows.Instances;
+namespace Backoffice.Workflows.Messaging;
 
 /// <summary>
 /// Delivers one outbox message: e-mail through SMTP, SMS through the SMS gateway, staff notices are
@@ -14,6 +15,13 @@ namespace Backoffice.Workflows.Instances;
 /// </summary>
 public sealed class NotificationJob(NpgsqlDataSource dataSource, TimeProvider clock, MailSender mail, ISmsGateway sms, ILogger<NotificationJob> logger)
 {
+    /// <summary>The job's type name in Hangfire's rows of the jobs queued while it lived in the Instances namespace.</summary>
+    public const string FormerTypeName = "Backoffice.Workflows.Instances.NotificationJob";
+
+    /// <summary>Hangfire's type resolver: a job queued under the former name runs this job; any other name resolves as Hangfire's default does.</summary>
+    public static Type ResolveJobType(string name) =>
+        name.Split(',')[0].Trim() == FormerTypeName ? typeof(NotificationJob) : TypeHelper.DefaultTypeResolver(name);
+
     public async Task RunAsync(Guid messageId, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
@@ -33,8 +41,7 @@ public sealed class NotificationJob(NpgsqlDataSource dataSource, TimeProvider cl
 
         using var scope = OrderLog.Scope(logger, message.OrderId ?? Guid.Empty, message.OrderNumber);
         await DeliverAsync(messageId, message, ct);
-        await connection.ExecuteAsync(new CommandDefinition(
-            "update outbox_messages set sent_at = @now where id = @messageId", new { messageId, now = clock.GetUtcNow() }, transaction, cancellationToken: ct));
+        await new MarkMessageSent(messageId, clock.GetUtcNow()).RunAsync(connection, transaction, ct);
         await transaction.CommitAsync(ct);
         logger.LogInformation("Notification {MessageId} sent by {Channel}", messageId, message.Channel);
     }

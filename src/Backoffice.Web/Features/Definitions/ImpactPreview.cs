@@ -1,10 +1,9 @@
 using Backoffice.Web.Infrastructure;
 using Backoffice.Workflows.Definitions;
-using Backoffice.Workflows.Validation;
 using Dapper;
 using Npgsql;
 
-namespace Backoffice.Web.Features.Designer;
+namespace Backoffice.Web.Features.Definitions;
 
 /// <summary>
 /// GET /api/workflow-definitions/{id}/impact?from=&amp;to=: before publishing, each step added, changed or
@@ -38,22 +37,15 @@ public static class ImpactPreview
     {
         var ct = context.RequestAborted;
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        if (!await DesignerQueries.DefinitionExistsAsync(connection, id, ct))
+        var (before, after, problem) = await VersionDiff.VersionsAsync(connection, store, id, from, to, context);
+        if (problem is not null)
         {
-            return Problems.NotFound(context);
-        }
-
-        var errors = new ValidationErrors();
-        var before = await VersionDiff.VersionAsync(connection, store, id, "from", from, errors, ct);
-        var after = await VersionDiff.VersionAsync(connection, store, id, "to", to, errors, ct);
-        if (!errors.IsEmpty)
-        {
-            return Problems.Validation(context, errors);
+            return problem;
         }
 
         var english = context.IsEnglish();
-        var described = new ChangeDescriptions(before!, after!, await ChangeLabels.LoadAsync(connection, english, ct))
-            .All(DefinitionDiff.Between(before!, after!));
+        var described = new ChangeDescriptions(before, after, await ChangeLabels.LoadAsync(connection, english, ct))
+            .All(DefinitionDiff.Between(before, after));
         var steps = Steps(described, english);
         using var counts = await connection.QueryMultipleAsync(new CommandDefinition(
             """

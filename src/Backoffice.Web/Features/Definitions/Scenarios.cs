@@ -12,7 +12,7 @@ using Backoffice.Workflows.Validation;
 using Dapper;
 using Npgsql;
 
-namespace Backoffice.Web.Features.Designer;
+namespace Backoffice.Web.Features.Definitions;
 
 /// <summary>
 /// Dry-run scenarios that guard publishing (API.md): <c>PUT/GET/DELETE .../scenarios/{name}</c> and the
@@ -43,7 +43,7 @@ public static class Scenarios
     private static async Task<IResult> ListAsync(string id, HttpContext context, NpgsqlDataSource dataSource)
     {
         await using var connection = await dataSource.OpenConnectionAsync(context.RequestAborted);
-        if (!await DesignerQueries.DefinitionExistsAsync(connection, id, context.RequestAborted))
+        if (!await DefinitionStore.ExistsAsync(connection, id, context.RequestAborted))
         {
             return Problems.NotFound(context);
         }
@@ -74,7 +74,7 @@ public static class Scenarios
 
         var ct = context.RequestAborted;
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        if (!await DesignerQueries.DefinitionExistsAsync(connection, id, ct))
+        if (!await DefinitionStore.ExistsAsync(connection, id, ct))
         {
             return Problems.NotFound(context);
         }

@@ -2,7 +2,7 @@ using Backoffice.Web.Infrastructure;
 using Dapper;
 using Npgsql;
 
-namespace Backoffice.Web.Features.Designer;
+namespace Backoffice.Web.Features.Definitions;
 
 /// <summary>
 /// Every version of a definition with who saved, requested, approved or rejected and published it (the login for

@@ -1,11 +1,10 @@
 using System.Text;
 using System.Text.Json;
-using Backoffice.Web.Features.Definitions;
 using Backoffice.Web.Infrastructure;
 using Backoffice.Workflows.Definitions;
 using Npgsql;
 
-namespace Backoffice.Web.Features.Designer;
+namespace Backoffice.Web.Features.Definitions;
 
 /// <summary>A definition version as a JSON file, and a JSON file imported as the draft (whatever id it carried).</summary>
 public static class ImportExport
