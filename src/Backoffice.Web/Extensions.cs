@@ -80,6 +80,7 @@ public static class Extensions
         services.Configure<WebhookOptions>(builder.Configuration.GetSection("Webhooks"));
         services.AddHttpClient(WebhookDispatcher.Client).ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
         services.AddHostedService<WebhookDispatcher>();
+        services.AddHostedService<Backoffice.Web.Features.Dashboard.DashboardRefresher>();
         var connectionString = builder.Configuration.GetConnectionString(DatabaseExtensions.ConnectionStringName);
         services.AddHangfire((provider, config) => config
             .UseLogProvider(new HangfireLogging(provider.GetRequiredService<ILoggerFactory>()))

@@ -100,13 +100,7 @@ public sealed class BureauResultsReport : Report
         var current = (overall.Submitted, overall.Approved, overall.Rejected);
         var previous = await ResultsAsync(connection, Comparison.PreviousPeriod(p), ct);
         var lastYear = await ResultsAsync(connection, Comparison.SamePeriodLastYear(p), ct);
-        workbook.AddHeadlines(p,
-        [
-            new(p.T("通过率", "Approval rate"), ApprovalRate(current), ApprovalRate(previous), ApprovalRate(lastYear), p.Targets.ApprovalRate),
-            new(p.T("提交", "Submitted"), current.Submitted, previous.Submitted, lastYear.Submitted),
-            new(p.T("通过", "Approved"), current.Approved, previous.Approved, lastYear.Approved),
-            new(p.T("退回", "Rejected"), current.Rejected, previous.Rejected, lastYear.Rejected),
-        ]);
+        workbook.AddHeadlines(p, Headlines(p, current, previous, lastYear));
         progress?.Report(new ReportProgress(80, rows));
         workbook.Save(output, Details);
     }
@@ -165,6 +159,16 @@ public sealed class BureauResultsReport : Report
 
         return (submitted, approved, rejected);
     }
+
+    /// <summary>The cover's headlines from the submissions of each period and their results (the dashboard's too).</summary>
+    internal static IReadOnlyList<Headline> Headlines(ReportParameters p, (int Submitted, int Approved, int Rejected) current,
+        (int Submitted, int Approved, int Rejected) previous, (int Submitted, int Approved, int Rejected) lastYear) =>
+    [
+        new(p.T("通过率", "Approval rate"), ApprovalRate(current), ApprovalRate(previous), ApprovalRate(lastYear), p.Targets.ApprovalRate),
+        new(p.T("提交", "Submitted"), current.Submitted, previous.Submitted, lastYear.Submitted),
+        new(p.T("通过", "Approved"), current.Approved, previous.Approved, lastYear.Approved),
+        new(p.T("退回", "Rejected"), current.Rejected, previous.Rejected, lastYear.Rejected),
+    ];
 
     private static double? ApprovalRate((int Submitted, int Approved, int Rejected) results) => Share(results.Approved, results.Approved + results.Rejected);
 

@@ -50,20 +50,7 @@ internal sealed class OrderFlow
         while (await reader.ReadAsync(ct))
         {
             var came = reader.GetFieldValue<DateTimeOffset>(2);
-            DateTimeOffset? left = reader.IsDBNull(3) ? null : reader.GetFieldValue<DateTimeOffset>(3);
-            if (came < _p.Start)
-            {
-                _backlogAtStart++;
-            }
-            else
-            {
-                _in[Week(came)]++;
-            }
-
-            if (left is { } gone && gone < _p.End)
-            {
-                _out[Week(gone)]++;
-            }
+            Count(Dashboard.DashboardDays.Day(came), reader.IsDBNull(3) ? null : Dashboard.DashboardDays.Day(reader.GetFieldValue<DateTimeOffset>(3)), 1);
 
             if (!reader.IsDBNull(4) && reader.GetFieldValue<DateTimeOffset>(4) is var approved && approved >= _p.Start && approved < _p.End)
             {
@@ -77,6 +64,29 @@ internal sealed class OrderFlow
         }
 
         return rows;
+    }
+
+    /// <summary>
+    /// Counts orders in the desk at some time of the period that came in on <paramref name="came"/> and went out on
+    /// <paramref name="left"/> (China days): before the period they are the backlog at its start, in it they came in
+    /// that week; they went out in the week of <paramref name="left"/> when that is in the period. The dashboard
+    /// counts its per-day figures here too.
+    /// </summary>
+    public void Count(DateOnly came, DateOnly? left, int orders)
+    {
+        if (came < _p.From)
+        {
+            _backlogAtStart += orders;
+        }
+        else
+        {
+            _in[Week(came)] += orders;
+        }
+
+        if (left is { } gone && gone <= _p.To)
+        {
+            _out[Week(gone)] += orders;
+        }
     }
 
     public void AddSheets(ReportWorkbook workbook)
@@ -116,7 +126,7 @@ internal sealed class OrderFlow
         return _weeks.Select((week, i) => (week, _in[i], _out[i], backlog += _in[i] - _out[i])).ToList();
     }
 
-    private int Week(DateTimeOffset at) => (DateOnly.FromDateTime(DetailSheet.ToChina(at)).DayNumber - _weeks[0].DayNumber) / 7;
+    private int Week(DateOnly day) => (day.DayNumber - _weeks[0].DayNumber) / 7;
 
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 

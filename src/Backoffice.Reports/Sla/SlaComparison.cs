@@ -46,11 +46,20 @@ internal sealed class SlaComparison
     }
 
     public IReadOnlyList<Headline> Headlines() =>
-    [
-        new(_p.T("按时率（全部环节）", "Within SLA (all stages)"), _current.Share, _previous.Share, _lastYear.Share, _p.Targets.SlaShare),
-        new(_p.T("完成数", "Done"), _current.Done, _previous.Done, _lastYear.Done),
-        new(_p.T("按时完成数", "Done within SLA"), _current.Within, _previous.Within, _lastYear.Within),
-    ];
+        Headlines(_p, (_current.Done, _current.Within), (_previous.Done, _previous.Within), (_lastYear.Done, _lastYear.Within));
+
+    /// <summary>The cover's SLA headlines from the stages done and done within their deadline in each period (the dashboard's too).</summary>
+    public static IReadOnlyList<Headline> Headlines(
+        ReportParameters p, (int Done, int Within) current, (int Done, int Within) previous, (int Done, int Within) lastYear)
+    {
+        static double? Share((int Done, int Within) period) => period.Done == 0 ? null : (double)period.Within / period.Done;
+        return
+        [
+            new(p.T("按时率（全部环节）", "Within SLA (all stages)"), Share(current), Share(previous), Share(lastYear), p.Targets.SlaShare),
+            new(p.T("完成数", "Done"), current.Done, previous.Done, lastYear.Done),
+            new(p.T("按时完成数", "Done within SLA"), current.Within, previous.Within, lastYear.Within),
+        ];
+    }
 
     private sealed class Period(ReportParameters p)
     {
@@ -61,8 +70,6 @@ internal sealed class SlaComparison
         public int Done { get; private set; }
 
         public int Within { get; private set; }
-
-        public double? Share => Done == 0 ? null : (double)Within / Done;
 
         public bool Add(DateTimeOffset started, DateTimeOffset? done, DateTimeOffset due)
         {

@@ -105,11 +105,11 @@ internal static class ChartParts
             }
         }
 
-        plot.Add(CategoryAxis(1, 2, deleted: false), ValueAxis(2, 1, chart.Format, chart.PercentAxis, right: false));
+        plot.Add(CategoryAxis(1, 2, deleted: false), ValueAxis(2, 1, chart.Format, chart.PercentAxis, right: false, Highest(chart, secondary: false)));
         if (secondary)
         {
             var format = chart.SecondaryFormat ?? "0%";
-            plot.Add(CategoryAxis(3, 4, deleted: true), ValueAxis(4, 3, format, format.EndsWith('%'), right: true));
+            plot.Add(CategoryAxis(3, 4, deleted: true), ValueAxis(4, 3, format, format.EndsWith('%'), right: true, Highest(chart, secondary: true)));
         }
 
         return new XElement(C + "chartSpace",
@@ -164,20 +164,38 @@ internal static class ChartParts
             Val("axPos", "b"), Val("majorTickMark", "none"), Val("minorTickMark", "none"), Val("tickLblPos", "nextTo"),
             Val("crossAx", cross), Val("crosses", "autoZero"), Val("auto", 1), Val("lblAlgn", "ctr"), Val("lblOffset", 100), Val("noMultiLvlLbl", 0));
 
-    private static XElement ValueAxis(int id, int cross, string format, bool percent, bool right)
+    /// <summary>
+    /// A value axis. A count axis whose figures stay under <see cref="SmallCounts"/> steps by one from zero: left to
+    /// itself it steps by halves, and a whole-number format then labels them 0, 1, 1.
+    /// </summary>
+    private static XElement ValueAxis(int id, int cross, string format, bool percent, bool right, double highest)
     {
         var scaling = new XElement(C + "scaling", Val("orientation", "minMax"));
+        var smallCounts = !percent && highest < SmallCounts;
         if (percent)
         {
             scaling.Add(Val("max", 1), Val("min", 0));
+        }
+        else if (smallCounts)
+        {
+            scaling.Add(Val("max", Math.Max(1, Math.Ceiling(highest))), Val("min", 0));
         }
 
         return new XElement(C + "valAx", Val("axId", id), scaling, Val("delete", 0), Val("axPos", right ? "r" : "l"),
             right ? null : new XElement(C + "majorGridlines"),
             new XElement(C + "numFmt", new XAttribute("formatCode", format), new XAttribute("sourceLinked", 0)),
             Val("majorTickMark", "out"), Val("minorTickMark", "none"), Val("tickLblPos", "nextTo"),
-            Val("crossAx", cross), Val("crosses", right ? "max" : "autoZero"), Val("crossBetween", "between"));
+            Val("crossAx", cross), Val("crosses", right ? "max" : "autoZero"), Val("crossBetween", "between"),
+            smallCounts ? Val("majorUnit", 1) : null);
     }
+
+    private const double SmallCounts = 5;
+
+    /// <summary>The highest figure the chart plots on one of its value axes.</summary>
+    private static double Highest(ReportChart chart, bool secondary) =>
+        chart.Series.Where(s => s.Secondary == secondary)
+            .SelectMany(s => chart.Table.Rows.Select(r => r[s.Column]))
+            .Where(v => v is not null).Select(v => Convert.ToDouble(v, CultureInfo.InvariantCulture)).DefaultIfEmpty(0).Max();
 
     private static XElement Rich(string text, int size, bool bold) =>
         new(C + "rich", new XElement(A + "bodyPr"), new XElement(A + "lstStyle"),

@@ -31,7 +31,9 @@ public sealed class ReportWorkbook : IDisposable
     {
         var cover = _book.Worksheets.Add(parameters.T("封面", "Cover"));
         var period = scope.FirstOrDefault();
-        Heading = new SheetHeading($"{title}{parameters.T("　", " · ")}{period.Label}{parameters.T("：", ": ")}{period.Value}", parameters.GeneratedLine);
+        Heading = new SheetHeading(
+            $"{title}{parameters.T("　", " · ")}{period.Label}{parameters.T("：", ": ")}{period.Value}", parameters.GeneratedLine,
+            parameters.T("本期没有数据。", "Nothing in this period."));
         cover.Cell(1, 1).SetValue(title).Style.Font.SetBold().Font.SetFontSize(16);
         List<(string Label, string Value)> lines =
         [
@@ -73,7 +75,7 @@ public sealed class ReportWorkbook : IDisposable
     /// <summary>The headline figures on the cover beside the previous period and last year, red/amber/green against their targets.</summary>
     public void AddHeadlines(ReportParameters parameters, IReadOnlyList<Headline> headlines) => CoverHeadlines.Write(Cover, parameters, headlines);
 
-    /// <summary>A summary table; <paramref name="totals"/>, when given, is a bold last row outside the filter.</summary>
+    /// <summary>A summary table; <paramref name="totals"/>, when given, is a bold last row outside the filter. A table without rows says so.</summary>
     public TableData AddTable(string name, IReadOnlyList<Column> columns, IEnumerable<object?[]> rows, object?[]? totals = null)
     {
         var sheet = _book.Worksheets.Add(name);
@@ -86,6 +88,11 @@ public sealed class ReportWorkbook : IDisposable
             row++;
             WriteRow(sheet, row, values, widths);
             written.Add(values);
+        }
+
+        if (written.Count == 0)
+        {
+            row = WriteNoRows(sheet);
         }
 
         sheet.Range(HeaderRow, 1, row, columns.Count).SetAutoFilter();
@@ -166,8 +173,22 @@ public sealed class ReportWorkbook : IDisposable
             }
         }
 
+        if (row == HeaderRow)
+        {
+            row = WriteNoRows(sheet);
+        }
+
         sheet.Range(HeaderRow, 1, row, detail.Columns.Count).SetAutoFilter();
         Finish(sheet, detail.Columns, detail.Widths);
+    }
+
+    /// <summary>Under the header of a table without rows, the line saying so (a header alone reads as a table that failed to fill); returns its row.</summary>
+    private int WriteNoRows(IXLWorksheet sheet)
+    {
+        var cell = sheet.Cell(HeaderRow + 1, 1);
+        SetValue(cell, Heading.NoRows);
+        cell.Style.Font.SetFontColor(XLColor.FromHtml("#595959"));
+        return HeaderRow + 1;
     }
 
     private void WriteHeader(IXLWorksheet sheet, IReadOnlyList<Column> columns)
@@ -179,9 +200,9 @@ public sealed class ReportWorkbook : IDisposable
         for (var i = 0; i < columns.Count; i++)
         {
             SetValue(sheet.Cell(HeaderRow, i + 1), columns[i].Header);
-            if (columns[i].Kind is ColumnKind.Integer or ColumnKind.Decimal or ColumnKind.Percent)
+            if (columns[i].Kind is not ColumnKind.Text)
             {
-                // Over the right-aligned figures of its column, as a reader looks for them.
+                // Over the right-aligned figures and times of its column, as a reader looks for them.
                 sheet.Cell(HeaderRow, i + 1).Style.Alignment.SetHorizontal(XLAlignmentHorizontalValues.Right);
             }
         }

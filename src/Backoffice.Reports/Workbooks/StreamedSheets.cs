@@ -120,10 +120,16 @@ internal static class StreamedSheets
         writer.WriteStartElement(new SheetData());
         WriteRow(writer, 1, letters, [heading.Title], formats, styles, styles.Title);
         WriteRow(writer, 2, letters, [heading.Generated], formats, styles, styles.Generated);
-        WriteRow(writer, header, letters, columns.Select(c => (object?)c.Header).ToArray(), formats, styles, styles.Header);
+        var headerFormats = columns.Select(c => c.Kind == ColumnKind.Text ? styles.Header : styles.HeaderRight).ToArray();
+        WriteRow(writer, header, letters, columns.Select(c => (object?)c.Header).ToArray(), headerFormats, styles, null);
         for (var row = 0; row < count && rows.MoveNext(); row++)
         {
             WriteRow(writer, row + header + 1, letters, rows.Current, formats, styles, null);
+        }
+
+        if (count == 0)
+        {
+            WriteRow(writer, header + 1, letters, [heading.NoRows], formats, styles, styles.Generated);
         }
 
         writer.WriteEndElement();
@@ -222,6 +228,10 @@ internal static class StreamedSheets
         }
 
         var header = Add(new CellFormat { FontId = bold, FillId = fills.Count - 1, BorderId = 0, NumberFormatId = 0, ApplyFont = true, ApplyFill = true });
+        var headerRight = Add(new CellFormat(new Alignment { Horizontal = HorizontalAlignmentValues.Right })
+        {
+            FontId = bold, FillId = fills.Count - 1, BorderId = 0, NumberFormatId = 0, ApplyFont = true, ApplyFill = true, ApplyAlignment = true,
+        });
         var byKind = new Dictionary<ColumnKind, uint>();
         foreach (var kind in Enum.GetValues<ColumnKind>())
         {
@@ -242,7 +252,7 @@ internal static class StreamedSheets
         var linkFormat = Add(new CellFormat { FontId = link, FillId = 0, BorderId = 0, NumberFormatId = 0, ApplyFont = true });
         numberingFormats.Count = (uint)numberingFormats.ChildElements.Count;
         stylesheet.Save();
-        return new Styles(header, quotedText, titleFormat, generated, linkFormat, byKind);
+        return new Styles(header, headerRight, quotedText, titleFormat, generated, linkFormat, byKind);
     }
 
     internal static string Letters(int column)
@@ -256,8 +266,11 @@ internal static class StreamedSheets
         return letters;
     }
 
-    /// <summary>The header's format, the quote-prefixed text format, the title lines' and links' formats and each column kind's format.</summary>
-    private sealed record Styles(uint Header, uint QuotedText, uint Title, uint Generated, uint Link, Dictionary<ColumnKind, uint> ByKind)
+    /// <summary>
+    /// The header's formats (right-aligned over the figures and times of its column, which Excel aligns right), the
+    /// quote-prefixed text format, the title lines' and links' formats and each column kind's format.
+    /// </summary>
+    private sealed record Styles(uint Header, uint HeaderRight, uint QuotedText, uint Title, uint Generated, uint Link, Dictionary<ColumnKind, uint> ByKind)
     {
         public uint Of(ColumnKind kind) => ByKind[kind];
     }

@@ -10,7 +10,7 @@ namespace Backoffice.Web.Infrastructure;
 
 /// <summary>
 /// The OpenAPI document at /openapi/v1.json as a client generator needs it: the bearer scheme on every operation
-/// but the anonymous ones, a summary for each, the problem shapes the API sends (<c>errors</c>, <c>errorCodes</c>,
+/// but the anonymous ones, the words of each (<see cref="OpenApiOperations"/>), the problem shapes the API sends (<c>errors</c>, <c>errorCodes</c>,
 /// <c>code</c>), the code sets as enums (<see cref="OpenApiEnums"/>), an example order, and the test-mode
 /// endpoints only in test mode.
 /// </summary>
@@ -24,12 +24,13 @@ public static class OpenApiDocument
         options.AddDocumentTransformer((document, context, _) =>
         {
             Describe(document, context.ApplicationServices.GetRequiredService<IOptions<BackofficeOptions>>().Value.TestMode);
+            OpenApiOperations.Apply(document);
+            OpenApiExamples.Apply(document);
             return Task.CompletedTask;
         });
         options.AddOperationTransformer((operation, context, _) =>
         {
             var metadata = context.Description.ActionDescriptor.EndpointMetadata;
-            operation.Summary ??= Summary(context.Description.HttpMethod, context.Description.RelativePath);
             operation.Responses ??= new OpenApiResponses();
             if (!operation.Responses.Keys.Any(k => k.StartsWith('2')))
             {
@@ -90,15 +91,6 @@ public static class OpenApiDocument
                 document.Paths.Remove(path);
             }
         }
-    }
-
-    /// <summary>"POST /api/filings/{id}/submit" reads "Post filings {id} submit".</summary>
-    private static string Summary(string? method, string? path)
-    {
-        var words = (path ?? "").Split('/', StringSplitOptions.RemoveEmptyEntries).Where(w => w != "api")
-            .Select(w => w.Contains(':', StringComparison.Ordinal) ? w[..w.IndexOf(':', StringComparison.Ordinal)] + "}" : w);
-        var verb = (method ?? "GET").ToUpperInvariant() switch { "GET" => "Read", "POST" => "Post to", "PUT" => "Replace", "DELETE" => "Delete", var m => m };
-        return $"{verb} {string.Join(' ', words)}".Replace('-', ' ');
     }
 
     private static void ProblemShapes(OpenApiSchema schema, Type type, bool whole)

@@ -17,6 +17,7 @@ public sealed class WorkingCalendar
 
     private readonly FrozenSet<DateOnly> _holidays;
     private readonly FrozenSet<DateOnly> _workdays;
+    private string? _fingerprint;
 
     /// <param name="holidays">Days off that would otherwise be working days, or that fall in a holiday period.</param>
     /// <param name="workdays">Weekend days worked in exchange for a holiday (调休).</param>
@@ -30,6 +31,13 @@ public sealed class WorkingCalendar
             throw new ArgumentException($"Days cannot be both a holiday and a working day: {both}.", nameof(workdays));
         }
     }
+
+    /// <summary>
+    /// Identifies the calendar's contents (its holidays and adjusted working days): figures computed on a calendar
+    /// carry it, so that they are computed again when the calendar is edited.
+    /// </summary>
+    public string Fingerprint => _fingerprint ??= Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.ASCII.GetBytes(
+        string.Join(',', _holidays.Order().Select(d => "h" + d.DayNumber)) + ";" + string.Join(',', _workdays.Order().Select(d => "w" + d.DayNumber)))))[..16];
 
     /// <summary>
     /// The years of <paramref name="from"/>..<paramref name="to"/> with no holiday listed: every year's notice

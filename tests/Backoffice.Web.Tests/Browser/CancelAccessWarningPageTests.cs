@@ -20,6 +20,7 @@ public sealed class CancelAccessWarningPageTests
         var warning = page.Locator("[data-testid=order-warning]");
         await Assertions.Expect(warning).ToHaveTextAsync("该网站没有其他接入商，取消接入后管局可能注销备案号。");
         await Assertions.Expect(warning).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-testid=no-materials]")).ToHaveTextAsync("此类订单不需要上传材料：请核对下方的备案记录。");
         await page.ScreenshotAsync("cancel-access-warning");
     }
 }

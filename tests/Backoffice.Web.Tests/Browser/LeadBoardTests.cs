@@ -38,6 +38,10 @@ public sealed class LeadBoardTests
         Assert.EndsWith("/board?holder=-", page.Url, StringComparison.Ordinal);
         Assert.Equal(member, await page.InputValueAsync("[data-testid=assignee]"));
         await page.ScreenshotAsync("lead-board");
+        await Assertions.Expect(page.Locator("thead", new PageLocatorOptions { HasText = "处理人" }).Last).ToContainTextAsync("时限");
+        var notices = page.Locator("section", new PageLocatorOptions { Has = page.Locator("h2", new PageLocatorOptions { HasText = "升级通知" }) });
+        Assert.True(await notices.Locator("li").CountAsync() > 0 || await notices.Locator("[data-testid=no-notices]").IsVisibleAsync(),
+            "the escalations card is empty without a word");
         Assert.Equal(member, (await first.OpenTaskAsync(member))["assignee"]!.GetValue<string>());
         Assert.Equal(member, (await second.OpenTaskAsync(member))["assignee"]!.GetValue<string>());
 

@@ -50,6 +50,8 @@ public sealed partial class OrderTimelineTests
         Assert.Contains("初审", journal);
         Assert.DoesNotMatch(IsoStamp(), journal);
         Assert.Matches(@"due \d{4}-\d{2}-\d{2} \d{2}:\d{2}", journal);
+        Assert.Contains("申请人（控制台）", journal);
+        Assert.DoesNotContain("console", journal);
         await page.ScreenshotAsync("order-technical-details");
     }
 
@@ -85,11 +87,22 @@ public sealed partial class OrderTimelineTests
 
         await page.GotoAsync($"/orders/{flow.Id}");
         await Assertions.Expect(page.Locator("[data-testid=returns]")).ToContainTextAsync("管局退回");
+        var timeline = await page.InnerTextAsync("[data-testid=timeline]");
+        Assert.Contains("提交管局（第 1 次）", timeline);
+        Assert.Contains("管局已发送短信核验，等待负责人回复", timeline);
+        var stages = page.Locator("[data-testid=timeline-stage]");
+        for (var i = 0; i < await stages.CountAsync() - 1; i++)
+        {
+            Assert.True(await stages.Nth(i).Locator("[data-testid=timeline-line]").CountAsync() > 0,
+                $"stage {await stages.Nth(i).Locator("h3").InnerTextAsync()} has no event under it");
+        }
+
         await page.Context.AddCookiesAsync([new Cookie { Name = "backoffice.lang", Value = "en", Url = TestApp.Instance.Address }]);
         await page.GotoAsync($"/orders/{flow.Id}");
         var returns = await page.InnerTextAsync("[data-testid=returns]");
         Assert.Contains("Rejected by the bureau", returns);
         Assert.DoesNotContain("管局审核", returns);
+        Assert.Contains("Submitted to the bureau (submission 1)", await page.InnerTextAsync("[data-testid=timeline]"));
         await page.ScreenshotAsync("order-returns-bureau-en");
     }
 

@@ -10,7 +10,8 @@ namespace Backoffice.Web.Tests.Browser;
 /// Every page of every role's menu, on orders at several stages, shows labels and never a code of the
 /// label catalogue (nor a return-reason code, nor an ISO time stamp). The Chinese UI is checked for every
 /// code; the English UI for the codes with a hyphen, since the others (open, done, news…) are English words.
-/// Each page, in Chinese, also passes axe-core with no critical or serious violation.
+/// Each page, in Chinese, also passes axe-core with no critical or serious violation, and in both languages no
+/// menu item breaks over two lines (the admin's long menu wraps whole items to a second row).
 /// The Hangfire dashboard is a third-party tool outside the staff app and is not opened.
 /// </summary>
 public sealed partial class PlainLanguageTests
@@ -59,6 +60,8 @@ public sealed partial class PlainLanguageTests
                     problems.AddRange((await page.AccessibilityViolationsAsync()).Select(v => $"axe {path}: {v}"));
                 }
 
+                problems.AddRange((await page.EvaluateAsync<string[]>(BrokenMenuItems)).Select(item => $"{(english ? "en" : "zh")} {path}: menu item on two lines: {item}"));
+
                 var text = await VisibleTextAsync(page, hideEnglish: !english);
                 problems.AddRange(CodesIn(text, codes, english).Select(c => $"{(english ? "en" : "zh")} {path}: {c}"));
                 problems.AddRange(IsoStamp().Matches(text).Select(m => $"{(english ? "en" : "zh")} {path}: time {m.Value}"));
@@ -84,6 +87,17 @@ public sealed partial class PlainLanguageTests
               return text;
             }
             """, hideEnglish);
+
+    /// <summary>The menu items whose words break over two lines (an item's text sits on more than one line box).</summary>
+    private const string BrokenMenuItems =
+        """
+        () => [...document.querySelectorAll('.main-nav a')].filter(a => [...a.childNodes].some(node => {
+            if (node.nodeType !== Node.TEXT_NODE || node.textContent.trim() === '') return false;
+            const range = document.createRange();
+            range.selectNodeContents(node);
+            return new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top))).size > 1;
+        })).map(a => a.textContent.trim())
+        """;
 
     /// <summary>Codes among the words of the text; e-mail addresses and domain names are the order's data, not words.</summary>
     private static IEnumerable<string> CodesIn(string text, IReadOnlySet<string> codes, bool english) =>

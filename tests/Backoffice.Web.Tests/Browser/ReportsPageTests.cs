@@ -28,6 +28,8 @@ public sealed class ReportsPageTests
         Assert.Contains("已完成", await row.Locator("[data-testid=build-status]").TextContentAsync());
         Assert.Equal("100", await row.Locator("progress").GetAttributeAsync("value"));
         await page.ScreenshotAsync("reports-archive");
+        Assert.True(await page.Locator("[data-subscription]").CountAsync() > 0 || await page.Locator("[data-testid=no-subscriptions]").IsVisibleAsync(),
+            "the subscriptions table is empty without a word");
 
         var download = await page.RunAndWaitForDownloadAsync(() => row.Locator("[data-testid=build-download]").ClickAsync());
         Assert.Equal("bureau-results-20240101-20240131-620000.xlsx", download.SuggestedFilename);

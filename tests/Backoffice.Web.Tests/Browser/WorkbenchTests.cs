@@ -25,6 +25,8 @@ public sealed class WorkbenchTests
         await Assertions.Expect(line).ToContainTextAsync("核对主体");
         await Assertions.Expect(line).ToContainTextAsync("组员领取");
         await Assertions.Expect(line).ToContainTextAsync("北京时间");
+        Assert.Contains("时限", await page.Locator("dt").AllTextContentsAsync());
+        Assert.DoesNotContain("SLA", await page.Locator("dt").AllTextContentsAsync());
         var caption = page.Locator("[data-testid=viewer-caption]");
         var compare = page.Locator("[data-testid=compare]:visible");
         await Assertions.Expect(caption).ToHaveTextAsync("营业执照 · 1/4");
@@ -37,9 +39,12 @@ public sealed class WorkbenchTests
         await Assertions.Expect(caption).ToHaveTextAsync("身份证人像面 · 2/4");
         await Assertions.Expect(compare).ToContainTextAsync("张三");
         await page.ClickAsync("[data-testid=viewer-rotate]");
-        await page.ClickAsync("[data-testid=viewer-zoom-in]");
-        Assert.Equal("rotate(90deg) scale(1.25)", await page.Locator("[data-testid=material-image]:visible").EvaluateAsync<string>("img => img.style.transform"));
+        await page.WaitForFunctionAsync(WholeInStage);
         await page.ScreenshotAsync("task-workbench-rotated");
+        var fitted = await page.Locator("[data-testid=material-image]:visible").EvaluateAsync<string>("img => img.style.transform");
+        Assert.StartsWith("rotate(90deg) scale(0.", fitted);
+        await page.ClickAsync("[data-testid=viewer-zoom-in]");
+        Assert.NotEqual(fitted, await page.Locator("[data-testid=material-image]:visible").EvaluateAsync<string>("img => img.style.transform"));
         await page.ClickAsync("[data-testid=viewer-prev]");
         await page.ClickAsync("[data-testid=viewer-prev]");
         await Assertions.Expect(caption).ToHaveTextAsync("网站备案信息真实性核验单（网站 1） · 4/4");
@@ -91,4 +96,16 @@ public sealed class WorkbenchTests
         await page.AssertAccessibleAsync();
         await page.ScreenshotAsync("task-resubmitted");
     }
+
+    /// <summary>The landscape material shown, turned a quarter, lies whole inside the viewer's stage once the turn has ended.</summary>
+    private const string WholeInStage =
+        """
+        () => {
+            const img = [...document.querySelectorAll('[data-testid=material-image]')].find(i => i.offsetParent !== null);
+            const stage = img.closest('.viewer-stage').getBoundingClientRect();
+            const box = img.getBoundingClientRect();
+            return img.style.transform.startsWith('rotate(90deg)') && img.getAnimations().length === 0 && box.height > box.width
+                && box.top >= stage.top - 1 && box.bottom <= stage.bottom + 1 && box.left >= stage.left - 1 && box.right <= stage.right + 1;
+        }
+        """;
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Text.Json.Nodes;
 using Backoffice.Web.Tests.Support;
+using Backoffice.Workflows.Validation;
 
 namespace Backoffice.Web.Tests.Console;
 
@@ -49,6 +50,11 @@ public sealed class ContractTests
         }
     }
 
+    /// <summary>
+    /// Every operation says what it does to a console developer (a summary and a description), names the stable codes of
+    /// its 400, 409 and 422 answers, and answers 401 when secured; the order's body and answers carry examples, and the
+    /// introduction lists every field error code.
+    /// </summary>
     [Fact]
     public async Task Every_operation_is_typed_secured_and_summarised()
     {
@@ -61,6 +67,13 @@ public sealed class ContractTests
             {
                 var name = $"{method.ToUpperInvariant()} {path}";
                 if (string.IsNullOrEmpty(operation!["summary"]?.GetValue<string>())) missing.Add($"{name}: summary");
+                if (operation["description"]?.GetValue<string>() is not { Length: > 20 }) missing.Add($"{name}: description");
+                foreach (var (status, answer) in operation["responses"]!.AsObject().Where(r => r.Key is "400" or "409" or "422"))
+                {
+                    if (answer!["description"]?.GetValue<string>() is not { } said || !said.Contains('`')) missing.Add($"{name}: the codes of its {status}");
+                }
+
+                if (operation["security"] is not JsonArray { Count: 0 } && operation["responses"]!["401"] is null) missing.Add($"{name}: 401");
                 if (!operation["responses"]!.AsObject().Any(r => r.Key.StartsWith('2'))) missing.Add($"{name}: success answer");
                 if ((method is "put" || (method is "post" && TakesBody(path))) && operation["requestBody"] is null) missing.Add($"{name}: request body");
             }
@@ -74,6 +87,14 @@ public sealed class ContractTests
         Assert.NotNull(schemas["HttpValidationProblemDetails"]!["properties"]!["errorCodes"]);
         Assert.NotNull(schemas["ProblemDetails"]!["properties"]!["code"]);
         Assert.Equal("enterprise", schemas["FilingOrderRequest"]!["examples"]![0]!["subject"]!["nature"]!.GetValue<string>());
+        var create = document["paths"]!["/api/filings"]!["post"]!;
+        Assert.Equal("uscc", create["requestBody"]!["content"]!["application/json"]!["example"]!["subject"]!["certificateType"]!.GetValue<string>());
+        Assert.Equal("draft", create["responses"]!["201"]!["content"]!["application/json"]!["example"]!["status"]!.GetValue<string>());
+        var read = document["paths"]!["/api/filings/{id}"]!["get"]!["responses"]!["200"]!["content"]!["application/json"]!["example"]!;
+        Assert.Equal("110101********4514", read["subject"]!["principal"]!["certificateNumber"]!.GetValue<string>());
+        Assert.Equal("subject.mailingAddress", read["returns"]![0]!["items"]![0]!["path"]!.GetValue<string>());
+        var introduction = document["info"]!["description"]!.GetValue<string>();
+        Assert.All(ValidationMessages.Codes, code => Assert.Contains($"| `{code}` |", introduction));
         Assert.NotNull(document["paths"]!["/api/test-clock/advance"]);
     }
 

@@ -1,4 +1,5 @@
 using Backoffice.Reports;
+using Backoffice.Reports.Workbooks;
 using Backoffice.Web.Tests.Support;
 using Backoffice.Workflows.Scheduling;
 using ClosedXML.Excel;
@@ -15,7 +16,8 @@ namespace Backoffice.Web.Tests.Reports;
 /// Every workbook reads on screen and on paper: each table sheet carries the report, its period and the
 /// generated time (China time) above a header that repeats on every printed page, prints landscape fitted
 /// to the page's width, links its order numbers to the order page, names staff by their display names,
-/// and passes the Open XML SDK's validator.
+/// and passes the Open XML SDK's validator. A table without rows says so under its header, the header of a column
+/// of figures or times sits right over them, and a count axis of small figures steps by one.
 /// </summary>
 public sealed class ReadableWorkbookTests
 {
@@ -63,6 +65,29 @@ public sealed class ReadableWorkbookTests
             Assert.Equal(english ? "Generated: 2025-10-31 23:30 (China time)" : "生成时间：2025-10-31 23:30（北京时间）", Text(workbookPart, part, "A2"));
             Assert.True(printTitles.Exists(d => d.LocalSheetId!.Value == index && d.Text.EndsWith("!$1:$3", StringComparison.Ordinal)),
                 $"{sheet.Name} does not repeat rows 1-3: {string.Join(", ", printTitles.Select(d => $"{d.LocalSheetId} {d.Text}"))}");
+        }
+
+        using (var read = new XLWorkbook(new MemoryStream(bytes)))
+        {
+            foreach (var sheet in read.Worksheets.Skip(1))
+            {
+                Assert.False(sheet.Cell(ReportWorkbook.HeaderRow + 1, 1).IsEmpty(), $"{sheet.Name}: a header with nothing under it");
+                foreach (var header in sheet.Row(ReportWorkbook.HeaderRow).CellsUsed())
+                {
+                    var first = sheet.Cell(ReportWorkbook.HeaderRow + 1, header.Address.ColumnNumber);
+                    Assert.True(first.DataType is not (XLDataType.Number or XLDataType.DateTime) || header.Style.Alignment.Horizontal == XLAlignmentHorizontalValues.Right,
+                        $"{sheet.Name}: the header {header.GetString()} is not over its right-aligned figures");
+                }
+            }
+        }
+
+        foreach (var axis in workbookPart.WorksheetParts.SelectMany(w => w.DrawingsPart?.ChartParts ?? []).SelectMany(c => c.ChartSpace.Descendants<DocumentFormat.OpenXml.Drawing.Charts.ValueAxis>()))
+        {
+            // The figures here are all small: a count axis steps by one, never by halves labelled 0, 1, 1.
+            if (!axis.NumberingFormat!.FormatCode!.Value!.EndsWith('%'))
+            {
+                Assert.Equal(1d, axis.GetFirstChild<DocumentFormat.OpenXml.Drawing.Charts.MajorUnit>()?.Val?.Value);
+            }
         }
 
         var detail = sheets.Last();

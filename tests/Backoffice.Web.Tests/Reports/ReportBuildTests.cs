@@ -61,7 +61,7 @@ public sealed class ReportBuildTests
         Assert.Equal("时效（SLA）报表", cover.Cell(1, 1).GetString());
         Assert.Equal("2024-03-01 ~ 2024-03-31", cover.Row(3).Cell(2).GetString());
         Assert.Equal("甘肃", cover.Row(5).Cell(2).GetString());
-        Assert.Equal("management", cover.Row(8).Cell(2).GetString());
+        Assert.Equal("管理层（management）", cover.Row(8).Cell(2).GetString());
 
         await using var db = await TestApp.OpenDatabaseAsync();
         Assert.Equal(

@@ -6,6 +6,7 @@ using Backoffice.Web.Tests.Support;
 using Backoffice.Workflows.Scheduling;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using Quartz;
 
 namespace Backoffice.Web.Tests.Reports;
@@ -14,7 +15,6 @@ namespace Backoffice.Web.Tests.Reports;
 /// Schedules people set without a cron: daily, weekly on chosen days, monthly on a day, at a China time,
 /// on working days only or not; their next five runs before saving, and cron left to admins.
 /// </summary>
-[Collection(AloneCollection.Name)]
 public sealed class SubscriptionScheduleTests
 {
     private static readonly TimeSpan China = TimeSpan.FromHours(8);
@@ -107,8 +107,8 @@ public sealed class SubscriptionScheduleTests
     {
         var management = await _app.SignedInAs("management");
         await using var db = await TestApp.OpenDatabaseAsync();
-        var before = await db.ExecuteScalarAsync<int>("select count(*) from report_subscriptions");
-        var cron = Base();
+        var cron = Base(UniqueRecipient());
+        var before = await StoredForAsync(db, cron);
         cron["cron"] = "0 0 9 * * ?";
 
         var refused = await management.PostJsonAsync("/api/reports/subscriptions", cron).ExpectAsync(HttpStatusCode.Forbidden);
@@ -117,7 +117,7 @@ public sealed class SubscriptionScheduleTests
         cron["frequency"] = "cron";
         cron.Remove("cron");
         await management.PostJsonAsync("/api/reports/subscriptions", cron).ExpectAsync(HttpStatusCode.Forbidden);
-        Assert.Equal(before, await db.ExecuteScalarAsync<int>("select count(*) from report_subscriptions"));
+        Assert.Equal(before, await StoredForAsync(db, cron));
 
         var admin = await _app.SignedInAs("admin");
         cron["cron"] = "0 0 9 * * ?";
@@ -142,18 +142,19 @@ public sealed class SubscriptionScheduleTests
     {
         var management = await _app.SignedInAs("management");
         await using var db = await TestApp.OpenDatabaseAsync();
-        var before = await db.ExecuteScalarAsync<int>("select count(*) from report_subscriptions");
+        var recipient = UniqueRecipient();
+        JsonObject Mine(JsonObject body) { body["recipients"] = new JsonArray(recipient); return body; }
 
-        var weekly = Weekly("25:00");
+        var weekly = Mine(Weekly("25:00"));
         var problem = await management.PostJsonAsync("/api/reports/subscriptions", weekly).ExpectAsync(HttpStatusCode.BadRequest);
         Assert.Equal(["time-format"], problem.ErrorCodes()["time"]);
         Assert.Equal(["weekdays-required"], problem.ErrorCodes()["weekdays"]);
 
-        var unknownDay = await management.PostJsonAsync("/api/reports/subscriptions/preview?lang=en", Weekly("09:00", "mon", "funday"))
+        var unknownDay = await management.PostJsonAsync("/api/reports/subscriptions/preview?lang=en", Mine(Weekly("09:00", "mon", "funday")))
             .ExpectAsync(HttpStatusCode.BadRequest);
         Assert.Equal(["invalid-choice"], unknownDay.ErrorCodes()["weekdays[1]"]);
 
-        var monthly = Base();
+        var monthly = Mine(Base());
         monthly["frequency"] = "monthly";
         monthly["monthDay"] = 31;
         monthly["time"] = "09:00";
@@ -161,12 +162,12 @@ public sealed class SubscriptionScheduleTests
         Assert.Equal(["month-day-range"], month.ErrorCodes()["monthDay"]);
         Assert.Equal("The day of the month must be between 1 and 28", month["errors"]!["monthDay"]![0]!.GetValue<string>());
 
-        var hourly = Base();
+        var hourly = Mine(Base());
         hourly["frequency"] = "hourly";
         Assert.Equal(["invalid-choice"], (await management.PostJsonAsync("/api/reports/subscriptions", hourly).ExpectAsync(HttpStatusCode.BadRequest)).ErrorCodes()["frequency"]);
-        Assert.Equal(["required"], (await management.PostJsonAsync("/api/reports/subscriptions", Base()).ExpectAsync(HttpStatusCode.BadRequest)).ErrorCodes()["frequency"]);
+        Assert.Equal(["required"], (await management.PostJsonAsync("/api/reports/subscriptions", Mine(Base())).ExpectAsync(HttpStatusCode.BadRequest)).ErrorCodes()["frequency"]);
 
-        Assert.Equal(before, await db.ExecuteScalarAsync<int>("select count(*) from report_subscriptions"));
+        Assert.Equal(0, await StoredForAsync(db, Mine(Base())));
     }
 
     [Fact]
@@ -228,10 +229,16 @@ public sealed class SubscriptionScheduleTests
 
     private async Task<IScheduler> Scheduler() => await _app.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
 
-    private static JsonObject Base() => new()
+    private static JsonObject Base(string recipient = "ops@example.com") => new()
     {
-        ["kind"] = "bureau-results", ["periodDays"] = 7, ["recipients"] = new JsonArray("ops@example.com"),
+        ["kind"] = "bureau-results", ["periodDays"] = 7, ["recipients"] = new JsonArray(recipient),
     };
+
+    /// <summary>A recipient no other test uses, so that counting its subscriptions sees only this test's.</summary>
+    private static string UniqueRecipient() => $"schedule-{Guid.NewGuid():N}@example.com";
+
+    private static Task<int> StoredForAsync(NpgsqlConnection db, JsonObject body) => db.ExecuteScalarAsync<int>(
+        "select count(*) from report_subscriptions where @recipient = any(recipients)", new { recipient = body["recipients"]![0]!.GetValue<string>() });
 
     private static JsonObject Weekly(string time, params string[] days)
     {

@@ -31,8 +31,7 @@ public static class EventsApi
 
     public static IEndpointRouteBuilder MapEventsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/events", ListAsync).RequireAuthorization(Policies.Console).WithTags("Console integration")
-            .WithSummary("Read the order events after a cursor").Produces<EventPage>().ProducesValidationProblem();
+        app.MapGet("/api/events", ListAsync).RequireAuthorization(Policies.Console).WithTags("Console integration").Produces<EventPage>().ProducesValidationProblem();
         return app;
     }
 

@@ -45,13 +45,13 @@ public static class WebhooksApi
     public static IEndpointRouteBuilder MapWebhooksApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/webhooks").RequireAuthorization(Policies.Console).WithTags("Console integration");
-        group.MapPost("/", RegisterAsync).WithSummary("Register a webhook").Accepts<Request>(Json)
+        group.MapPost("/", RegisterAsync).Accepts<Request>(Json)
             .Produces<Registered>(StatusCodes.Status201Created).ProducesValidationProblem();
-        group.MapGet("/", ListAsync).WithSummary("List the webhooks").Produces<Webhook[]>();
-        group.MapDelete("/{id:guid}", DeleteAsync).WithSummary("Delete a webhook").Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapPost("/{id:guid}/rotate-secret", RotateAsync).WithSummary("Rotate a webhook's secret")
+        group.MapGet("/", ListAsync).Produces<Webhook[]>();
+        group.MapDelete("/{id:guid}", DeleteAsync).Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/{id:guid}/rotate-secret", RotateAsync)
             .Produces<Registered>().ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapGet("/{id:guid}/deliveries", DeliveriesAsync).WithSummary("Read a webhook's deliveries, latest first")
+        group.MapGet("/{id:guid}/deliveries", DeliveriesAsync)
             .Produces<Delivery[]>().ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }

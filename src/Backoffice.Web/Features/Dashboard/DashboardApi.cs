@@ -4,7 +4,6 @@ using Backoffice.Reports.Dashboard;
 using Backoffice.Web.Features.Reports;
 using Backoffice.Web.Infrastructure;
 using Backoffice.Workflows.Clock;
-using Backoffice.Workflows.Database;
 using Backoffice.Workflows.Scheduling;
 using Backoffice.Workflows.Validation;
 using Dapper;
@@ -15,7 +14,9 @@ namespace Backoffice.Web.Features.Dashboard;
 
 /// <summary>
 /// GET /api/dashboard: the headline figures of the SLA and bureau-results workbooks for a period (the last
-/// 30 days, today included, when left out), read with the workbooks' own queries from the replica when one is set.
+/// 30 days, today included, when left out) beside the previous period and the same period last year, summed from
+/// the per-day figures kept for the dashboard (<see cref="DashboardDays"/>; on the primary, since a read first
+/// computes the days that changed).
 /// Names are in the caller's language (lang=en for English). A bad period is 400 with its fields. A team lead
 /// sees his own teams only (<see cref="DashboardScope"/>).
 /// </summary>
@@ -28,8 +29,6 @@ public static class DashboardApi
     {
         app.MapGet("/api/dashboard", (HttpContext context, string? from, string? to, string? team) => FiguresAsync(context, from, to, team))
             .RequireAuthorization(Policies.Dashboard).WithTags("Reports")
-            .WithSummary("Headline figures for the dashboard: SLA per stage, in/out/backlog per week, approval rate per province, escalations per team "
-                + "(from, to: yyyy-MM-dd; team: one team). A team lead gets his own teams' stages and escalations only; another team is 404")
             .Produces<DashboardFigures>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
@@ -63,7 +62,6 @@ public static class DashboardApi
 
         parameters = parameters with { Targets = services.GetRequiredService<IOptions<ReportTargets>>().Value };
         var calendar = await services.GetRequiredService<WorkingCalendarStore>().GetAsync(connection, ct);
-        await using var replica = await services.GetRequiredService<ReadReplica>().OpenConnectionAsync(ct);
-        return Results.Ok(await DashboardFigures.ReadAsync(replica, calendar, parameters, scope.Teams, ct));
+        return Results.Ok(await DashboardFigures.ReadAsync(connection, calendar, parameters, scope.Teams, ct));
     }
 }

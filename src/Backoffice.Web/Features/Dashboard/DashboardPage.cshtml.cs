@@ -5,7 +5,6 @@ using Backoffice.Reports.Dashboard;
 using Backoffice.Web.Features.Reports;
 using Backoffice.Web.Infrastructure;
 using Backoffice.Workflows.Clock;
-using Backoffice.Workflows.Database;
 using Backoffice.Workflows.Filings;
 using Backoffice.Workflows.Scheduling;
 using Backoffice.Workflows.Validation;
@@ -19,13 +18,14 @@ namespace Backoffice.Web.Features.Dashboard;
 
 /// <summary>
 /// /dashboard: the headline figures of the SLA and bureau-results workbooks for a chosen period (the last
-/// 30 days by default), read with the workbooks' own queries, as tables and as charts the page's script
+/// 30 days by default) beside the previous period and the same period last year, from the per-day figures kept
+/// for the dashboard (<see cref="DashboardDays"/>, on the primary: a read computes the days that changed), as tables and as charts the page's script
 /// draws from the figures it carries in a data attribute (the CSP allows no inline script). A team lead sees the
 /// stages and escalations of the teams he leads (<see cref="DashboardScope"/>), a stage linking to his lead board.
 /// </summary>
 [Authorize(Policy = Policies.Dashboard)]
 public sealed class DashboardPageModel(
-    NpgsqlDataSource dataSource, ReadReplica replica, WorkingCalendarStore calendars, ApplicationClock clock, IOptions<ReportTargets> targets) : PageModel
+    NpgsqlDataSource dataSource, WorkingCalendarStore calendars, ApplicationClock clock, IOptions<ReportTargets> targets) : PageModel
 {
     /// <summary>The order statuses in which an order is in each stage: a stage's drill-down lists those orders.</summary>
     private static readonly Dictionary<string, string> StageStatus = new(StringComparer.Ordinal)
@@ -66,6 +66,31 @@ public sealed class DashboardPageModel(
 
     public static string Percent(double? share) => share is { } s ? s.ToString("0.0%", CultureInfo.InvariantCulture) : "–";
 
+    /// <summary>How far below its target a share is amber rather than red (configuration, as the workbooks' covers).</summary>
+    public double AmberMargin => targets.Value.AmberMargin;
+
+    public static string Range(DashboardPeriod period) =>
+        $"{period.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} ~ {period.To.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
+
+    /// <summary>A headline figure: a share as a percentage, a count with thousands separators; none as a dash.</summary>
+    public static string Figure(HeadlineTrend h, double? value) =>
+        value is not { } v ? "–" : h.IsShare ? Percent(v) : v.ToString("#,##0", CultureInfo.InvariantCulture);
+
+    /// <summary>A change, signed, in the cover's formats (a share's change in percentage points).</summary>
+    public static string Change(HeadlineTrend h, double? change) =>
+        change is not { } c ? "–" : c.ToString(h.IsShare ? "+0.0%;-0.0%;0.0%" : "+#,##0;-#,##0;0", CultureInfo.InvariantCulture);
+
+    public static string? RagClass(string? rag) => rag is null ? null : $"rag rag-{rag}";
+
+    /// <summary>The colour's meaning in words, so that it is not told by colour alone.</summary>
+    public static string RagMark(string? rag, UiText t) => rag switch
+    {
+        "green" => t["（达标）", " (on target)"],
+        "amber" => t["（略低于目标）", " (just below target)"],
+        "red" => t["（未达标）", " (below target)"],
+        _ => "",
+    };
+
     public async Task<IActionResult> OnGetAsync()
     {
         var today = clock.Today;
@@ -93,8 +118,7 @@ public sealed class DashboardPageModel(
         }
 
         var calendar = await calendars.GetAsync(connection, ct);
-        await using var read = await replica.OpenConnectionAsync(ct);
-        Figures = await DashboardFigures.ReadAsync(read, calendar, parameters with { Targets = targets.Value }, Scope.Teams, ct);
+        Figures = await DashboardFigures.ReadAsync(connection, calendar, parameters with { Targets = targets.Value }, Scope.Teams, ct);
         return Page();
     }
 }

@@ -66,8 +66,14 @@ public sealed record OrderTimeline(OrderTimeline.Now Current, IReadOnlyList<Orde
                 """
                 select at, coalesce(activity_name, activity_id) as step, outcome, actor, note from workflow_journal
                 where instance_id in (select i.id from workflow_instances i where i.order_id = @id) order by at, id
-                """, new { id }, cancellationToken: ct))).Select(j => j with { Note = ChinaClock.InText(j.Note) }).ToList()
+                """, new { id }, cancellationToken: ct))).ToList()
             : null;
+        if (journal is not null)
+        {
+            var actors = await StaffNames.LoadAsync(connection, journal.Select(j => j.Actor), ct);
+            journal = journal.Select(j => j with { Actor = actors.Of(j.Actor, english), Note = ChinaClock.InText(j.Note) }).ToList();
+        }
+
         var decisions = (await connection.QueryAsync<Decision>(new CommandDefinition(
             """
             select d.task_id, d.checklist, d.return_items::text as return_items from review_decisions d
@@ -90,7 +96,9 @@ public sealed record OrderTimeline(OrderTimeline.Now Current, IReadOnlyList<Orde
         (List<Operation> Rows, StaffNames Names) operations, StaffNames names, bool english)
     {
         string T(string zh, string en) => english ? en : zh;
+        string Submission(int n) => T($"提交管局（第 {n} 次）", $"Submitted to the bureau (submission {n})");
         var events = new List<(DateTimeOffset At, int Rank, string? Status, Line Line)>();
+        var submissions = 0;
         foreach (var s in statuses)
         {
             var text = s.Step switch
@@ -99,7 +107,14 @@ public sealed record OrderTimeline(OrderTimeline.Now Current, IReadOnlyList<Orde
                 "submit" => T("申请人提交订单", "The applicant submitted the order"),
                 "resubmit" => T("申请人修改后重新提交", "The applicant resubmitted the order"),
                 "updated" => T("申请人修改了订单", "The applicant edited the order"),
-                _ => null,
+                "withdraw" => T("申请人撤回了订单", "The applicant withdrew the order"),
+                _ => s.Status switch
+                {
+                    FilingStatus.AtBureau => Submission(++submissions),
+                    FilingStatus.SmsVerification => T("管局已发送短信核验，等待负责人回复", "The bureau sent its SMS verification; waiting for the principal's reply"),
+                    FilingStatus.Expired => T("申请人未在期限内处理，订单已失效", "The applicant did not answer in time; the order expired"),
+                    _ => null,
+                },
             };
             events.Add((s.At, 1, s.Status, new Line(s.At, text ?? "", null)));
         }

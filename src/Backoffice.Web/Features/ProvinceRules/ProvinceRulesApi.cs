@@ -39,14 +39,10 @@ public static class ProvinceRulesApi
     public static IEndpointRouteBuilder MapProvinceRulesApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/province-rules").WithTags("Province rules");
-        group.MapGet("/", CurrentAsync).RequireAuthorization(Policies.Staff)
-            .WithSummary("The province rules in force (version 0: the shipped defaults)").Produces<RulesAnswer>();
-        group.MapPut("/", SaveAsync).RequireAuthorization(Policies.Compliance)
-            .WithSummary("Save the province rules as a new version (compliance)").Accepts<SaveRequest>(Json).Produces<RulesAnswer>().ProducesValidationProblem();
-        group.MapGet("/versions", HistoryAsync).RequireAuthorization(Policies.Staff)
-            .WithSummary("Every saved version of the province rules, newest first").Produces<IReadOnlyList<ProvinceRulesStamp>>();
-        group.MapGet("/versions/{version:int}", VersionAsync).RequireAuthorization(Policies.Staff)
-            .WithSummary("One saved version of the province rules").Produces<RulesAnswer>().ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/", CurrentAsync).RequireAuthorization(Policies.Staff).Produces<RulesAnswer>();
+        group.MapPut("/", SaveAsync).RequireAuthorization(Policies.Compliance).Accepts<SaveRequest>(Json).Produces<RulesAnswer>().ProducesValidationProblem();
+        group.MapGet("/versions", HistoryAsync).RequireAuthorization(Policies.Staff).Produces<IReadOnlyList<ProvinceRulesStamp>>();
+        group.MapGet("/versions/{version:int}", VersionAsync).RequireAuthorization(Policies.Staff).Produces<RulesAnswer>().ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 

@@ -68,7 +68,7 @@ public sealed class ReportBuildJob(
     private async Task<(string FileName, byte[] Content)> BuildAsync(
         NpgsqlConnection connection, BuildRow build, ReportBuildProgress progress, CancellationToken ct)
     {
-        var parameters = ReportBuildScope.Parse(build.Parameters).For(build.RequestedBy, clock.GetUtcNow())
+        var parameters = ReportBuildScope.Parse(build.Parameters).For(await ReportAuthor.NameAsync(connection, build.RequestedBy, ct), clock.GetUtcNow())
             with { OrderUrl = archive.Value.OrderUrl, Targets = targets.Value };
         var calendar = await calendars.GetAsync(connection, ct);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);

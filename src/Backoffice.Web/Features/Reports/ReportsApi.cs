@@ -25,15 +25,12 @@ public static class ReportsApi
         var reports = app.MapGroup("/api/reports").RequireAuthorization(Policies.Management).WithTags("Reports");
         reports.MapGet("/sla.xlsx", (HttpContext context, string? from, string? to, string? filingType, string? province, string? team) =>
                 DownloadAsync(context, Report.Sla, ReportQuery.Of(context.Request.Query) with { From = from, To = to, FilingType = filingType, Province = province, Team = team }))
-            .WithSummary("SLA per stage, team and reviewer, breaches and open work by age (from, to: yyyy-MM-dd; lang=en for English)")
             .Produces(StatusCodes.Status200OK, contentType: ContentType).ProducesValidationProblem();
         reports.MapGet("/bureau-results.xlsx", (HttpContext context, string? from, string? to, string? filingType, string? province) =>
                 DownloadAsync(context, Report.BureauResults, ReportQuery.Of(context.Request.Query) with { From = from, To = to, FilingType = filingType, Province = province }))
-            .WithSummary("Bureau results per province, rejection reasons and the submissions (from, to: yyyy-MM-dd; lang=en for English)")
             .Produces(StatusCodes.Status200OK, contentType: ContentType).ProducesValidationProblem();
         reports.MapGet("/public-security.xlsx", (HttpContext context, string? asOf, string? filingType, string? province) =>
                 DownloadAsync(context, Report.PublicSecurity, ReportQuery.Of(context.Request.Query) with { AsOf = asOf, FilingType = filingType, Province = province }))
-            .WithSummary("Public-security filing follow-up of approved orders as of a day (asOf: yyyy-MM-dd, today when left out)")
             .Produces(StatusCodes.Status200OK, contentType: ContentType).ProducesValidationProblem();
         return app;
     }
@@ -47,11 +44,9 @@ public static class ReportsApi
         await using var connection = await services.GetRequiredService<NpgsqlDataSource>().OpenConnectionAsync(ct);
         var teams = (await connection.QueryAsync<string>(new CommandDefinition("select id from teams order by id", cancellationToken: ct))).AsList();
         var user = context.Name();
-        var displayName = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
-            "select display_name from users where username = @user", new { user }, cancellationToken: ct));
         var errors = new ValidationErrors();
         var parameters = query.Validate(kind, errors, teams, clock.Today, context.IsEnglish(),
-            displayName is null || displayName == user ? user : $"{displayName}（{user}）", clock.GetUtcNow());
+            await ReportAuthor.NameAsync(connection, user, ct), clock.GetUtcNow());
         if (parameters is null)
         {
             return Problems.Validation(context, errors);

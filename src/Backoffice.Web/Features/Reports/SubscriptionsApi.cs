@@ -20,8 +20,7 @@ public static class SubscriptionsApi
             await subscriptions.GetAsync(id, context.RequestAborted) is { } view ? Results.Ok(ToApi(view, context.IsEnglish())) : Problems.NotFound(context))
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/", CreateAsync).Accepts<SubscriptionRequest>(Json).ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden);
-        group.MapPost("/preview", PreviewAsync).Accepts<SubscriptionRequest>(Json).ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
-            .WithSummary("The next five runs of a schedule, before it is saved");
+        group.MapPost("/preview", PreviewAsync).Accepts<SubscriptionRequest>(Json).ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden);
         group.MapPut("/{id:guid}", UpdateAsync).Accepts<SubscriptionRequest>(Json).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status403Forbidden);
         group.MapDelete("/{id:guid}", async (HttpContext context, Subscriptions subscriptions, Guid id) =>

@@ -23,10 +23,18 @@
   let scale = 1;
   let turn = 0;
 
+  const stage = viewer.querySelector('.viewer-stage');
+
+  // A quarter turn swaps the image's width and height: it is shrunk to fit the stage, so a rotated document shows whole.
+  function fit(image) {
+    if (turn % 180 === 0 || !image.offsetWidth || !image.offsetHeight) return 1;
+    return Math.min(1, stage.clientWidth / image.offsetHeight, stage.clientHeight / image.offsetWidth);
+  }
+
   function transform() {
     const image = slides[current].querySelector('img');
-    if (image) image.style.transform = `rotate(${turn}deg) scale(${scale})`;
-    viewer.querySelector('.viewer-stage').classList.toggle('zoomed', scale > 1 || turn % 180 !== 0);
+    if (image) image.style.transform = `rotate(${turn}deg) scale(${Number((scale * fit(image)).toFixed(3))})`;
+    stage.classList.toggle('zoomed', scale > 1);
   }
 
   function show(index) {
@@ -55,7 +63,7 @@
     if (button.dataset.viewer) actions[button.dataset.viewer]();
     if (button.dataset.goto) show(Number(button.dataset.goto));
   });
-  viewer.querySelector('.viewer-stage').addEventListener('wheel', (e) => {
+  stage.addEventListener('wheel', (e) => {
     if (!e.ctrlKey && !e.altKey) return;
     e.preventDefault();
     (e.deltaY < 0 ? actions['zoom-in'] : actions['zoom-out'])();
