@@ -122,15 +122,15 @@ public static class Browser
 
     /// <summary>
     /// The test process's environment with the users' language: on Linux Chromium draws its own controls (a date
-    /// input's 年/月/日) in the language of LANGUAGE, not in the context's Locale. LANG stays C.UTF-8, which every
-    /// machine has: a locale that is not generated (zh_CN.UTF-8 rarely is) leaves Chromium without UTF-8, and a
-    /// download with a Chinese file name is then saved as "download".
+    /// input's 年/月/日) in the language LANGUAGE names, not in the context's Locale. LANG stays C.UTF-8, a locale
+    /// every machine has, so that Chinese file names of downloads keep their UTF-8 (zh_CN.UTF-8 is seldom generated).
     /// </summary>
     private static Dictionary<string, string> UsersLanguage()
     {
         var environment = Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
             .ToDictionary(e => (string)e.Key, e => (string?)e.Value ?? "");
         environment["LANG"] = "C.UTF-8";
+        environment.Remove("LC_ALL");
         environment["LANGUAGE"] = "zh_CN:zh";
         return environment;
     }
