@@ -21,12 +21,7 @@ public sealed class SmsExpiryBackfillTests
     [Fact]
     public async Task An_expiry_without_its_bureau_event_is_back_filled_once_and_reported_as_a_bureau_return()
     {
-        var flow = await Flow.SubmittedAsync(_app);
-        await flow.ToSmsVerificationAsync();
-        await Flow.AdvanceClockAsync(_app, 25);
-        Assert.Equal("bureau-rejected", await flow.StatusAsync());
-        var orderNumber = (await flow.GetAsync())["orderNumber"]!.GetValue<string>();
-        var id = Guid.Parse(flow.Id);
+        var (orderNumber, id) = await ExpiredOrderAsync();
 
         await using var db = await TestApp.OpenDatabaseAsync();
         var recorded = await db.QuerySingleAsync<DateTimeOffset>("select received_at from bureau_events where order_id = @id", new { id });
@@ -50,26 +45,19 @@ public sealed class SmsExpiryBackfillTests
     [Fact]
     public async Task An_expiry_the_timer_recorded_gets_no_second_event()
     {
-        var flow = await Flow.SubmittedAsync(_app);
-        await flow.ToSmsVerificationAsync();
-        await Flow.AdvanceClockAsync(_app, 25);
+        var (_, id) = await ExpiredOrderAsync();
 
         await using var db = await TestApp.OpenDatabaseAsync();
         await db.ExecuteAsync(Migration("0058_sms_expiry_bureau_events.sql"));
 
         Assert.Equal(1, await db.ExecuteScalarAsync<int>(
-            "select count(*) from bureau_events where order_id = @id and kind = 'sms-expired'", new { id = Guid.Parse(flow.Id) }));
+            "select count(*) from bureau_events where order_id = @id and kind = 'sms-expired'", new { id }));
     }
 
     [Fact]
     public async Task An_expiry_whose_only_event_is_the_liaison_s_unapplied_one_is_counted_as_rejected_after_0107()
     {
-        var flow = await Flow.SubmittedAsync(_app);
-        await flow.ToSmsVerificationAsync();
-        await Flow.AdvanceClockAsync(_app, 25);
-        Assert.Equal("bureau-rejected", await flow.StatusAsync());
-        var orderNumber = (await flow.GetAsync())["orderNumber"]!.GetValue<string>();
-        var id = Guid.Parse(flow.Id);
+        var (orderNumber, id) = await ExpiredOrderAsync();
 
         // The database as the code before expiries were bureau events left it: the timer recorded nothing, and the
         // liaison's sms-expired from the bureau's sheet 30 seconds later found nothing waiting.
@@ -96,6 +84,16 @@ public sealed class SmsExpiryBackfillTests
             "select count(*) from audit_log where actor = 'migration-0107' and entity_id = @orderNumber", new { orderNumber }));
         Assert.Equal("短信核验超时", await ResultAsync(orderNumber));
         Assert.Equal("短信核验超时", await ResultAsync(orderNumber, column: 10));
+    }
+
+    /// <summary>An order whose SMS window closed unanswered: the timer rejected it at the bureau.</summary>
+    private async Task<(string OrderNumber, Guid Id)> ExpiredOrderAsync()
+    {
+        var flow = await Flow.SubmittedAsync(_app);
+        await flow.ToSmsVerificationAsync();
+        await Flow.AdvanceClockAsync(_app, 25);
+        Assert.Equal("bureau-rejected", await flow.StatusAsync());
+        return ((await flow.GetAsync())["orderNumber"]!.GetValue<string>(), Guid.Parse(flow.Id));
     }
 
     private static string Migration(string file)
