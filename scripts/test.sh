@@ -30,5 +30,8 @@ for trx in "$results"/*.trx; do
   f="$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")"
   passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
 done
+if [ "$failed" -ne 0 ] && command -v python3 >/dev/null; then
+  python3 "$ROOT/scripts/test-failures.py" "$results"/*.trx || true
+fi
 echo "$passed passed, $failed failed"
 if [ "$status" -ne 0 ] || [ "$failed" -ne 0 ] || [ "$passed" -eq 0 ]; then exit 1; fi

@@ -41,7 +41,10 @@ public sealed class WebhookTests
 
         var hookId = hook["id"]!.GetValue<string>();
         var logged = await DeliveredAsync(console, hookId, arrived.Headers["webhook-id"]);
-        Assert.Equal(2, logged["attempts"]!.GetValue<int>());
+        // At least the 500 and the 200: a node of another test app outside test mode, on the same database, may also
+        // take the retry and refuse the loopback address (an attempt of its own) before a test-mode node delivers it.
+        Assert.True(logged["attempts"]!.GetValue<int>() >= 2);
+        Assert.Equal(200, logged["lastStatus"]!.GetValue<int>());
         Assert.NotNull(logged["deliveredAt"]);
         var metrics = await (await (await _app.SignedInAs("admin")).GetAsync("/api/metrics")).Content.ReadAsStringAsync();
         Assert.Matches("backoffice_webhook_deliveries_total\\{[^}]*outcome=\"retry\"", metrics);
