@@ -109,8 +109,9 @@ public static class ReportsBenchmark
         var sql = await SeedScripts.ReadAsync("ReportsSeed.sql");
         await using var connection = await dataSource.OpenConnectionAsync();
         const string Tables = "filing_orders, workflow_instances, review_tasks, bureau_submissions, bureau_events, filing_timeline, outbox_messages, audit_log";
-        // The dashboard's per-day figures go too: a truncation fires no trigger to mark their days.
-        foreach (var statement in new[] { $"truncate {Tables}, dashboard_days, dashboard_stale_days cascade", sql, $"vacuum (analyze) {Tables}" })
+        // The dashboard's figures are computed again from scratch (no calendar kept): a truncation fires no trigger to mark
+        // its orders, and the seed's marks are superseded by that.
+        foreach (var statement in new[] { $"truncate {Tables}, dashboard_calendar, dashboard_stale_orders cascade", sql, "truncate dashboard_stale_orders", $"vacuum (analyze) {Tables}" })
         {
             await using var command = new NpgsqlCommand(statement, connection) { CommandTimeout = 3600 };
             if (statement == sql)

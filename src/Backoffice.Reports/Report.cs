@@ -68,10 +68,12 @@ public abstract class Report
         }
     }
 
+    /// <summary>The filters on the order <c>o</c>: filing type, province, and the orders the dashboard recomputes (@orders, none in a workbook).</summary>
     protected internal const string OrderFilter =
-        "(@filingType::text is null or o.filing_type = @filingType) and (@province::text is null or o.province = @province)";
+        "(@filingType::text is null or o.filing_type = @filingType) and (@province::text is null or o.province = @province)"
+        + " and (@orders::uuid[] is null or o.id = any(@orders))";
 
-    /// <summary>A command over the report's period and filters (@start, @end, @filingType, @province, @team), streamed row by row.</summary>
+    /// <summary>A command over the report's period and filters (@start, @end, @filingType, @province, @team, @orders: none), streamed row by row.</summary>
     protected internal static NpgsqlCommand Command(NpgsqlConnection connection, string sql, ReportParameters p)
     {
         var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 600 };
@@ -80,6 +82,7 @@ public abstract class Report
         command.Parameters.Add(new NpgsqlParameter("filingType", NpgsqlDbType.Text) { Value = (object?)p.FilingType ?? DBNull.Value });
         command.Parameters.Add(new NpgsqlParameter("province", NpgsqlDbType.Text) { Value = (object?)p.Province ?? DBNull.Value });
         command.Parameters.Add(new NpgsqlParameter("team", NpgsqlDbType.Text) { Value = (object?)p.Team ?? DBNull.Value });
+        command.Parameters.Add(new NpgsqlParameter("orders", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { Value = DBNull.Value });
         return command;
     }
 

@@ -28,7 +28,7 @@ public sealed record DashboardPeriod(DateOnly From, DateOnly To);
 /// <summary>
 /// The headline figures of the SLA and bureau-results workbooks for a period, beside the previous period and
 /// the same period last year (as the workbooks' covers): the per-day figures of <see cref="DashboardDays"/> summed
-/// over each period's days (the days that changed are computed again first), so the dashboard and the workbooks
+/// over each period's days (the orders that changed and their days are computed again first), so the dashboard and the workbooks
 /// show the same figures. For a team lead <see cref="Teams"/> names the teams shown: only their review stages and
 /// escalations are summed (the SLA workbook's team filter), and the desk-wide figures (weeks, provinces) are left empty.
 /// </summary>
@@ -43,7 +43,7 @@ public sealed record DashboardFigures(
         NpgsqlConnection connection, WorkingCalendar calendar, ReportParameters p, IReadOnlyList<string>? teams, CancellationToken ct)
     {
         ReportParameters[] periods = [p, Comparison.PreviousPeriod(p), Comparison.SamePeriodLastYear(p)];
-        await DashboardDays.RefreshAsync(connection, calendar, periods.Max(x => x.To), ct);
+        await DashboardDays.RefreshAsync(connection, calendar, ct);
         var names = await Names.LoadAsync(connection, p, ct);
         var escalations = new List<TeamEscalations>();
         IEnumerable<ReportParameters> scopes = teams is null ? [p] : teams.Select(t => p with { Team = t });

@@ -15,7 +15,7 @@ internal sealed class OrderFlow
 {
     public const string Rows =
         $"""
-        select o.filing_type, o.province, f.came, f.left_at, f.approved
+        select o.filing_type, o.province, f.came, f.left_at, f.approved, o.id
         from filing_orders o
         join lateral (
             select min(l.at) filter (where l.status = 'submitted') as came,

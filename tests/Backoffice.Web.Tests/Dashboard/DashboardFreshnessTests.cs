@@ -12,9 +12,10 @@ using static Backoffice.Web.Tests.Reports.ReportData;
 namespace Backoffice.Web.Tests.Dashboard;
 
 /// <summary>
-/// The dashboard reads figures kept per day: after a late event in a day already computed, and after a calendar
-/// edit that moves a deadline, its figures still equal the workbooks' cells for the period. Run alone, since a
-/// calendar edit changes every report's working time. Data in June and July 2026, which no other test uses.
+/// The dashboard reads figures kept per order and summed per day: after a late event in a day already computed, a
+/// province change, removed rows, and a calendar edit that moves a deadline, its figures still equal the workbooks'
+/// cells for the period. Run alone, since a
+/// calendar edit changes every report's working time. Data in June, July and August 2026, which no other test uses.
 /// </summary>
 [Collection(AloneCollection.Name)]
 public sealed class DashboardFreshnessTests
@@ -50,6 +51,40 @@ public sealed class DashboardFreshnessTests
             Stage(after, "initial-review")["open"]!.GetValue<int>()));
         Assert.Equal(1, Province(after, "640000")["approved"]!.GetValue<int>());
         Assert.Equal(1, after["weeks"]!.AsArray().Single(w => w!["monday"]!.GetValue<string>() == "2026-06-08")!["out"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task A_province_change_and_removed_rows_are_counted_on_the_next_reading()
+    {
+        // August 2026: one order approved by the bureau in 青海, another submitted there with its review task.
+        var data = await OpenAsync();
+        await using var db = data.Db;
+        var moved = await data.OrderAsync("630000", China(2026, 8, 3, 9));
+        await data.StatusAsync(moved.Order, "submitted", China(2026, 8, 3, 10));
+        await data.TaskAsync(moved, "initial-review", "carol", China(2026, 8, 3, 11), China(2026, 8, 4, 11), China(2026, 8, 4, 9));
+        await data.SubmissionAsync(moved.Order, 1, China(2026, 8, 4, 10), China(2026, 8, 4, 11));
+        await data.BureauEventAsync(moved.Order, "approved", China(2026, 8, 6, 10));
+        var removed = await data.OrderAsync("630000", China(2026, 8, 4, 9));
+        await data.TaskAsync(removed, "initial-review", null, China(2026, 8, 4, 11), China(2026, 8, 5, 11), null, "open");
+        await data.SubmissionAsync(removed.Order, 1, China(2026, 8, 5, 10), China(2026, 8, 5, 11));
+        using var client = await _app.SignedInAs("management");
+        const string Period = "from=2026-08-01&to=2026-08-14";
+        var before = await client.GetAsync($"/api/dashboard?{Period}").ExpectAsync(HttpStatusCode.OK);
+        await AssertEqualsWorkbooksAsync(before, new DateOnly(2026, 8, 1), new DateOnly(2026, 8, 14));
+        Assert.Equal(1, Province(before, "630000")["approved"]!.GetValue<int>());
+        Assert.Equal((1, 1), (Stage(before, "initial-review")["done"]!.GetValue<int>(), Stage(before, "initial-review")["open"]!.GetValue<int>()));
+
+        // The first order moves to 甘肃; the second's submission and task are removed.
+        await db.ExecuteAsync("update filing_orders set province = '620000' where id = @order", new { order = moved.Order });
+        await db.ExecuteAsync("delete from bureau_submissions where order_id = @order", new { order = removed.Order });
+        await db.ExecuteAsync("delete from review_tasks where order_id = @order", new { order = removed.Order });
+
+        var after = await client.GetAsync($"/api/dashboard?{Period}").ExpectAsync(HttpStatusCode.OK);
+        await AssertEqualsWorkbooksAsync(after, new DateOnly(2026, 8, 1), new DateOnly(2026, 8, 14));
+        Assert.Equal(1, Province(after, "620000")["approved"]!.GetValue<int>());
+        Assert.DoesNotContain(after["provinces"]!.AsArray(), p => p!["province"]!.GetValue<string>() == "630000");
+        Assert.Equal((1, 0), (Stage(after, "initial-review")["done"]!.GetValue<int>(), Stage(after, "initial-review")["open"]!.GetValue<int>()));
+        Assert.Equal(1, Stage(after, "submission")["done"]!.GetValue<int>());
     }
 
     [Fact]

@@ -1,17 +1,16 @@
 using Backoffice.Reports.Dashboard;
-using Backoffice.Workflows.Clock;
 using Backoffice.Workflows.Scheduling;
 using Npgsql;
 
 namespace Backoffice.Web.Features.Dashboard;
 
 /// <summary>
-/// Keeps the dashboard's per-day figures ahead of its readers: every 15 seconds each node computes again the days
-/// that changed since they were computed (<see cref="DashboardDays.RefreshAsync"/>, serialized between nodes by
-/// an advisory lock), so that a reading finds few days, if any, to compute before it answers.
+/// Keeps the dashboard's figures ahead of its readers: every 15 seconds each node computes again the orders that
+/// changed since they were computed and their days (<see cref="DashboardDays.RefreshAsync"/>, serialized between
+/// nodes by an advisory lock), so that a reading finds few orders, if any, to compute before it answers.
 /// </summary>
 public sealed class DashboardRefresher(
-    NpgsqlDataSource dataSource, WorkingCalendarStore calendars, ApplicationClock clock, ILogger<DashboardRefresher> logger) : BackgroundService
+    NpgsqlDataSource dataSource, WorkingCalendarStore calendars, ILogger<DashboardRefresher> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(15);
 
@@ -26,8 +25,8 @@ public sealed class DashboardRefresher(
                 {
                     await using var connection = await dataSource.OpenConnectionAsync(stoppingToken);
                     var calendar = await calendars.GetAsync(connection, stoppingToken);
-                    var days = await DashboardDays.RefreshAsync(connection, calendar, clock.Today, stoppingToken);
-                    logger.LogDebug("Dashboard figures computed again for {Days} days", days);
+                    var marks = await DashboardDays.RefreshAsync(connection, calendar, stoppingToken);
+                    logger.LogDebug("Dashboard figures computed again for {Marks} changed orders", marks);
                 }
                 catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
                 {
