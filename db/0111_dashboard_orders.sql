@@ -83,20 +83,30 @@ create table dashboard_pending_days (
     day date not null
 );
 
+-- One mark an order a transaction for consecutive rows of the same order (a step writes several rows of its
+-- order): the last order marked is remembered in a transaction-local setting, undone with a rolled-back savepoint.
+create function dashboard_mark(changed uuid) returns void language plpgsql as $$
+begin
+    if changed is distinct from nullif(current_setting('dashboard.marked', true), '')::uuid then
+        insert into dashboard_stale_orders (order_id) values (changed);
+        perform set_config('dashboard.marked', changed::text, true);
+    end if;
+end $$;
+
 create function dashboard_mark_order() returns trigger language plpgsql as $$
 begin
     if tg_op <> 'INSERT' then
-        insert into dashboard_stale_orders (order_id) values (old.order_id);
+        perform dashboard_mark(old.order_id);
     end if;
     if tg_op = 'INSERT' or (tg_op = 'UPDATE' and new.order_id is distinct from old.order_id) then
-        insert into dashboard_stale_orders (order_id) values (new.order_id);
+        perform dashboard_mark(new.order_id);
     end if;
     return null;
 end $$;
 
 create function dashboard_mark_province() returns trigger language plpgsql as $$
 begin
-    insert into dashboard_stale_orders (order_id) values (new.id);
+    perform dashboard_mark(new.id);
     return null;
 end $$;
 

@@ -16,7 +16,7 @@ namespace Backoffice.Web.Features.Dashboard;
 /// GET /api/dashboard: the headline figures of the SLA and bureau-results workbooks for a period (the last
 /// 30 days, today included, when left out) beside the previous period and the same period last year, summed from
 /// the per-day figures kept for the dashboard (<see cref="DashboardDays"/>; on the primary, since a read first
-/// computes the days that changed).
+/// computes the orders that changed and their days).
 /// Names are in the caller's language (lang=en for English). A bad period is 400 with its fields. A team lead
 /// sees his own teams only (<see cref="DashboardScope"/>).
 /// </summary>

@@ -19,7 +19,7 @@ namespace Backoffice.Web.Features.Dashboard;
 /// <summary>
 /// /dashboard: the headline figures of the SLA and bureau-results workbooks for a chosen period (the last
 /// 30 days by default) beside the previous period and the same period last year, from the per-day figures kept
-/// for the dashboard (<see cref="DashboardDays"/>, on the primary: a read computes the days that changed), as tables and as charts the page's script
+/// for the dashboard (<see cref="DashboardDays"/>, on the primary: a read first computes the orders that changed and their days), as tables and as charts the page's script
 /// draws from the figures it carries in a data attribute (the CSP allows no inline script). A team lead sees the
 /// stages and escalations of the teams he leads (<see cref="DashboardScope"/>), a stage linking to his lead board.
 /// </summary>
