@@ -73,6 +73,12 @@ public abstract class Report
         "(@filingType::text is null or o.filing_type = @filingType) and (@province::text is null or o.province = @province)"
         + " and (@orders::uuid[] is null or o.id = any(@orders))";
 
+    /// <summary>
+    /// <see cref="OrderFilter"/>'s orders on a table's own <c>order_id</c> as well, so that the planner reads only their
+    /// rows through that table's order index instead of joining all its rows of the window first.
+    /// </summary>
+    protected internal static string OrdersOf(string alias) => $"(@orders::uuid[] is null or {alias}.order_id = any(@orders))";
+
     /// <summary>A command over the report's period and filters (@start, @end, @filingType, @province, @team, @orders: none), streamed row by row.</summary>
     protected internal static NpgsqlCommand Command(NpgsqlConnection connection, string sql, ReportParameters p)
     {

@@ -43,7 +43,7 @@ public sealed class BureauResultsReport : Report
             where e.order_id = s.order_id and e.applied and e.kind in ('approved', 'rejected', 'sms-expired')
               and e.received_at >= s.submitted_at and (n.submitted_at is null or e.received_at < n.submitted_at)
             order by e.received_at limit 1) r on true
-        where {window("s.submitted_at")} and {OrderFilter}
+        where {window("s.submitted_at")} and {OrderFilter} and {OrdersOf("s")}
         """;
 
     public override async Task BuildAsync(

@@ -29,16 +29,16 @@ public sealed class SlaReport : Report
                t.created_at, t.due_at, t.completed_at, t.outcome
         from review_tasks t join filing_orders o on o.id = t.order_id
         where t.status <> 'cancelled' and {window("t.created_at")}
-          and (@team::text is null or t.team = @team) and {OrderFilter}
+          and (@team::text is null or t.team = @team) and {OrderFilter} and {OrdersOf("t")}
         union all
         select o.id, o.order_number, o.filing_type, o.province, 'submission', null, null, s.submitted_at, null, s.sent_at, null
         from bureau_submissions s join filing_orders o on o.id = s.order_id
-        where @team::text is null and {window("s.submitted_at")} and {OrderFilter}
+        where @team::text is null and {window("s.submitted_at")} and {OrderFilter} and {OrdersOf("s")}
         union all
         select o.id, o.order_number, o.filing_type, o.province, l.status, null, null, l.at, null,
                (select n.at from filing_timeline n where n.order_id = l.order_id and n.id > l.id order by n.id limit 1), null
         from filing_timeline l join filing_orders o on o.id = l.order_id
-        where @team::text is null and l.status in ('sms-verification', 'bureau-review') and {window("l.at")} and {OrderFilter}
+        where @team::text is null and l.status in ('sms-verification', 'bureau-review') and {window("l.at")} and {OrderFilter} and {OrdersOf("l")}
         """;
 
     /// <summary>Upper bounds (working days, exclusive) of the age buckets of open work; the last bucket is open-ended.</summary>
