@@ -5,34 +5,17 @@ namespace Backoffice.Reports.Bureau;
 /// <summary>
 /// The bureau-results cover's comparison: submissions, approvals and rejections (an expired SMS verification among them)
 /// in the period, the previous period and the same period last year. The report's one attempts query reads the
-/// submissions of all three periods (<see cref="Comparison.Window"/>) and each counts in every period it was made in
-/// (a 366-day period can overlap last year's), so the comparison costs no query of its own.
+/// submissions of all three periods (<see cref="Comparison.Window"/>), so the comparison costs no query of its own.
 /// </summary>
-internal sealed class BureauComparison
+internal sealed class BureauComparison(ReportParameters p)
 {
-    private readonly ReportParameters _p;
-    private readonly Period _current;
-    private readonly Period _previous;
-    private readonly Period _lastYear;
-
-    public BureauComparison(ReportParameters p)
-    {
-        _p = p;
-        _current = new Period(p);
-        _previous = new Period(Comparison.PreviousPeriod(p));
-        _lastYear = new Period(Comparison.SamePeriodLastYear(p));
-    }
+    private readonly ComparedPeriods<Tally> _periods = new(p);
 
     /// <summary>Counts a submission and its result in each period it was made in; true when it was made in the report's own period.</summary>
-    public bool Add(DateTimeOffset submitted, string? result)
-    {
-        _previous.Add(submitted, result);
-        _lastYear.Add(submitted, result);
-        return _current.Add(submitted, result);
-    }
+    public bool Add(DateTimeOffset submitted, string? result) => _periods.Add(submitted, result, static (tally, r) => tally.Add(r));
 
     public IReadOnlyList<Headline> Headlines() =>
-        Headlines(_p, _current.Results, _previous.Results, _lastYear.Results);
+        Headlines(p, _periods.Current.Results, _periods.Previous.Results, _periods.LastYear.Results);
 
     /// <summary>The cover's headlines from the submissions of each period and their results (the dashboard's too).</summary>
     public static IReadOnlyList<Headline> Headlines(ReportParameters p, (int Submitted, int Approved, int Rejected) current,
@@ -48,27 +31,13 @@ internal sealed class BureauComparison
     private static double? ApprovalRate((int Submitted, int Approved, int Rejected) results) =>
         results.Approved + results.Rejected == 0 ? null : (double)results.Approved / (results.Approved + results.Rejected);
 
-    private sealed class Period(ReportParameters p)
+    private sealed class Tally
     {
-        public int Submitted { get; private set; }
+        public (int Submitted, int Approved, int Rejected) Results { get; private set; }
 
-        public int Approved { get; private set; }
-
-        public int Rejected { get; private set; }
-
-        public (int Submitted, int Approved, int Rejected) Results => (Submitted, Approved, Rejected);
-
-        public bool Add(DateTimeOffset submitted, string? result)
-        {
-            if (!Comparison.Contains(p, submitted))
-            {
-                return false;
-            }
-
-            Submitted++;
-            Approved += result == "approved" ? 1 : 0;
-            Rejected += result is "rejected" or BureauResultsReport.SmsExpired ? 1 : 0;
-            return true;
-        }
+        public void Add(string? result) => Results = (
+            Results.Submitted + 1,
+            Results.Approved + (result == "approved" ? 1 : 0),
+            Results.Rejected + (result is "rejected" or BureauResultsReport.SmsExpired ? 1 : 0));
     }
 }

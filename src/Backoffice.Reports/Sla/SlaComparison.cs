@@ -5,34 +5,18 @@ namespace Backoffice.Reports.Sla;
 /// <summary>
 /// The SLA cover's comparison: stages done, and done within their deadline, in the period, the previous period
 /// and the same period last year. The report's one stage query reads the rows of all three periods
-/// (<see cref="Comparison.Window"/>) and each row counts in every period it started in (a 366-day period can overlap
-/// last year's), so the comparison costs no query of its own.
+/// (<see cref="Comparison.Window"/>), so the comparison costs no query of its own.
 /// </summary>
-internal sealed class SlaComparison
+internal sealed class SlaComparison(ReportParameters p)
 {
-    private readonly ReportParameters _p;
-    private readonly Period _current;
-    private readonly Period _previous;
-    private readonly Period _lastYear;
-
-    public SlaComparison(ReportParameters p)
-    {
-        _p = p;
-        _current = new Period(p);
-        _previous = new Period(Comparison.PreviousPeriod(p));
-        _lastYear = new Period(Comparison.SamePeriodLastYear(p));
-    }
+    private readonly ComparedPeriods<Tally> _periods = new(p);
 
     /// <summary>Counts a stage in each period it started in; true when it started in the report's own period.</summary>
-    public bool Add(DateTimeOffset started, DateTimeOffset? done, DateTimeOffset due)
-    {
-        _previous.Add(started, done, due);
-        _lastYear.Add(started, done, due);
-        return _current.Add(started, done, due);
-    }
+    public bool Add(DateTimeOffset started, DateTimeOffset? done, DateTimeOffset due) =>
+        _periods.Add(started, (done, due), static (tally, stage) => tally.Add(stage.done, stage.due));
 
     public IReadOnlyList<Headline> Headlines() =>
-        Headlines(_p, (_current.Done, _current.Within), (_previous.Done, _previous.Within), (_lastYear.Done, _lastYear.Within));
+        Headlines(p, _periods.Current.Counts, _periods.Previous.Counts, _periods.LastYear.Counts);
 
     /// <summary>The cover's SLA headlines from the stages done and done within their deadline in each period (the dashboard's too).</summary>
     public static IReadOnlyList<Headline> Headlines(
@@ -47,26 +31,16 @@ internal sealed class SlaComparison
         ];
     }
 
-    private sealed class Period(ReportParameters p)
+    private sealed class Tally
     {
-        public int Done { get; private set; }
+        public (int Done, int Within) Counts { get; private set; }
 
-        public int Within { get; private set; }
-
-        public bool Add(DateTimeOffset started, DateTimeOffset? done, DateTimeOffset due)
+        public void Add(DateTimeOffset? done, DateTimeOffset due)
         {
-            if (!Comparison.Contains(p, started))
-            {
-                return false;
-            }
-
             if (done is { } finished)
             {
-                Done++;
-                Within += finished <= due ? 1 : 0;
+                Counts = (Counts.Done + 1, Counts.Within + (finished <= due ? 1 : 0));
             }
-
-            return true;
         }
     }
 }

@@ -17,6 +17,12 @@ public static class Browser
     private static readonly Lazy<Task<IBrowser>> Shared = new(LaunchAsync);
 
     /// <summary>
+    /// Web-first assertions wait as long as actions do (15 s, not Playwright's 5 s): on a machine loaded by the
+    /// parallel tests a page's script can take more than 5 s to draw what a test waits for.
+    /// </summary>
+    static Browser() => Assertions.SetDefaultExpectTimeout(15_000);
+
+    /// <summary>
     /// A browser context and its page; disposing closes the context and fails the test when the page broke the
     /// Content-Security-Policy (an inline script or a foreign source refused by the browser).
     /// </summary>

@@ -33,6 +33,7 @@ public sealed partial class DesignerPageTests
             await page.GotoAsync($"/designer?id={Id}");
             await Assertions.Expect(Node(page, "review")).ToBeVisibleAsync();
             await Assertions.Expect(Node(page, "review").GetByTestId("waiting-badge")).ToBeVisibleAsync();
+            await Assertions.Expect(page.Locator(".waiting-note")).ToHaveTextAsync(new Regex($"^版本 v{published} 有 [1-9]\\d* 个运行中订单，步骤上的数字是在该步骤等待的订单数$"));
 
             await page.DragAndDropAsync(".palette-item[data-type=human-task]", ".react-flow__pane", new() { TargetPosition = new() { X = 300, Y = 300 } });
             await SelectAsync(page, "human-task-1");

@@ -51,7 +51,7 @@ export function App({ initialId }) {
   const showWaiting = useCallback(async (id, v) => {
     if (!v) { setWaiting(null); return; }
     const counts = await api.waiting(id, v);
-    setWaiting({ version: v, counts: counts.waiting });
+    setWaiting({ version: v, counts: counts.waiting, running: counts.runningInstances });
   }, []);
 
   const load = useCallback(async (id) => {
@@ -249,7 +249,11 @@ export function App({ initialId }) {
       {message && <div className="message" data-testid="message">{message}</div>}
       {general.length > 0 && <div className="field-error">{general.map((e, i) => <div key={i}>{e.message}</div>)}</div>}
       {candidate && <ApprovalBanner request={candidate} onReview={() => { setCompare(null); setDrawer('approval'); }} />}
-      {waiting && !readOnly && <div className="hint waiting-note">{t('running')}: v{waiting.version}</div>}
+      {waiting && !readOnly && (
+        <div className="hint waiting-note">
+          {t(waiting.running ? 'waitingNote' : 'waitingNone').replace('{v}', waiting.version).replace('{n}', waiting.running)}
+        </div>
+      )}
       {approving && (
         <ApprovalPanel definitionId={definitionId} request={candidate} published={version.published} types={typeMap} teams={reference.teams}
           onClose={() => setDrawer(null)} onDecided={(answer) => reloadWith(`v${answer.version} ${t(answer.state)}`)} />
