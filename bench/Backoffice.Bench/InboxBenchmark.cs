@@ -3,7 +3,11 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
+using Backoffice.Reports.Dashboard;
+using Backoffice.Workflows.Clock;
+using Backoffice.Workflows.Scheduling;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Backoffice.Bench;
 
@@ -30,6 +34,9 @@ public static partial class InboxBenchmark
         var watch = Stopwatch.StartNew();
         await bench.SeedAsync("InboxSeed.sql", "filing_orders, filing_websites, workflow_instances, review_tasks, inbox_views");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Seeded 1,000,000 orders, 100,000 open and 200,000 done tasks in {watch.Elapsed.TotalSeconds:F0} s"));
+        watch.Restart();
+        await ComputeDashboardDaysAsync(bench);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Dashboard figures of the seeded days computed in {watch.Elapsed.TotalSeconds:F1} s"));
 
         using var pages = await SignedInPagesAsync(bench.Address);
         using var api = await bench.ApiClientAsync("reviewer");
@@ -76,6 +83,18 @@ public static partial class InboxBenchmark
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-40} {p50,7:F2}  {Median(p95s),7:F2}   {p50 / baseline.Value,8:F1}x"));
         }
 
+    }
+
+    /// <summary>
+    /// The seed's tasks mark their day for the dashboard (db/0101); the app's refresher would compute its 300,000 tasks
+    /// within 15 s, in the middle of the first requests timed. Computed here instead, as a running desk has them.
+    /// </summary>
+    private static async Task ComputeDashboardDaysAsync(BenchApp bench)
+    {
+        var services = bench.App.Services;
+        await using var connection = await bench.DataSource.OpenConnectionAsync();
+        var calendar = await services.GetRequiredService<WorkingCalendarStore>().GetAsync(connection, CancellationToken.None);
+        await DashboardDays.RefreshAsync(connection, calendar, services.GetRequiredService<ApplicationClock>().Today, CancellationToken.None);
     }
 
     private static async Task<HttpClient> SignedInPagesAsync(Uri address)

@@ -6,13 +6,24 @@ namespace Backoffice.Workflows.ReviewTasks;
 /// <summary>Review task rows: opened by a human-task activity (<see cref="OpenTask"/>), cancelled when the instance ends (<see cref="CancelOpenTasks"/>).</summary>
 public static class ReviewTaskStore
 {
-    public const string Select =
+    private const string Columns =
         """
         select t.id, t.instance_id, t.bookmark_id, t.order_id, o.order_number, t.activity_id, t.step, t.team, t.outcomes,
                t.assignee, t.status, t.created_at, t.due_at, t.outcome, t.reason_codes, t.comment, t.completed_by,
                t.completed_at, t.row_version
-        from review_tasks t join filing_orders o on o.id = t.order_id
         """;
+
+    private const string From = " from review_tasks t join filing_orders o on o.id = t.order_id";
+
+    public const string Select = Columns + From;
+
+    /// <summary>
+    /// <see cref="Select"/> with the version and province checks of each task's instance, from definition_id on
+    /// (<see cref="TaskStep.InstanceVersion"/>): one round trip for a list that answers each task's checklist.
+    /// </summary>
+    public const string SelectWithInstance =
+        Columns + ", i.definition_id, i.version, (i.variables -> 'rules' -> 'authenticityChecks')::text as checks"
+        + From + " join workflow_instances i on i.id = t.instance_id";
 
     /// <summary>The order's tasks, oldest first: the order's details show them, and the benchmark picks the open one from them.</summary>
     public static async Task<IReadOnlyList<ReviewTask>> OfOrderAsync(NpgsqlConnection connection, Guid orderId, CancellationToken ct) =>

@@ -43,36 +43,36 @@ public static class TaskStep
         return Of(definition, ProvinceRuleVariables.AuthenticityChecks(JsonNode.Parse(instance.Variables) as JsonObject), task.ActivityId);
     }
 
-    /// <summary>
-    /// What must be ticked to approve each task (<see cref="ReviewDecision.Checklist"/>), as the task list gives it:
-    /// the tasks' instances read in one round trip, only their versions and province checks.
-    /// </summary>
-    public static async Task<IReadOnlyDictionary<Guid, string[]>> RequiredChecklistsAsync(
-        NpgsqlConnection connection, DefinitionStore definitions, IReadOnlyCollection<ReviewTask> tasks, CancellationToken ct)
+    /// <summary>The version a task's instance runs and the province checks it started under (<see cref="ReviewTaskStore.SelectWithInstance"/>).</summary>
+    public sealed record InstanceVersion
     {
-        if (tasks.Count == 0)
-        {
-            return new Dictionary<Guid, string[]>();
-        }
+        public string DefinitionId { get; init; } = "";
+        public int Version { get; init; }
+        public string? Checks { get; init; }
+    }
 
-        var instances = (await connection.QueryAsync<(Guid Id, string DefinitionId, int Version, string? Checks)>(new CommandDefinition(
-            """
-            select id, definition_id, version, (variables -> 'rules' -> 'authenticityChecks')::text as checks
-            from workflow_instances where id = any(@ids)
-            """, new { ids = tasks.Select(t => t.InstanceId).Distinct().ToArray() }, cancellationToken: ct))).ToDictionary(i => i.Id);
-        var versions = new Dictionary<(string, int), WorkflowDefinition>();
-        var required = new Dictionary<Guid, string[]>();
-        foreach (var task in tasks)
+    /// <summary>
+    /// What must be ticked to approve each task (<see cref="ReviewDecision.Checklist"/>), as the task list gives it,
+    /// from the version and checks read with the tasks: worked out once per version, step and province checks, which
+    /// the tasks of a list share, so a long list costs a dictionary look-up a task.
+    /// </summary>
+    public static async Task<IReadOnlyList<string[]>> RequiredChecklistsAsync(
+        NpgsqlConnection connection, DefinitionStore definitions, IReadOnlyList<(ReviewTask Task, InstanceVersion Instance)> tasks, CancellationToken ct)
+    {
+        var worked = new Dictionary<(string DefinitionId, int Version, string ActivityId, string? Checks), string[]>();
+        var required = new string[tasks.Count][];
+        for (var i = 0; i < tasks.Count; i++)
         {
-            var instance = instances[task.InstanceId];
-            if (!versions.TryGetValue((instance.DefinitionId, instance.Version), out var definition))
+            var (task, instance) = tasks[i];
+            var key = (instance.DefinitionId, instance.Version, task.ActivityId, instance.Checks);
+            if (!worked.TryGetValue(key, out var items))
             {
-                definition = versions[(instance.DefinitionId, instance.Version)] =
-                    await definitions.GetAsync(connection, instance.DefinitionId, instance.Version, ct);
+                var definition = await definitions.GetAsync(connection, instance.DefinitionId, instance.Version, ct);
+                var checks = JsonNode.Parse(instance.Checks ?? "[]") is JsonArray codes ? codes.Select(c => c!.GetValue<string>()).ToList() : [];
+                items = worked[key] = [.. ReviewDecision.Checklist(Of(definition, checks, task.ActivityId)).Where(c => c.Required).Select(c => c.Text)];
             }
 
-            var checks = JsonNode.Parse(instance.Checks ?? "[]") is JsonArray codes ? codes.Select(c => c!.GetValue<string>()).ToList() : [];
-            required[task.Id] = [.. ReviewDecision.Checklist(Of(definition, checks, task.ActivityId)).Where(c => c.Required).Select(c => c.Text)];
+            required[i] = items;
         }
 
         return required;
