@@ -58,7 +58,7 @@ public sealed record DashboardFigures(
         escalations = [.. escalations.OrderBy(e => Stage.Of(e.Team).Order).ThenBy(e => e.Name, StringComparer.Ordinal)];
         var sums = await DashboardSums.ReadAsync(connection, periods, teams, ct);
         var stages = sums.Stages.Where(s => s.Period == 0).OrderBy(s => Stage.Of(s.Stage).Order)
-            .Select(s => new StageAttainment(s.Stage, Stage.Of(s.Stage).Name(p), s.Done, s.Within, s.Done == 0 ? null : (double)s.Within / s.Done, s.Open, s.OpenOverdue))
+            .Select(s => new StageAttainment(s.Stage, Stage.Of(s.Stage).Name(p, names), s.Done, s.Within, s.Done == 0 ? null : (double)s.Within / s.Done, s.Open, s.OpenOverdue))
             .ToList();
         var done = Enumerable.Range(0, 3).Select(i => (sums.Stages.Where(s => s.Period == i).Sum(s => s.Done), sums.Stages.Where(s => s.Period == i).Sum(s => s.Within))).ToArray();
         var headlines = SlaComparison.Headlines(p, done[0], done[1], done[2]).ToList();

@@ -56,7 +56,7 @@ internal sealed class Escalations
             counts.Done += status == "done" ? 1 : 0;
             counts.Open += status == "open" ? 1 : 0;
             list?.Add(p.OrderCell(reader.GetGuid(0), reader.GetString(1)), Labels.FilingType(p, reader.GetString(2)), Labels.Province(p, reader.GetString(3)),
-                names.Team(team), stage.Name(p), reader.IsDBNull(5) ? unclaimed : names.User(reader.GetString(5)),
+                names.Team(team), stage.Name(p, names), reader.IsDBNull(5) ? unclaimed : names.User(reader.GetString(5)),
                 reader.GetFieldValue<DateTimeOffset>(6), reader.GetFieldValue<DateTimeOffset>(7), reader.GetFieldValue<DateTimeOffset>(8),
                 reader.IsDBNull(9) ? null : reader.GetFieldValue<DateTimeOffset>(9), LabelCatalogue.Of(LabelSet.TaskState, status, p.English));
             rows++;
@@ -90,7 +90,7 @@ internal sealed class Escalations
                 new(p.T("涉及订单数", "Orders"), ColumnKind.Integer), new(p.T("已完成", "Done"), ColumnKind.Integer),
                 new(p.T("仍未完成", "Still open"), ColumnKind.Integer), new(p.T("已取消", "Cancelled"), ColumnKind.Integer),
             ],
-            groups.Select(g => (object?[])[names.Team(g.Team), g.Stage.Name(p), g.Counts.Escalated, g.Counts.Orders.Count, g.Counts.Done, g.Counts.Open, g.Counts.Cancelled]),
+            groups.Select(g => (object?[])[names.Team(g.Team), g.Stage.Name(p, names), g.Counts.Escalated, g.Counts.Orders.Count, g.Counts.Done, g.Counts.Open, g.Counts.Cancelled]),
             [
                 p.T("合计", "Total"), null, groups.Sum(g => g.Counts.Escalated), groups.SelectMany(g => g.Counts.Orders).Distinct().Count(),
                 groups.Sum(g => g.Counts.Done), groups.Sum(g => g.Counts.Open), groups.Sum(g => g.Counts.Cancelled),

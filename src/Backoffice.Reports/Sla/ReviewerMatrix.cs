@@ -23,7 +23,7 @@ internal sealed class ReviewerMatrix
         var columns = new List<Column> { new(p.T("审核人", "Reviewer")) };
         foreach (var stage in stages)
         {
-            var name = stage.Name(p);
+            var name = stage.Name(p, names);
             columns.Add(new Column(p.T($"{name} 完成", $"{name} done"), ColumnKind.Integer));
             columns.Add(new Column(p.T($"{name} 按时", $"{name} on time"), ColumnKind.Integer));
             columns.Add(new Column(p.T($"{name} 退回", $"{name} returns"), ColumnKind.Integer));

@@ -68,7 +68,7 @@ public sealed class SlaReport : Report
         var unclaimed = p.T("（未领取）", "(unclaimed)");
         var now = p.GeneratedAt;
         var comparison = new SlaComparison(p);
-        var stageTimes = new StageTimes(p);
+        var stageTimes = new StageTimes(p, names);
         var matrix = new ReviewerMatrix();
         long rows = 0;
 
@@ -121,7 +121,7 @@ public sealed class SlaReport : Report
                 if (end > due)
                 {
                     breaches.Add(p.OrderCell(reader.GetGuid(0), reader.GetString(1)), Labels.FilingType(p, reader.GetString(2)), Labels.Province(p, reader.GetString(3)),
-                        stage.Name(p), team is null ? null : TeamName(team), names.User(person), started, due, done, stage.Measure(due, end, time), stage.UnitName(p));
+                        stage.Name(p, names), team is null ? null : TeamName(team), names.User(person), started, due, done, stage.Measure(due, end, time), stage.UnitName(p));
                 }
             }
         }
@@ -129,21 +129,21 @@ public sealed class SlaReport : Report
         progress?.Report(new ReportProgress(60, rows));
         var statColumns = StatColumns(p);
         var stageTable = workbook.AddTable(p.T("按环节", "By stage"), [new(p.T("环节", "Stage")), .. statColumns],
-            byStage.OrderBy(s => s.Key.Order).Select(s => (object?[])[s.Key.Name(p), .. StatValues(p, s.Key, s.Value)]),
+            byStage.OrderBy(s => s.Key.Order).Select(s => (object?[])[s.Key.Name(p, names), .. StatValues(p, s.Key, s.Value)]),
             Totals(p, 1, byStage.Values));
         workbook.AddChart(AttainmentChart(p, stageTable, p.T("各环节按时率与目标", "Within SLA by stage, against the target"), 1));
         var teamTable = workbook.AddTable(p.T("按处理组", "By team"), [new(p.T("处理组", "Team")), new(p.T("环节", "Stage")), .. statColumns],
             byTeam.OrderBy(s => TeamName(s.Key.Team), StringComparer.Ordinal).ThenBy(s => s.Key.Stage.Order)
-                .Select(s => (object?[])[TeamName(s.Key.Team), s.Key.Stage.Name(p), .. StatValues(p, s.Key.Stage, s.Value)]),
+                .Select(s => (object?[])[TeamName(s.Key.Team), s.Key.Stage.Name(p, names), .. StatValues(p, s.Key.Stage, s.Value)]),
             Totals(p, 2, byTeam.Values));
         workbook.AddChart(AttainmentChart(p, teamTable, p.T("各处理组按时率与目标", "Within SLA by team, against the target"), 2));
         workbook.AddTable(p.T("按审核人", "By reviewer"), [new(p.T("审核人", "Reviewer")), new(p.T("环节", "Stage")), .. statColumns],
             byReviewer.OrderBy(s => names.User(s.Key.Reviewer), StringComparer.Ordinal).ThenBy(s => s.Key.Stage.Order)
-                .Select(s => (object?[])[names.User(s.Key.Reviewer), s.Key.Stage.Name(p), .. StatValues(p, s.Key.Stage, s.Value)]),
+                .Select(s => (object?[])[names.User(s.Key.Reviewer), s.Key.Stage.Name(p, names), .. StatValues(p, s.Key.Stage, s.Value)]),
             Totals(p, 2, byReviewer.Values));
         matrix.AddSheet(workbook, p, names, byReviewer);
         workbook.AddTable(p.T("未完成账龄", "Open work by age"), AgeColumns(p),
-            ages.OrderBy(a => a.Key.Order).Select(a => (object?[])[a.Key.Name(p), .. a.Value.Buckets.Select(b => (object?)b), a.Value.Buckets.Sum(), a.Value.Oldest]),
+            ages.OrderBy(a => a.Key.Order).Select(a => (object?[])[a.Key.Name(p, names), .. a.Value.Buckets.Select(b => (object?)b), a.Value.Buckets.Sum(), a.Value.Oldest]),
             [p.T("合计", "Total"), .. Enumerable.Range(0, AgeBounds.Length + 1).Select(i => (object?)ages.Values.Sum(a => a.Buckets[i])), ages.Values.Sum(a => a.Buckets.Sum()), ages.Values.Select(a => (double?)a.Oldest).Max()]);
         var flow = new OrderFlow(p, time);
         await using (var command = Command(connection, OrderFlow.Rows, p))

@@ -41,7 +41,8 @@ public sealed record Stage(string Key, string Zh, string En, StageUnit Unit)
         }
     }
 
-    public string Name(ReportParameters p) => p.T(Zh, En);
+    /// <summary>The stage's name; a review stage of a team the process does not list (one compliance added) is its team's name.</summary>
+    public string Name(ReportParameters p, Names names) => Order < All.Count ? p.T(Zh, En) : names.Team(Key);
 
     public string UnitName(ReportParameters p) => Unit switch
     {

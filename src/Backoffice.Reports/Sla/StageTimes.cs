@@ -8,7 +8,7 @@ namespace Backoffice.Reports.Sla;
 /// median and p90, per filing type and per province. Every stage is counted in working days on the calendar,
 /// the SMS verification too (its SLA is 24 natural hours, but here it is the desk's time that is compared).
 /// </summary>
-internal sealed class StageTimes(ReportParameters p)
+internal sealed class StageTimes(ReportParameters p, Names names)
 {
     private readonly Dictionary<(string Type, Stage Stage), Durations> _byType = [];
     private readonly Dictionary<(string Province, Stage Stage), Durations> _byProvince = [];
@@ -34,5 +34,5 @@ internal sealed class StageTimes(ReportParameters p)
                 .Select(x => Row(Labels.Province(p, x.Key.Province), x.Key.Stage, x.Value)));
     }
 
-    private object?[] Row(string key, Stage stage, Durations d) => [key, stage.Name(p), d.Count, d.Median, d.P90];
+    private object?[] Row(string key, Stage stage, Durations d) => [key, stage.Name(p, names), d.Count, d.Median, d.P90];
 }

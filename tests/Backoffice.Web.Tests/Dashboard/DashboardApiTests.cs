@@ -83,6 +83,31 @@ public sealed class DashboardApiTests
         Assert.Equal(29, to.DayNumber - from.DayNumber);
     }
 
+    [Fact]
+    public async Task A_review_stage_of_a_team_compliance_added_is_named_after_the_team()
+    {
+        var hex = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(4)).ToLowerInvariant();
+        var (team, name) = ("legal-" + hex, "法务复核组" + hex);
+        var data = await OpenAsync();
+        await using (var db = data.Db)
+        {
+            await Dapper.SqlMapper.ExecuteAsync(db, "insert into teams (id, name) values (@team, @name)", new { team, name });
+            var order = await data.OrderAsync("620000", China(2019, 3, 4, 9));
+            await data.TaskAsync(order, team, "carol", China(2019, 3, 4, 10), China(2019, 3, 5, 10), China(2019, 3, 4, 15));
+        }
+
+        using var client = await _app.SignedInAs("management");
+        var figures = await client.GetAsync("/api/dashboard?from=2019-03-01&to=2019-03-31").ExpectAsync(HttpStatusCode.OK);
+        using var sla = await Workbooks.BuildAsync(Report.Sla, new ReportParameters
+        {
+            From = new DateOnly(2019, 3, 1), To = new DateOnly(2019, 3, 31), GeneratedBy = "management", GeneratedAt = DateTimeOffset.UtcNow,
+        });
+
+        Assert.Equal(name, Stage(figures, team)["name"]!.GetValue<string>());
+        Assert.Equal(1.0, sla.Worksheet("按环节").Row(name).Cell(5).GetDouble(), 9);
+        Assert.DoesNotContain(sla.Worksheet("按环节").DataRows(), r => r.Cell(1).GetString() == team);
+    }
+
     private static JsonNode Stage(JsonNode figures, string stage) =>
         figures["stages"]!.AsArray().Single(s => s!["stage"]!.GetValue<string>() == stage)!;
 
