@@ -73,7 +73,7 @@ public sealed class ActivityExecutor(BureauActivities bureauActivities, Notifica
         {
             case BookmarkKinds.Task:
                 var order = await context.LockOrderAsync(instance.OrderId) ?? throw new InvalidOperationException($"Order {instance.OrderId} does not exist.");
-                context.Write(new OpenTask(instance.Id, bookmark.Id, order, activity.Id, activity.Text("title") ?? activity.Name ?? activity.Id,
+                context.Write(new OpenTask(instance, bookmark.Id, order, activity.Id, activity.Text("title") ?? activity.Name ?? activity.Id,
                     activity.Text("team")!, activity.List("outcomes"), context.Now, wait.DueAt!.Value, wait.EscalateAt));
                 return new ActivityResult.Wait($"task for {activity.Text("team")} due {wait.DueAt.Value:O}");
             case BookmarkKinds.Applicant:

@@ -18,12 +18,11 @@ public static class ReviewTaskStore
     public const string Select = Columns + From;
 
     /// <summary>
-    /// <see cref="Select"/> with the version and province checks of each task's instance, from definition_id on
-    /// (<see cref="TaskStep.InstanceVersion"/>): one round trip for a list that answers each task's checklist.
+    /// <see cref="Select"/> with the definition version and province checks each task carries (db/0120), from
+    /// definition_id on (<see cref="TaskStep.InstanceVersion"/>): what a list needs to answer each task's checklist.
     /// </summary>
-    public const string SelectWithInstance =
-        Columns + ", i.definition_id, i.version, (i.variables -> 'rules' -> 'authenticityChecks')::text as checks"
-        + From + " join workflow_instances i on i.id = t.instance_id";
+    public const string SelectWithVersion =
+        Columns + ", t.definition_id, t.definition_version as version, t.authenticity_checks as checks" + From;
 
     /// <summary>The order's tasks, oldest first: the order's details show them, and the benchmark picks the open one from them.</summary>
     public static async Task<IReadOnlyList<ReviewTask>> OfOrderAsync(NpgsqlConnection connection, Guid orderId, CancellationToken ct) =>

@@ -43,33 +43,32 @@ public static class TaskStep
         return Of(definition, ProvinceRuleVariables.AuthenticityChecks(JsonNode.Parse(instance.Variables) as JsonObject), task.ActivityId);
     }
 
-    /// <summary>The version a task's instance runs and the province checks it started under (<see cref="ReviewTaskStore.SelectWithInstance"/>).</summary>
+    /// <summary>The version a task's instance runs and the province checks it started under (<see cref="ReviewTaskStore.SelectWithVersion"/>).</summary>
     public sealed record InstanceVersion
     {
         public string DefinitionId { get; init; } = "";
         public int Version { get; init; }
-        public string? Checks { get; init; }
+        public string[] Checks { get; init; } = [];
     }
 
     /// <summary>
     /// What must be ticked to approve each task (<see cref="ReviewDecision.Checklist"/>), as the task list gives it,
-    /// from the version and checks read with the tasks: worked out once per version, step and province checks, which
+    /// from the version and checks each task carries: worked out once per version, step and province checks, which
     /// the tasks of a list share, so a long list costs a dictionary look-up a task.
     /// </summary>
     public static async Task<IReadOnlyList<string[]>> RequiredChecklistsAsync(
         NpgsqlConnection connection, DefinitionStore definitions, IReadOnlyList<(ReviewTask Task, InstanceVersion Instance)> tasks, CancellationToken ct)
     {
-        var worked = new Dictionary<(string DefinitionId, int Version, string ActivityId, string? Checks), string[]>();
+        var worked = new Dictionary<(string DefinitionId, int Version, string ActivityId, string Checks), string[]>();
         var required = new string[tasks.Count][];
         for (var i = 0; i < tasks.Count; i++)
         {
             var (task, instance) = tasks[i];
-            var key = (instance.DefinitionId, instance.Version, task.ActivityId, instance.Checks);
+            var key = (instance.DefinitionId, instance.Version, task.ActivityId, string.Join('\n', instance.Checks));
             if (!worked.TryGetValue(key, out var items))
             {
                 var definition = await definitions.GetAsync(connection, instance.DefinitionId, instance.Version, ct);
-                var checks = JsonNode.Parse(instance.Checks ?? "[]") is JsonArray codes ? codes.Select(c => c!.GetValue<string>()).ToList() : [];
-                items = worked[key] = [.. ReviewDecision.Checklist(Of(definition, checks, task.ActivityId)).Where(c => c.Required).Select(c => c.Text)];
+                items = worked[key] = [.. ReviewDecision.Checklist(Of(definition, instance.Checks, task.ActivityId)).Where(c => c.Required).Select(c => c.Text)];
             }
 
             required[i] = items;

@@ -1,5 +1,6 @@
 using Backoffice.Workflows.Filings;
 using Backoffice.Workflows.Instances;
+using Backoffice.Workflows.ProvinceRules;
 using Backoffice.Workflows.Steps;
 using NpgsqlTypes;
 
@@ -7,22 +8,23 @@ namespace Backoffice.Workflows.ReviewTasks;
 
 /// <summary>
 /// Opens the review task of a human-task activity's bookmark on its (locked) order; the task carries the order's
-/// filing type and province.
+/// filing type and province, and its instance's definition version and province checks (db/0120).
 /// </summary>
 public sealed record OpenTask(
-    Guid InstanceId, Guid BookmarkId, FilingOrderRow Order, string ActivityId, string Step, string Team, IReadOnlyList<string> Outcomes,
+    WorkflowInstance Instance, Guid BookmarkId, FilingOrderRow Order, string ActivityId, string Step, string Team, IReadOnlyList<string> Outcomes,
     DateTimeOffset At, DateTimeOffset DueAt, DateTimeOffset? EscalateAt) : EngineWrite
 {
     private const string Sql =
         """
         insert into review_tasks (id, instance_id, bookmark_id, order_id, activity_id, step, team, outcomes, status, created_at, due_at,
-            escalate_at, filing_type, province)
-        values ($1, $2, $3, $4, $5, $6, $7, $8, 'open', $9, $10, $11, $12, $13)
+            escalate_at, filing_type, province, definition_id, definition_version, authenticity_checks)
+        values ($1, $2, $3, $4, $5, $6, $7, $8, 'open', $9, $10, $11, $12, $13, $14, $15, $16)
         """;
 
     internal override void AddTo(DeferredWrites writes) =>
-        writes.Add(Sql, Guid.CreateVersion7(), InstanceId, BookmarkId, Order.Id, ActivityId, Step, Team, Outcomes.ToArray(), At, DueAt,
-            DeferredWrites.Nullable(NpgsqlDbType.TimestampTz, EscalateAt), Order.FilingType, Order.Province);
+        writes.Add(Sql, Guid.CreateVersion7(), Instance.Id, BookmarkId, Order.Id, ActivityId, Step, Team, Outcomes.ToArray(), At, DueAt,
+            DeferredWrites.Nullable(NpgsqlDbType.TimestampTz, EscalateAt), Order.FilingType, Order.Province, Instance.DefinitionId, Instance.Version,
+            ProvinceRuleVariables.AuthenticityChecks(Instance.Variables).ToArray());
 }
 
 /// <summary>

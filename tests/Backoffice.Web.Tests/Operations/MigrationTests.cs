@@ -8,12 +8,14 @@ namespace Backoffice.Web.Tests.Operations;
 /// <summary>
 /// Compliance moves running instances to a newer version with a mapping of steps: the dry run says per
 /// instance what would happen and changes nothing; the migration runs in batches, moves the waits and
-/// open tasks to the mapped steps, is audited and on each order's timeline, blocks an instance that ended
-/// meanwhile, and run again moves nothing twice.
+/// open tasks to the mapped steps (the task list then asks for the new step's checklist), is audited and
+/// on each order's timeline, blocks an instance that ended meanwhile, and run again moves nothing twice.
 /// </summary>
 [Collection(ClockCollection.Name)]
 public sealed class MigrationTests
 {
+    private const string ConfirmCheck = "已确认注销的网站与备案信息一致";
+
     private readonly TestApp _app = TestApp.Instance;
 
     [Fact]
@@ -51,7 +53,9 @@ public sealed class MigrationTests
             Assert.Equal(("blocked", "instance-not-running"), (ended["outcome"]!.GetValue<string>(), ended["reason"]!.GetValue<string>()));
             var moved = await compliance.GetAsync($"/api/workflow-instances/{ids[0]}").ExpectAsync(HttpStatusCode.OK);
             Assert.Equal((to, "confirm"), (moved["version"]!.GetValue<int>(), moved["bookmarks"]![0]!["activityId"]!.GetValue<string>()));
-            Assert.Equal("确认注销", (await flows[0].OpenTaskAsync())["step"]!.GetValue<string>());
+            var task = await flows[0].OpenTaskAsync();
+            Assert.Equal("确认注销", task["step"]!.GetValue<string>());
+            Assert.Equal([ConfirmCheck], task["requiredChecklist"]!.AsArray().Select(c => c!.GetValue<string>()));
             Assert.Contains((await flows[0].GetAsync())["timeline"]!.AsArray(), t => t!["note"]?.GetValue<string>() == $"migrated: v{from} → v{to}");
             await flows[0].CompleteAsync("approve");
             Assert.Equal("bureau-review", await flows[0].StatusAsync());
@@ -114,6 +118,7 @@ public sealed class MigrationTests
         review["id"] = "confirm";
         review["name"] = "确认注销";
         review["properties"]!["title"] = "确认注销";
+        review["properties"]!["requiredChecklist"] = new JsonArray(ConfirmCheck);
         foreach (var connection in copy["connections"]!.AsArray())
         {
             foreach (var end in new[] { "source", "target" })

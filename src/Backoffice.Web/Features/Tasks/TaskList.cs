@@ -26,7 +26,7 @@ public static class TaskList
         var access = await TaskWorkers.AccessAsync(context.User, connection, ct);
         var now = clock.GetUtcNow();
         var tasks = (await connection.QueryAsync<ReviewTask, TaskStep.InstanceVersion, (ReviewTask, TaskStep.InstanceVersion)>(new CommandDefinition(
-            ReviewTaskStore.SelectWithInstance +
+            ReviewTaskStore.SelectWithVersion +
             """
              where t.status = @status
                and (@admin or t.team = any(@teams))
