@@ -160,16 +160,15 @@ public sealed class InboxPageModel(NpgsqlDataSource dataSource, TimeProvider clo
         Filter = Validated();
         Columns = InboxColumns.Chosen(Cols);
         Calendar = await calendars.GetAsync(connection, ct);
-        if (!FilterText.MatchesNothing(Filter.OrderNumber) && !FilterText.MatchesNothing(Filter.Step))
+        var matches = !FilterText.MatchesNothing(Filter.OrderNumber) && !FilterText.MatchesNothing(Filter.Step);
+        (Rows, More, Counts, Steps) = await InboxQuery.ReadAsync(connection, access, matches ? Filter : null, withSteps, Now, ct);
+        if (matches)
         {
-            (Rows, More) = await InboxQuery.PageAsync(connection, access, Filter, Now, ct);
-            Counts = await InboxQuery.CountsAsync(connection, access, Filter, Now, ct);
             Names = await StaffNames.LoadAsync(connection, Rows.Select(r => r.Assignee), ct);
         }
 
         if (withSteps)
         {
-            Steps = await InboxQuery.StepsAsync(connection, ct);
             Views = await InboxViews.ListAsync(connection, access, ct);
             Assignees = await InboxAssignees.OfLeadAsync(connection, access, ct);
         }

@@ -7,7 +7,7 @@ using Npgsql;
 namespace Backoffice.Web.Features.Inbox;
 
 /// <summary>
-/// The reviewer inbox's reads: a page of tasks of one tab (mine, team queue, overdue, done) with
+/// The reviewer inbox's reads, in one round trip: a page of tasks of one tab (mine, team queue, overdue, done) with
 /// filters (each row with its order's first website and domain, read by the websites' primary key), and the count
 /// of every tab under the same filters. Only tasks of the reviewer's teams (admins: all);
 /// counts stop at <see cref="CountCap"/> so they stay cheap on a long queue.
@@ -51,8 +51,49 @@ public static class InboxQuery
         public int Of(string tab) => tab switch { "mine" => Mine, "team" => Team, "overdue" => Overdue, _ => Done };
     }
 
-    public static async Task<(IReadOnlyList<Row> Rows, bool More)> PageAsync(
-        NpgsqlConnection connection, TaskAccess access, Filter filter, DateTimeOffset now, CancellationToken ct)
+    /// <summary>What a request of the inbox reads: a page of one tab, the count of every tab, the step filter's titles.</summary>
+    public sealed record Read(IReadOnlyList<Row> Rows, bool More, Counts Counts, IReadOnlyList<string> Steps);
+
+    /// <summary>
+    /// The tab's page and every tab's count under <paramref name="tasks"/> (none when null: filters that match nothing),
+    /// and with <paramref name="withSteps"/> the step filter's titles: their statements in one round trip.
+    /// </summary>
+    public static async Task<Read> ReadAsync(
+        NpgsqlConnection connection, TaskAccess access, Filter? tasks, bool withSteps, DateTimeOffset now, CancellationToken ct)
+    {
+        var statements = new List<string>();
+        if (tasks is not null)
+        {
+            statements.Add(PageSql(tasks));
+            statements.Add(CountsSql(tasks));
+        }
+
+        if (withSteps)
+        {
+            statements.Add(StepsSql);
+        }
+
+        if (statements.Count == 0)
+        {
+            return new([], false, new(0, 0, 0, 0), []);
+        }
+
+        var parameters = tasks is null ? null
+            : Parameters(access, tasks, now, new { limit = PageSize + 1, offset = (tasks.Page - 1) * PageSize, cap = CountCap });
+        await using var grid = await connection.QueryMultipleAsync(new CommandDefinition(string.Join(";\n", statements), parameters, cancellationToken: ct));
+        var (rows, more, counts) = tasks is null ? ([], false, new Counts(0, 0, 0, 0)) : await PageAndCountsAsync(grid);
+        return new(rows, more, counts, withSteps ? (await grid.ReadAsync<string>()).AsList() : []);
+    }
+
+    private static async Task<(IReadOnlyList<Row> Rows, bool More, Counts Counts)> PageAndCountsAsync(SqlMapper.GridReader grid)
+    {
+        var rows = (await grid.ReadAsync<Row>()).AsList();
+        var more = rows.Count > PageSize;
+        return (more ? rows[..PageSize] : rows, more, await grid.ReadSingleAsync<Counts>());
+    }
+
+    /// <summary>A page of the tab, each row with its order's first website and domain (read by the websites' primary key).</summary>
+    private static string PageSql(Filter filter)
     {
         var order = (filter.Tab, filter.Latest) switch
         {
@@ -60,8 +101,7 @@ public static class InboxQuery
             (_, true) => "t.due_at desc, t.id desc",
             _ => "t.due_at, t.id",
         };
-        var rows = (await connection.QueryAsync<Row>(new CommandDefinition(
-            $"""
+        return $"""
             select t.id, t.order_id, o.order_number, o.filing_type, o.province, o.subject_name, t.step, t.team, t.assignee,
                    t.status, t.created_at, t.due_at, t.escalated_at, t.outcome, t.completed_at,
                    w.name as website, w.domain, coalesce(w.websites, 0)::int as websites
@@ -71,23 +111,17 @@ public static class InboxQuery
                 from filing_websites where order_id = t.order_id order by idx limit 1) w on true
             where {Scope(filter.Tab)}{Filters(filter)}
             order by {order} limit @limit offset @offset
-            """,
-            Parameters(access, filter, now, new { limit = PageSize + 1, offset = (filter.Page - 1) * PageSize }),
-            cancellationToken: ct))).AsList();
-        var more = rows.Count > PageSize;
-        return (more ? rows[..PageSize] : rows, more);
+            """;
     }
 
     /// <summary>
     /// The number of rows each tab shows with the same filters, each stopping at <see cref="CountCap"/>. The task
     /// carries its order's filing type and province (db/0016), so counting reads review_tasks alone.
     /// </summary>
-    public static Task<Counts> CountsAsync(NpgsqlConnection connection, TaskAccess access, Filter filter, DateTimeOffset now, CancellationToken ct)
+    private static string CountsSql(Filter filter)
     {
         string Count(string tab) => $"(select count(*) from (select 1 from review_tasks t where {Scope(tab)}{Filters(filter)} limit @cap) x)::int as {tab}";
-        return connection.QuerySingleAsync<Counts>(new CommandDefinition(
-            $"select {string.Join(", ", Tabs.Select(Count))}",
-            Parameters(access, filter, now, new { cap = CountCap }), cancellationToken: ct));
+        return $"select {string.Join(", ", Tabs.Select(Count))}";
     }
 
     /// <summary>The tasks a tab holds: mine, the team queue and overdue of the reviewer's teams (admins: all), done by me.</summary>
@@ -120,13 +154,12 @@ public static class InboxQuery
     }
 
     /// <summary>The human-task steps (titles) of the published definitions, for the step filter.</summary>
-    public static async Task<IReadOnlyList<string>> StepsAsync(NpgsqlConnection connection, CancellationToken ct) =>
-        (await connection.QueryAsync<string>(new CommandDefinition(
-            """
-            select distinct coalesce(a -> 'properties' ->> 'title', a ->> 'name', a ->> 'id')
-            from workflow_definition_versions v, jsonb_array_elements(v.document -> 'activities') a
-            where v.status = 'published' and a ->> 'type' = 'human-task' order by 1
-            """, cancellationToken: ct))).AsList();
+    private const string StepsSql =
+        """
+        select distinct coalesce(a -> 'properties' ->> 'title', a ->> 'name', a ->> 'id')
+        from workflow_definition_versions v, jsonb_array_elements(v.document -> 'activities') a
+        where v.status = 'published' and a ->> 'type' = 'human-task' order by 1
+        """;
 
     /// <summary>"today": before the end of the day in China; "week": within seven days; "overdue": already due.</summary>
     private static DateTimeOffset? DueBefore(string? due, DateTimeOffset now)
