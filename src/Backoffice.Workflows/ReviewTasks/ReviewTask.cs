@@ -22,4 +22,12 @@ public sealed record ReviewTask
     public string? CompletedBy { get; init; }
     public DateTimeOffset? CompletedAt { get; init; }
     public int RowVersion { get; init; }
+
+    /// <summary>The definition version the task's instance runs (db/0120: moved with the instance by a migration).</summary>
+    public string DefinitionId { get; init; } = "";
+
+    public int DefinitionVersion { get; init; }
+
+    /// <summary>The authenticity-form checks of the province rules the task's instance started under.</summary>
+    public string[] AuthenticityChecks { get; init; } = [];
 }

@@ -10,19 +10,12 @@ public static class ReviewTaskStore
         """
         select t.id, t.instance_id, t.bookmark_id, t.order_id, o.order_number, t.activity_id, t.step, t.team, t.outcomes,
                t.assignee, t.status, t.created_at, t.due_at, t.outcome, t.reason_codes, t.comment, t.completed_by,
-               t.completed_at, t.row_version
+               t.completed_at, t.row_version, t.definition_id, t.definition_version, t.authenticity_checks
         """;
 
     private const string From = " from review_tasks t join filing_orders o on o.id = t.order_id";
 
     public const string Select = Columns + From;
-
-    /// <summary>
-    /// <see cref="Select"/> with the definition version and province checks each task carries (db/0120), from
-    /// definition_id on (<see cref="TaskStep.InstanceVersion"/>): what a list needs to answer each task's checklist.
-    /// </summary>
-    public const string SelectWithVersion =
-        Columns + ", t.definition_id, t.definition_version as version, t.authenticity_checks as checks" + From;
 
     /// <summary>The order's tasks, oldest first: the order's details show them, and the benchmark picks the open one from them.</summary>
     public static async Task<IReadOnlyList<ReviewTask>> OfOrderAsync(NpgsqlConnection connection, Guid orderId, CancellationToken ct) =>

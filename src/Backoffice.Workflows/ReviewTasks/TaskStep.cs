@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using Backoffice.Workflows.Definitions;
 using Backoffice.Workflows.Labels;
 using Backoffice.Workflows.ProvinceRules;
-using Dapper;
 using Npgsql;
 
 namespace Backoffice.Workflows.ReviewTasks;
@@ -34,22 +33,9 @@ public static class TaskStep
         return step with { Properties = properties };
     }
 
-    /// <summary>The task's step, its instance read for the definition version and the province rules.</summary>
-    public static async Task<ActivityDefinition?> LoadAsync(NpgsqlConnection connection, DefinitionStore definitions, ReviewTask task, CancellationToken ct)
-    {
-        var instance = await connection.QuerySingleAsync<(string DefinitionId, int Version, string Variables)>(new CommandDefinition(
-            "select definition_id, version, variables::text from workflow_instances where id = @id", new { id = task.InstanceId }, cancellationToken: ct));
-        var definition = await definitions.GetAsync(connection, instance.DefinitionId, instance.Version, ct);
-        return Of(definition, ProvinceRuleVariables.AuthenticityChecks(JsonNode.Parse(instance.Variables) as JsonObject), task.ActivityId);
-    }
-
-    /// <summary>The version a task's instance runs and the province checks it started under (<see cref="ReviewTaskStore.SelectWithVersion"/>).</summary>
-    public sealed record InstanceVersion
-    {
-        public string DefinitionId { get; init; } = "";
-        public int Version { get; init; }
-        public string[] Checks { get; init; } = [];
-    }
+    /// <summary>The task's step in the definition version its instance runs, with the province checks it carries.</summary>
+    public static async Task<ActivityDefinition?> LoadAsync(NpgsqlConnection connection, DefinitionStore definitions, ReviewTask task, CancellationToken ct) =>
+        Of(await definitions.GetAsync(connection, task.DefinitionId, task.DefinitionVersion, ct), task.AuthenticityChecks, task.ActivityId);
 
     /// <summary>
     /// What must be ticked to approve each task (<see cref="ReviewDecision.Checklist"/>), as the task list gives it,
@@ -57,18 +43,18 @@ public static class TaskStep
     /// the tasks of a list share, so a long list costs a dictionary look-up a task.
     /// </summary>
     public static async Task<IReadOnlyList<string[]>> RequiredChecklistsAsync(
-        NpgsqlConnection connection, DefinitionStore definitions, IReadOnlyList<(ReviewTask Task, InstanceVersion Instance)> tasks, CancellationToken ct)
+        NpgsqlConnection connection, DefinitionStore definitions, IReadOnlyList<ReviewTask> tasks, CancellationToken ct)
     {
         var worked = new Dictionary<(string DefinitionId, int Version, string ActivityId, string Checks), string[]>();
         var required = new string[tasks.Count][];
         for (var i = 0; i < tasks.Count; i++)
         {
-            var (task, instance) = tasks[i];
-            var key = (instance.DefinitionId, instance.Version, task.ActivityId, string.Join('\n', instance.Checks));
+            var task = tasks[i];
+            var key = (task.DefinitionId, task.DefinitionVersion, task.ActivityId, string.Join('\n', task.AuthenticityChecks));
             if (!worked.TryGetValue(key, out var items))
             {
-                var definition = await definitions.GetAsync(connection, instance.DefinitionId, instance.Version, ct);
-                items = worked[key] = [.. ReviewDecision.Checklist(Of(definition, instance.Checks, task.ActivityId)).Where(c => c.Required).Select(c => c.Text)];
+                var definition = await definitions.GetAsync(connection, task.DefinitionId, task.DefinitionVersion, ct);
+                items = worked[key] = [.. ReviewDecision.Checklist(Of(definition, task.AuthenticityChecks, task.ActivityId)).Where(c => c.Required).Select(c => c.Text)];
             }
 
             required[i] = items;

@@ -25,8 +25,8 @@ public static class TaskList
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         var access = await TaskWorkers.AccessAsync(context.User, connection, ct);
         var now = clock.GetUtcNow();
-        var tasks = (await connection.QueryAsync<ReviewTask, TaskStep.InstanceVersion, (ReviewTask, TaskStep.InstanceVersion)>(new CommandDefinition(
-            ReviewTaskStore.SelectWithVersion +
+        var tasks = (await connection.QueryAsync<ReviewTask>(new CommandDefinition(
+            ReviewTaskStore.Select +
             """
              where t.status = @status
                and (@admin or t.team = any(@teams))
@@ -39,8 +39,8 @@ public static class TaskList
             {
                 status = status ?? "open", admin = access.IsAdmin, teams = access.Teams.ToArray(), scope = scope ?? "team",
                 username = access.Username, overdue = overdue ?? false, now, filingId,
-            }, cancellationToken: ct), (task, instance) => (task, instance), splitOn: "definition_id")).AsList();
+            }, cancellationToken: ct))).AsList();
         var checklists = await TaskStep.RequiredChecklistsAsync(connection, definitions, tasks, ct);
-        return Results.Ok(tasks.Select((t, i) => TaskView.Of(t.Item1, now, checklists[i])));
+        return Results.Ok(tasks.Select((t, i) => TaskView.Of(t, now, checklists[i])));
     }
 }
