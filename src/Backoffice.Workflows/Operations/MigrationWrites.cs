@@ -6,8 +6,9 @@ namespace Backoffice.Workflows.Operations;
 
 /// <summary>
 /// The writes of one migration batch, set-based: the migrated instances move to the new version with their
-/// waits, their tasks' definition version, and open review tasks on the mapped steps (a task titled as its new step), each gets a journal row (its order's timeline shows
-/// it) and an audit row; every decided instance gets its result.
+/// waits, their tasks' definition version, and open review tasks on the mapped steps (a task titled as its new step),
+/// each gets a journal row (its order's timeline shows it) and an audit row; every decided instance gets its result.
+/// Review tasks are found through their orders' index: they are not indexed by instance.
 /// </summary>
 internal static class MigrationWrites
 {
@@ -30,11 +31,13 @@ internal static class MigrationWrites
             update workflow_bookmarks set activity_id = @waits::jsonb ->> activity_id
             where instance_id = any(@moving) and @waits::jsonb ? activity_id;
             update review_tasks set activity_id = @waits::jsonb ->> activity_id
-            where instance_id = any(@moving) and status = 'open' and @waits::jsonb ? activity_id;
+            where order_id in (select order_id from workflow_instances where id = any(@moving))
+              and instance_id = any(@moving) and status = 'open' and @waits::jsonb ? activity_id;
             update review_tasks t set definition_version = i.version from workflow_instances i
-            where i.id = t.instance_id and t.instance_id = any(@moving) and t.definition_version <> i.version;
+            where i.id = any(@moving) and t.order_id = i.order_id and t.instance_id = i.id and t.definition_version <> i.version;
             update review_tasks t set step = @titles::jsonb ->> t.activity_id
-            where t.instance_id = any(@moving) and t.status = 'open' and @titles::jsonb ? t.activity_id;
+            where t.order_id in (select order_id from workflow_instances where id = any(@moving))
+              and t.instance_id = any(@moving) and t.status = 'open' and @titles::jsonb ? t.activity_id;
             insert into workflow_journal (instance_id, order_id, at, activity_id, activity_type, activity_name, outcome, actor, note)
             select id, order_id, @now, 'migrate', 'migration', null, 'migrated', @actor, @note from workflow_instances where id = any(@moving);
             insert into audit_log (at, actor, action, entity_type, entity_id, details)
